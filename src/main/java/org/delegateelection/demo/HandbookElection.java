@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * The demo election: the province of the provincial handbook on the delegate election to the 20th National Congress,
@@ -144,7 +145,10 @@ public final class HandbookElection {
                 51, 39, 27, 45, AGE_REFERENCE_DATE, true, units);
     }
 
-    /** The 90 nominees with the attributes the quotas count; ethnic minorities spread at random over their tier. */
+    /**
+     * The 90 nominees with the attributes the quotas count; one elected worker is a migrant worker, and the ethnic
+     * minorities are spread at random over their tier.
+     */
     private static List<Profile> nomineeProfiles(Random random) {
         List<Profile> profiles = new ArrayList<>();
         for (ProfileRow row : NOMINEES) {
@@ -160,8 +164,9 @@ public final class HandbookElection {
                 profiles.add(new Profile(row.tier(), row.kind(), women.get(i), age, Candidate.HAN, true, false));
             }
         }
-        int worker = profiles.indexOf(profiles.stream()
-                .filter(p -> p.tier() == Tier.ELECTED && p.kind() == Kind.W).findFirst().orElseThrow());
+        int worker = IntStream.range(0, profiles.size())
+                .filter(i -> profiles.get(i).tier() == Tier.ELECTED && profiles.get(i).kind() == Kind.W)
+                .findFirst().orElseThrow();
         profiles.set(worker, profiles.get(worker).asMigrantWorker());
         spreadMinorities(profiles, p -> p.tier() == Tier.ELECTED, ELECTED_MINORITIES, random);
         spreadMinorities(profiles, p -> p.tier() == Tier.NOT_ELECTED, NOT_ELECTED_MINORITIES, random);
