@@ -1,0 +1,436 @@
+package org.delegateelection.demo;
+
+import org.delegateelection.candidate.Candidate;
+import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.candidate.Category;
+import org.delegateelection.candidate.Education;
+import org.delegateelection.candidate.FrontlineKind;
+import org.delegateelection.candidate.Gender;
+import org.delegateelection.demo.DecisionPlan.CandidateReport;
+import org.delegateelection.demo.DecisionPlan.Tally;
+import org.delegateelection.demo.DecisionPlan.UnitNomination;
+import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.election.RecommendingUnit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+/**
+ * The demo election: the province of the provincial handbook on the delegate election to the 20th National Congress,
+ * with a fictional pool of people and the decisions of its bodies. The figures of the unit are those the handbook
+ * gives under 《中共中央关于党的第二十次全国代表大会代表选举工作的通知》 (November 2021): 69 seats, 90 nominees over
+ * 17 recommending units (51 leading cadres, 39 frontline, at least 27 women, 45 under 55 and 2 ethnic minorities),
+ * at least 80 preliminary and 80 prospective candidates. Names, dates and details are generated from a fixed seed,
+ * so every instance is equal; the people are fictional.
+ */
+public final class HandbookElection {
+
+    /** The seed of the generator: the opening day of the 20th National Congress. */
+    public static final long SEED = 20221016L;
+
+    private static final LocalDate AGE_REFERENCE_DATE = LocalDate.of(2022, 6, 30);
+
+    /** Recommending units: code, name, kinds of their nominees, kinds of the people they recommend in addition. */
+    private static final List<UnitSpec> UNITS = List.of(
+            new UnitSpec("city01", "东川市", "LLLLWTTO", "LTO"),
+            new UnitSpec("city02", "西岭市", "LLLWTO", "LWO"),
+            new UnitSpec("city03", "南浦市", "LLLWFO", "LFW"),
+            new UnitSpec("city04", "北塘市", "LLLWO", "LO"),
+            new UnitSpec("city05", "青河市", "LLFO", "LF"),
+            new UnitSpec("city06", "白石市", "LLWT", "LW"),
+            new UnitSpec("city07", "云泽市", "LLFO", "LO"),
+            new UnitSpec("city08", "金沙市", "LLLO", "LT"),
+            new UnitSpec("city09", "龙湾市", "LLWF", "LF"),
+            new UnitSpec("city10", "凤鸣市", "LLTO", "LO"),
+            new UnitSpec("city11", "桐山市", "LLLO", "LW"),
+            new UnitSpec("city12", "梅岭市", "LLWF", "LT"),
+            new UnitSpec("city13", "玉泉市", "LLTO", "LO"),
+            new UnitSpec("organs", "省直机关", "LLLLLLLLLLOO", "LLLO"),
+            new UnitSpec("universities", "在省高校", "LLTTT", "LT"),
+            new UnitSpec("enterprises", "省属企业", "LLLWWTT", "LWT"),
+            new UnitSpec("affiliated", "省直属单位", "LLLTT", "LT"));
+
+    /**
+     * The nominees by how far they get: people, women, under 55 and, of these, under 45 at the age reference date.
+     * Totals: 90 people, 51 L, 9 W, 5 F, 13 T, 12 O; 28 women; 52 under 55.
+     */
+    private static final List<ProfileRow> NOMINEES = List.of(
+            new ProfileRow(Tier.ELECTED, Kind.L, 45, 9, 22, 2),
+            new ProfileRow(Tier.ELECTED, Kind.W, 6, 2, 5, 3),
+            new ProfileRow(Tier.ELECTED, Kind.F, 3, 1, 2, 1),
+            new ProfileRow(Tier.ELECTED, Kind.T, 9, 6, 7, 4),
+            new ProfileRow(Tier.ELECTED, Kind.O, 6, 4, 5, 3),
+            new ProfileRow(Tier.NOT_ELECTED, Kind.L, 3, 1, 1, 0),
+            new ProfileRow(Tier.NOT_ELECTED, Kind.W, 1, 0, 1, 1),
+            new ProfileRow(Tier.NOT_ELECTED, Kind.F, 1, 0, 1, 0),
+            new ProfileRow(Tier.NOT_ELECTED, Kind.T, 1, 1, 1, 0),
+            new ProfileRow(Tier.NOT_ELECTED, Kind.O, 5, 1, 2, 1),
+            new ProfileRow(Tier.NOT_PROSPECTIVE, Kind.L, 1, 0, 0, 0),
+            new ProfileRow(Tier.NOT_PROSPECTIVE, Kind.O, 1, 1, 1, 0),
+            new ProfileRow(Tier.NOT_PRELIMINARY, Kind.L, 1, 0, 0, 0),
+            new ProfileRow(Tier.NOT_PRELIMINARY, Kind.W, 2, 1, 1, 0),
+            new ProfileRow(Tier.NOT_PRELIMINARY, Kind.F, 1, 0, 1, 0),
+            new ProfileRow(Tier.NOT_PRELIMINARY, Kind.T, 2, 1, 1, 0),
+            new ProfileRow(Tier.UNSUITABLE, Kind.L, 1, 0, 0, 0),
+            new ProfileRow(Tier.UNSUITABLE, Kind.T, 1, 0, 1, 0));
+
+    private static final List<String> ELECTED_MINORITIES = List.of("回族", "满族", "蒙古族", "壮族");
+    private static final List<String> NOT_ELECTED_MINORITIES = List.of("苗族");
+    private static final List<String> NOT_NOMINATED_MINORITIES = List.of("回族");
+    private static final int PROBATIONARY_MEMBERS = 2;
+
+    private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏"
+            + "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+    private static final String MALE_GIVEN = "建国华军明伟强志勇涛斌刚辉鹏杰俊峰磊亮海东文宏波平兵林新忠振学永春晓宇浩凯飞毅";
+    private static final String FEMALE_GIVEN = "丽芳娟敏静红霞燕玲英梅萍琳慧婷颖洁云华秀兰雪倩悦琴晶莉蓉佳晨";
+
+    private final ElectionUnit unit;
+    private final List<Candidate> candidates;
+    private final DecisionPlan plan;
+
+    /** Generates the election from {@link #SEED}; two instances are equal in every value. */
+    public HandbookElection() {
+        Random random = new Random(SEED);
+        List<Placed> people = place(nomineeProfiles(random), random);
+        List<Candidate> pool = new ArrayList<>();
+        Map<String, Tier> tiers = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>();
+        for (Placed person : people) {
+            Candidate candidate = candidate("HB-%04d".formatted(pool.size() + 1), person, names, random);
+            pool.add(candidate);
+            tiers.put(candidate.id(), person.profile().tier());
+        }
+        this.unit = electionUnit();
+        this.candidates = List.copyOf(pool);
+        this.plan = plan(pool, tiers, random);
+    }
+
+    /** The election unit "示例省" (id 0, code "handbook-province") with its 17 recommending units. */
+    public ElectionUnit unit() {
+        return unit;
+    }
+
+    /**
+     * The pool of recommended people (about 130, status REGISTERED, ids "HB-0001" …): every recommending unit
+     * recommends more people than its nominee quota. Two are probationary members, who may not be nominated.
+     */
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    /** What the bodies decide at each step; every list satisfies the structural quotas of the unit. */
+    public DecisionPlan plan() {
+        return plan;
+    }
+
+    private static ElectionUnit electionUnit() {
+        List<RecommendingUnit> units = UNITS.stream()
+                .map(u -> new RecommendingUnit(u.code(), u.name(), u.nominees().length()))
+                .toList();
+        return new ElectionUnit(0, "handbook-province", "示例省", 69, 90, 80, new BigDecimal("0.290"), 2,
+                51, 39, 27, 45, AGE_REFERENCE_DATE, true, units);
+    }
+
+    /**
+     * The 90 nominees with the attributes the quotas count; one elected worker is a migrant worker, and the ethnic
+     * minorities are spread at random over their tier.
+     */
+    private static List<Profile> nomineeProfiles(Random random) {
+        List<Profile> profiles = new ArrayList<>();
+        for (ProfileRow row : NOMINEES) {
+            List<Boolean> women = new ArrayList<>();
+            for (int i = 0; i < row.people(); i++) {
+                women.add(i < row.women());
+            }
+            Collections.shuffle(women, random);
+            for (int i = 0; i < row.people(); i++) {
+                int age = i < row.under45() ? 38 + random.nextInt(7)
+                        : i < row.under55() ? 45 + random.nextInt(10)
+                        : 55 + random.nextInt(8);
+                profiles.add(new Profile(row.tier(), row.kind(), women.get(i), age, Candidate.HAN, true, false));
+            }
+        }
+        int worker = IntStream.range(0, profiles.size())
+                .filter(i -> profiles.get(i).tier() == Tier.ELECTED && profiles.get(i).kind() == Kind.W)
+                .findFirst().orElseThrow();
+        profiles.set(worker, profiles.get(worker).asMigrantWorker());
+        spreadMinorities(profiles, p -> p.tier() == Tier.ELECTED, ELECTED_MINORITIES, random);
+        spreadMinorities(profiles, p -> p.tier() == Tier.NOT_ELECTED, NOT_ELECTED_MINORITIES, random);
+        return profiles;
+    }
+
+    private static void spreadMinorities(List<Profile> profiles, Predicate<Profile> among, List<String> ethnicities,
+                                         Random random) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            if (among.test(profiles.get(i))) {
+                indexes.add(i);
+            }
+        }
+        Collections.shuffle(indexes, random);
+        for (int i = 0; i < ethnicities.size(); i++) {
+            int index = indexes.get(i);
+            profiles.set(index, profiles.get(index).withEthnicity(ethnicities.get(i)));
+        }
+    }
+
+    /**
+     * Deals the nominees to the units' nominee slots by kind, adds the people each unit recommends in addition, and
+     * returns everyone in unit order, shuffled within the unit.
+     */
+    private static List<Placed> place(List<Profile> nominees, Random random) {
+        Map<Kind, Deque<Profile>> byKind = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            List<Profile> ofKind = new ArrayList<>(nominees.stream().filter(p -> p.kind() == kind).toList());
+            Collections.shuffle(ofKind, random);
+            byKind.put(kind, new ArrayDeque<>(ofKind));
+        }
+        List<Placed> extras = new ArrayList<>();
+        for (UnitSpec unit : UNITS) {
+            for (char letter : unit.extras().toCharArray()) {
+                Kind kind = Kind.of(letter);
+                Profile profile = new Profile(Tier.NOT_NOMINATED, kind, random.nextInt(10) < 3,
+                        38 + random.nextInt(25), Candidate.HAN, true, kind == Kind.W && random.nextInt(10) < 3);
+                extras.add(new Placed(profile, unit));
+            }
+        }
+        Collections.shuffle(extras, random);
+        for (int i = 0; i < NOT_NOMINATED_MINORITIES.size(); i++) {
+            Placed person = extras.get(i);
+            extras.set(i, new Placed(person.profile().withEthnicity(NOT_NOMINATED_MINORITIES.get(i)), person.unit()));
+        }
+        List<Placed> youngestFrontline = extras.stream()
+                .filter(p -> p.profile().kind() != Kind.L)
+                .sorted(Comparator.comparingInt(p -> p.profile().age()))
+                .limit(PROBATIONARY_MEMBERS)
+                .toList();
+        for (Placed person : youngestFrontline) {
+            extras.set(extras.indexOf(person), new Placed(person.profile().probationary(), person.unit()));
+        }
+        List<Placed> placed = new ArrayList<>();
+        for (UnitSpec unit : UNITS) {
+            List<Placed> ofUnit = new ArrayList<>();
+            for (char letter : unit.nominees().toCharArray()) {
+                ofUnit.add(new Placed(byKind.get(Kind.of(letter)).pop(), unit));
+            }
+            extras.stream().filter(p -> p.unit() == unit).forEach(ofUnit::add);
+            Collections.shuffle(ofUnit, random);
+            placed.addAll(ofUnit);
+        }
+        return placed;
+    }
+
+    private static Candidate candidate(String id, Placed person, Set<String> names, Random random) {
+        Profile profile = person.profile();
+        Kind kind = profile.kind();
+        LocalDate latestBirth = AGE_REFERENCE_DATE.minusYears(profile.age());
+        LocalDate birthDate = latestBirth.minusDays(random.nextInt(365));
+        LocalDate joinedPartyOn;
+        if (profile.fullMember()) {
+            int joiningAge = Math.min(18 + random.nextInt(kind == Kind.L ? 10 : 20), profile.age() - 3);
+            joinedPartyOn = birthDate.plusYears(joiningAge).plusDays(1 + random.nextInt(360));
+        } else {
+            joinedPartyOn = AGE_REFERENCE_DATE.minusDays(30 + random.nextInt(300));
+        }
+        boolean frontline = kind != Kind.L;
+        return new Candidate(
+                id,
+                name(profile.woman(), names, random),
+                profile.woman() ? Gender.FEMALE : Gender.MALE,
+                profile.ethnicity(),
+                birthDate,
+                joinedPartyOn,
+                profile.fullMember(),
+                education(kind, random),
+                frontline ? Category.FRONTLINE : Category.LEADING_CADRE,
+                kind.frontlineKind,
+                profile.migrantWorker(),
+                sector(person.unit().code(), kind, random),
+                level(kind, profile.age(), random),
+                person.unit().code(),
+                random.nextInt(100) < 6,
+                random.nextInt(100) < 3,
+                frontline && random.nextInt(100) < 85,
+                CandidateStatus.REGISTERED);
+    }
+
+    private static String name(boolean woman, Set<String> taken, Random random) {
+        String given = woman ? FEMALE_GIVEN : MALE_GIVEN;
+        String name;
+        do {
+            StringBuilder builder = new StringBuilder().append(SURNAMES.charAt(random.nextInt(SURNAMES.length())));
+            int length = random.nextInt(10) < 7 ? 2 : 1;
+            for (int i = 0; i < length; i++) {
+                builder.append(given.charAt(random.nextInt(given.length())));
+            }
+            name = builder.toString();
+        } while (name.length() == 3 && name.charAt(1) == name.charAt(2) || !taken.add(name));
+        return name;
+    }
+
+    private static Education education(Kind kind, Random random) {
+        int roll = random.nextInt(100);
+        return switch (kind) {
+            case L -> roll < 65 ? Education.POSTGRADUATE : Education.UNIVERSITY;
+            case T -> roll < 70 ? Education.POSTGRADUATE : Education.UNIVERSITY;
+            case O -> roll < 20 ? Education.POSTGRADUATE : roll < 80 ? Education.UNIVERSITY : Education.COLLEGE;
+            case W, F -> roll < 25 ? Education.UNIVERSITY : roll < 75 ? Education.COLLEGE : Education.OTHER;
+        };
+    }
+
+    private static String sector(String unitCode, Kind kind, Random random) {
+        return switch (kind) {
+            case W -> "企业";
+            case F -> "农业";
+            case O -> unitCode.equals("organs") ? "农业" : pick(random, "社区", "社区", "农业");
+            case T -> switch (unitCode) {
+                case "universities" -> pick(random, "教育", "科研");
+                case "enterprises" -> pick(random, "企业", "科研");
+                case "affiliated" -> pick(random, "卫生", "科研");
+                default -> pick(random, "卫生", "教育", "科研", "企业", "金融");
+            };
+            case L -> switch (unitCode) {
+                case "universities" -> "教育";
+                case "enterprises" -> pick(random, "企业", "企业", "金融");
+                case "affiliated" -> pick(random, "科研", "卫生");
+                default -> "党政机关";
+            };
+        };
+    }
+
+    private static String level(Kind kind, int age, Random random) {
+        return switch (kind) {
+            case L -> age >= 48 && random.nextInt(10) < 7 ? "厅局级" : "县处级";
+            case O -> "乡科级";
+            case W, F, T -> "无";
+        };
+    }
+
+    private static String pick(Random random, String... options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    private static DecisionPlan plan(List<Candidate> pool, Map<String, Tier> tiers, Random random) {
+        List<UnitNomination> nominations = new ArrayList<>();
+        for (UnitSpec unit : UNITS) {
+            int quota = unit.nominees().length();
+            int branches = quota * (1800 + random.nextInt(600));
+            int members = branches * (16 + random.nextInt(10));
+            List<String> nominees = pool.stream()
+                    .filter(c -> c.recommendingUnit().equals(unit.code()))
+                    .filter(c -> tiers.get(c.id()) != Tier.NOT_NOMINATED)
+                    .map(Candidate::id)
+                    .toList();
+            nominations.add(new UnitNomination(unit.code(), branches, branches - random.nextInt(4), members,
+                    members - members * (1 + random.nextInt(9)) / 1000, nominees));
+        }
+        List<String> inspection = idsBeyond(pool, tiers, Tier.NOT_NOMINATED);
+        List<String> kept = idsBeyond(pool, tiers, Tier.UNSUITABLE);
+        List<String> preliminary = idsBeyond(pool, tiers, Tier.NOT_PRELIMINARY);
+        List<String> prospective = idsBeyond(pool, tiers, Tier.NOT_PROSPECTIVE);
+        List<String> elected = idsBeyond(pool, tiers, Tier.NOT_ELECTED);
+
+        Map<String, Integer> approvals = new LinkedHashMap<>();
+        for (String id : prospective) {
+            approvals.put(id, elected.contains(id) ? 560 + random.nextInt(210) : 180 + random.nextInt(200));
+        }
+        Tally tally = new Tally(800, 782, 782, 780, 4, approvals);
+
+        List<Candidate> notPreliminary = pool.stream().filter(c -> tiers.get(c.id()) == Tier.NOT_PRELIMINARY).toList();
+        Candidate reported = notPreliminary.stream().filter(c -> !c.frontline()).findFirst().orElseThrow();
+        CandidateReport report = new CandidateReport(reported.id(),
+                "来信反映该同志在担任领导职务期间违规收受管理服务对象礼金，并提供了具体时间、地点和在场人员。", true,
+                "经纪检监察机关核实，反映的违规收受礼金问题属实，该同志不宜作为代表候选人人选，予以调整。");
+        List<Candidate> electedCadres = pool.stream()
+                .filter(c -> tiers.get(c.id()) == Tier.ELECTED && !c.frontline())
+                .toList();
+        Candidate objected = electedCadres.get(random.nextInt(electedCadres.size()));
+        CandidateReport objection = new CandidateReport(objected.id(),
+                "公示期间有党员反映该同志的亲属在其分管领域经商办企业。", false,
+                "经组织部门会同有关单位核查，该同志亲属未在其分管领域经商办企业，反映问题不属实。");
+
+        return new DecisionPlan(nominations, inspection, kept,
+                withFewerWomen(pool, preliminary, notPreliminary), preliminary, prospective, elected, tally,
+                report, objection);
+    }
+
+    /** Ids in pool order of everyone whose tier comes after the given one. */
+    private static List<String> idsBeyond(List<Candidate> pool, Map<String, Tier> tiers, Tier tier) {
+        return pool.stream().filter(c -> tiers.get(c.id()).compareTo(tier) > 0).map(Candidate::id).toList();
+    }
+
+    /** The preliminary list with each frontline man kept after inspection in place of a woman of the same kind. */
+    private static List<String> withFewerWomen(List<Candidate> pool, List<String> preliminary,
+                                               List<Candidate> notPreliminary) {
+        List<String> proposal = new ArrayList<>(preliminary);
+        for (Candidate man : notPreliminary) {
+            if (!man.frontline() || man.woman()) {
+                continue;
+            }
+            Candidate woman = pool.stream()
+                    .filter(c -> proposal.contains(c.id()) && c.woman() && c.frontlineKind() == man.frontlineKind())
+                    .findFirst().orElseThrow();
+            proposal.set(proposal.indexOf(woman.id()), man.id());
+        }
+        Collections.sort(proposal);
+        return proposal;
+    }
+
+    /** How far a person gets, in order: each tier is on every list of the tiers before it. */
+    private enum Tier { NOT_NOMINATED, UNSUITABLE, NOT_PRELIMINARY, NOT_PROSPECTIVE, NOT_ELECTED, ELECTED }
+
+    /** Leading cadre, or a frontline worker, farmer, professional technician or other frontline person. */
+    private enum Kind {
+        L(null), W(FrontlineKind.WORKER), F(FrontlineKind.FARMER), T(FrontlineKind.PROFESSIONAL_TECHNICIAN),
+        O(FrontlineKind.OTHER);
+
+        private final FrontlineKind frontlineKind;
+
+        Kind(FrontlineKind frontlineKind) {
+            this.frontlineKind = frontlineKind;
+        }
+
+        static Kind of(char letter) {
+            return valueOf(String.valueOf(letter));
+        }
+    }
+
+    private record UnitSpec(String code, String name, String nominees, String extras) {
+    }
+
+    private record ProfileRow(Tier tier, Kind kind, int people, int women, int under55, int under45) {
+    }
+
+    private record Profile(Tier tier, Kind kind, boolean woman, int age, String ethnicity, boolean fullMember,
+                           boolean migrantWorker) {
+
+        Profile withEthnicity(String newEthnicity) {
+            return new Profile(tier, kind, woman, age, newEthnicity, fullMember, migrantWorker);
+        }
+
+        Profile probationary() {
+            return new Profile(tier, kind, woman, age, ethnicity, false, migrantWorker);
+        }
+
+        Profile asMigrantWorker() {
+            return new Profile(tier, kind, woman, age, ethnicity, fullMember, true);
+        }
+    }
+
+    private record Placed(Profile profile, UnitSpec unit) {
+    }
+}
