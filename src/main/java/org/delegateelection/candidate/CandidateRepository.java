@@ -118,7 +118,8 @@ public class CandidateRepository {
         requirePresent(electionId, ids);
         client.sql("delete from candidate_list where election_id = :election and list_name = :list")
                 .param("election", electionId).param("list", listName).update();
-        jdbc.batchUpdate("insert into candidate_list (election_id, list_name, candidate_id) values (:election, :list, :id)",
+        jdbc.batchUpdate("insert into candidate_list (election_id, list_name, candidate_id) "
+                        + "values (:election, :list, :id)",
                 ids.stream().map(id -> new MapSqlParameterSource("election", electionId)
                         .addValue("list", listName).addValue("id", id)).toArray(SqlParameterSource[]::new));
     }
