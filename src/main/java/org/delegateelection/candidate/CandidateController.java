@@ -1,0 +1,183 @@
+package org.delegateelection.candidate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.delegateelection.candidate.CandidateImport.Format;
+import org.delegateelection.system.ApiError;
+import org.delegateelection.system.InvalidInputException;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/**
+ * The candidate registry of an election over HTTP: {@code GET} lists it, {@code POST} imports a file into it (see
+ * {@link CandidateImport} for formats and checks). An import is all or nothing. Files are limited to
+ * {@code spring.servlet.multipart.max-file-size}, as a raw body and as an upload alike.
+ */
+@RestController
+@RequestMapping("/api/elections/{electionId}/candidates")
+public class CandidateController {
+
+    /** The media type of an .xlsx workbook. */
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The media type of CSV. */
+    public static final String CSV = "text/csv";
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final CandidateRepository candidates;
+    private final DataSize maxFileSize;
+
+    /** Takes the file size limit from the multipart settings. */
+    public CandidateController(CandidateRepository candidates, MultipartProperties multipart) {
+        this.candidates = candidates;
+        this.maxFileSize = multipart.getMaxFileSize();
+    }
+
+    /**
+     * What an import did.
+     *
+     * @param electionId the election
+     * @param imported   people in the file
+     * @param created    of them, people new to the registry (status REGISTERED)
+     * @param updated    of them, people already there, whose data was replaced and status kept
+     */
+    public record ImportResult(long electionId, int imported, int created, int updated) {
+    }
+
+    /**
+     * The registry: everyone with their status, removed people included, ordered by id.
+     *
+     * @throws ElectionNotFoundException (404) for an unknown election
+     */
+    @GetMapping
+    public List<Candidate> findAll(@PathVariable long electionId) {
+        requireElection(electionId);
+        return candidates.findAll(electionId);
+    }
+
+    /**
+     * Imports a file sent as the request body: application/json, text/csv or .xlsx.
+     *
+     * @throws ElectionNotFoundException (404) for an unknown election
+     * @throws InvalidInputException     (400) with every problem of the file; nothing is stored then
+     */
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, CSV, XLSX})
+    @ResponseStatus(HttpStatus.CREATED)
+    public ImportResult importBody(@PathVariable long electionId,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+        requireElection(electionId);
+        Format format = formatOfMediaType(contentType).orElseThrow();
+        return importFile(electionId, format, readAtMost(body));
+    }
+
+    /**
+     * Imports a file uploaded as the multipart part {@code file}; its format comes from the part's content type,
+     * or else from the file name (.json, .csv, .xlsx).
+     *
+     * @throws ElectionNotFoundException (404) for an unknown election
+     * @throws InvalidInputException     (400) with every problem of the file, or when the format is unknown
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public ImportResult importUpload(@PathVariable long electionId, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        requireElection(electionId);
+        Format format = formatOfMediaType(file.getContentType())
+                .or(() -> formatOfFileName(file.getOriginalFilename()))
+                .orElseThrow(() -> InvalidInputException.field("file", "无法判断文件格式，请上传 .json、.csv 或 .xlsx 文件"));
+        return importFile(electionId, format, file.getBytes());
+    }
+
+    /** 404 for an unknown election. */
+    @ExceptionHandler(ElectionNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    public ApiError electionNotFound(ElectionNotFoundException e) {
+        return new ApiError(e.getMessage(), List.of());
+    }
+
+    /** 413 for a file over the limit. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    public ApiError fileTooLarge() {
+        String limit = maxFileSize.toMegabytes() > 0 ? maxFileSize.toMegabytes() + " MB"
+                : maxFileSize.toKilobytes() + " KB";
+        return new ApiError("文件过大，不能超过 " + limit, List.of());
+    }
+
+    /** 400 for an upload without the part {@code file}. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ApiError missingFile() {
+        return new ApiError("请在 file 字段中上传文件", List.of(new ApiError.Problem(null, "file", "缺少文件")));
+    }
+
+    private ImportResult importFile(long electionId, Format format, byte[] content) {
+        CandidateImport reader = new CandidateImport(candidates.recommendingUnitCodes(electionId),
+                LocalDate.now(SHANGHAI));
+        List<Candidate> people = reader.read(format, content);
+        int created = candidates.saveAll(electionId, people);
+        return new ImportResult(electionId, people.size(), created, people.size() - created);
+    }
+
+    private void requireElection(long electionId) {
+        if (!candidates.electionExists(electionId)) {
+            throw new ElectionNotFoundException(electionId);
+        }
+    }
+
+    private byte[] readAtMost(InputStream body) throws IOException {
+        long limit = maxFileSize.toBytes();
+        if (limit < 0) {
+            return body.readAllBytes();
+        }
+        byte[] content = body.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        if (content.length > limit) {
+            throw new MaxUploadSizeExceededException(limit);
+        }
+        return content;
+    }
+
+    private static Optional<Format> formatOfMediaType(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        return switch (contentType.split(";")[0].strip().toLowerCase(Locale.ROOT)) {
+            case MediaType.APPLICATION_JSON_VALUE -> Optional.of(Format.JSON);
+            case CSV -> Optional.of(Format.CSV);
+            case XLSX -> Optional.of(Format.XLSX);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Format> formatOfFileName(String fileName) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return Optional.of(Format.JSON);
+        }
+        if (name.endsWith(".csv")) {
+            return Optional.of(Format.CSV);
+        }
+        return name.endsWith(".xlsx") ? Optional.of(Format.XLSX) : Optional.empty();
+    }
+}

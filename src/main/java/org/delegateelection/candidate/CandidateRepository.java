@@ -1,0 +1,176 @@
+package org.delegateelection.candidate;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.delegateelection.system.ApiError.Problem;
+import org.delegateelection.system.InvalidInputException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The candidate registry (人选库) of each election and the lists decided along the procedure (tables candidate and
+ * candidate_list). Writes join the caller's transaction, so they commit with the process state of the step.
+ */
+@Repository
+public class CandidateRepository {
+
+    private static final String COLUMNS = "name = :name, gender = :gender, ethnicity = :ethnicity, "
+            + "birth_date = :birthDate, joined_party_on = :joinedPartyOn, full_member = :fullMember, "
+            + "education = :education, category = :category, frontline_kind = :frontlineKind, "
+            + "migrant_worker = :migrantWorker, sector = :sector, level = :level, "
+            + "recommending_unit = :recommendingUnit, npc_deputy = :npcDeputy, cppcc_member = :cppccMember, "
+            + "provincial_honour = :provincialHonour";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient client;
+
+    /** Uses the application's data source through Spring's JDBC template. */
+    public CandidateRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
+    }
+
+    /** True when an election with this id exists. */
+    public boolean electionExists(long electionId) {
+        return client.sql("select count(*) from election where id = :election")
+                .param("election", electionId).query(Long.class).single() > 0;
+    }
+
+    /** The codes of the election's recommending units (empty for an unknown election). */
+    public Set<String> recommendingUnitCodes(long electionId) {
+        return client.sql("select code from recommending_unit where election_id = :election")
+                .param("election", electionId).query(String.class).set();
+    }
+
+    /**
+     * Stores people in the registry, all or none: a person whose id is new gets status REGISTERED, a person already
+     * present gets the new data and keeps the status. The status of the given records is ignored.
+     *
+     * @param candidates people with distinct ids whose recommending units belong to the election
+     * @return how many of them were new
+     * @throws org.springframework.dao.DataAccessException when the database refuses a row; nothing is stored then
+     */
+    @Transactional
+    public int saveAll(long electionId, List<Candidate> candidates) {
+        Set<String> present = new HashSet<>(client.sql("select id from candidate where election_id = :election")
+                .param("election", electionId).query(String.class).list());
+        List<SqlParameterSource> updates = new ArrayList<>();
+        List<SqlParameterSource> inserts = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            (present.contains(candidate.id()) ? updates : inserts).add(parameters(electionId, candidate));
+        }
+        jdbc.batchUpdate("update candidate set " + COLUMNS + " where election_id = :election and id = :id",
+                updates.toArray(SqlParameterSource[]::new));
+        jdbc.batchUpdate("insert into candidate (election_id, id, name, gender, ethnicity, birth_date, "
+                        + "joined_party_on, full_member, education, category, frontline_kind, migrant_worker, "
+                        + "sector, level, recommending_unit, npc_deputy, cppcc_member, provincial_honour, status) "
+                        + "values (:election, :id, :name, :gender, :ethnicity, :birthDate, :joinedPartyOn, "
+                        + ":fullMember, :education, :category, :frontlineKind, :migrantWorker, :sector, :level, "
+                        + ":recommendingUnit, :npcDeputy, :cppccMember, :provincialHonour, 'REGISTERED')",
+                inserts.toArray(SqlParameterSource[]::new));
+        return inserts.size();
+    }
+
+    /** Everyone in the election's registry, removed people included, ordered by id. */
+    public List<Candidate> findAll(long electionId) {
+        return client.sql("select * from candidate where election_id = :election order by id")
+                .param("election", electionId).query(Candidate.class).list();
+    }
+
+    /** The people with the given ids, ordered by id; ids not in the registry are left out. */
+    public List<Candidate> findByIds(long electionId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return client.sql("select * from candidate where election_id = :election and id in (:ids) order by id")
+                .param("election", electionId).param("ids", ids).query(Candidate.class).list();
+    }
+
+    /**
+     * Sets the status of the given people.
+     *
+     * @throws InvalidInputException naming every id that is not in the registry; nothing is changed then
+     */
+    @Transactional
+    public void updateStatus(long electionId, Collection<String> ids, CandidateStatus status) {
+        requirePresent(electionId, ids);
+        if (!ids.isEmpty()) {
+            client.sql("update candidate set status = :status where election_id = :election and id in (:ids)")
+                    .param("status", status.name()).param("election", electionId).param("ids", ids).update();
+        }
+    }
+
+    /**
+     * Replaces the list with the given name (e.g. the nominees, the preliminary candidates) by the given people.
+     *
+     * @throws InvalidInputException naming every id that is not in the registry; nothing is changed then
+     */
+    @Transactional
+    public void replaceList(long electionId, String listName, Collection<String> ids) {
+        requirePresent(electionId, ids);
+        client.sql("delete from candidate_list where election_id = :election and list_name = :list")
+                .param("election", electionId).param("list", listName).update();
+        jdbc.batchUpdate("insert into candidate_list (election_id, list_name, candidate_id) "
+                        + "values (:election, :list, :id)",
+                ids.stream().map(id -> new MapSqlParameterSource("election", electionId)
+                        .addValue("list", listName).addValue("id", id)).toArray(SqlParameterSource[]::new));
+    }
+
+    /** The people on the list who have not been removed, ordered by id; empty for a list never decided. */
+    public List<Candidate> list(long electionId, String listName) {
+        return client.sql("select c.* from candidate c join candidate_list l "
+                        + "on l.election_id = c.election_id and l.candidate_id = c.id "
+                        + "where l.election_id = :election and l.list_name = :list and c.status <> 'REMOVED' "
+                        + "order by c.id")
+                .param("election", electionId).param("list", listName).query(Candidate.class).list();
+    }
+
+    /**
+     * Takes a person out of the procedure (status REMOVED): from then on the person is on no list.
+     *
+     * @throws InvalidInputException when the id is not in the registry
+     */
+    @Transactional
+    public void remove(long electionId, String candidateId) {
+        updateStatus(electionId, List.of(candidateId), CandidateStatus.REMOVED);
+    }
+
+    private void requirePresent(long electionId, Collection<String> ids) {
+        Set<String> missing = new HashSet<>(ids);
+        findByIds(electionId, ids).forEach(candidate -> missing.remove(candidate.id()));
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("人选库中没有这些人选", missing.stream().sorted()
+                    .map(id -> new Problem(null, "candidateId", "人选库中没有编号为“" + id + "”的人选")).toList());
+        }
+    }
+
+    private static SqlParameterSource parameters(long electionId, Candidate candidate) {
+        return new MapSqlParameterSource("election", electionId)
+                .addValue("id", candidate.id())
+                .addValue("name", candidate.name())
+                .addValue("gender", candidate.gender().name())
+                .addValue("ethnicity", candidate.ethnicity())
+                .addValue("birthDate", candidate.birthDate())
+                .addValue("joinedPartyOn", candidate.joinedPartyOn())
+                .addValue("fullMember", candidate.fullMember())
+                .addValue("education", candidate.education().name())
+                .addValue("category", candidate.category().name())
+                .addValue("frontlineKind",
+                        candidate.frontlineKind() == null ? null : candidate.frontlineKind().name(), Types.VARCHAR)
+                .addValue("migrantWorker", candidate.migrantWorker())
+                .addValue("sector", candidate.sector())
+                .addValue("level", candidate.level())
+                .addValue("recommendingUnit", candidate.recommendingUnit())
+                .addValue("npcDeputy", candidate.npcDeputy())
+                .addValue("cppccMember", candidate.cppccMember())
+                .addValue("provincialHonour", candidate.provincialHonour());
+    }
+}
