@@ -256,7 +256,7 @@ public final class QuotaChecker {
                 : s.count(c -> c.category() == category);
         int size = plan ? unit.nomineeQuota() : s.size();
         String actual = category.label() + (plan ? "目标 " : " ") + shareText(count, size);
-        String of = plan ? "推荐提名人选名额的 " : "";
+        String of = plan ? "推荐提名人选名额的 " : " ";
         return leading
                 ? result(rule, "不超过" + of + fractionAsPercent(rule.maxShare()), actual,
                         compare(count, rule.maxShare(), size) <= 0)
