@@ -358,8 +358,7 @@ public final class QuotaChecker {
 
     /** "25 名，占 27.8%", or "0 名" when there is nobody to take a share of. */
     private static String shareText(long count, int size) {
-        BigDecimal percent = Shares.percent(count, size);
-        return count + " 名" + (percent == null ? "" : "，占 " + percent + "%");
+        return Shares.describe(count, Shares.percent(count, size));
     }
 
     /** Compares count with fraction × size exactly: negative, zero or positive. */

@@ -47,18 +47,18 @@ public record QuotaRule(
         BigDecimal tolerancePoints,
         List<String> cadreLevels) {
 
-    /** The fields an override may change besides the kind's thresholds. */
+    /** The one field an override may change besides the thresholds of the rule's kind. */
     static final String BLOCKING = "blocking";
 
     private static final Map<String, String> EXPECTED = Map.of(
-            BLOCKING, "true 或 false",
-            "maxShare", "0 到 1 之间的小数，如 0.6667",
-            "minShare", "0 到 1 之间的小数，如 0.5",
-            "aboveShare", "0 到 1 之间的小数，如 0.5",
-            "minSurplus", "0 到 1 之间的小数，如 0.15",
-            "frontlineKind", "WORKER、FARMER、PROFESSIONAL_TECHNICIAN 或 OTHER",
-            "referenceShare", "0 到 1 之间的小数，如 0.087",
-            "tolerancePoints", "0 到 100 之间的百分点数，如 2.0",
+            BLOCKING, "布尔值 true 或 false",
+            "maxShare", "介于 0 到 1 之间的小数，如 0.6667",
+            "minShare", "介于 0 到 1 之间的小数，如 0.5",
+            "aboveShare", "介于 0 到 1 之间的小数，如 0.5",
+            "minSurplus", "介于 0 到 1 之间的小数，如 0.15",
+            "frontlineKind", "以下之一：WORKER、FARMER、PROFESSIONAL_TECHNICIAN、OTHER",
+            "referenceShare", "介于 0 到 1 之间的小数，如 0.087",
+            "tolerancePoints", "介于 0 到 100 之间的百分点数，如 2.0",
             "cadreLevels", "非空的职级名称数组，如 [\"省部级\", \"厅局级\", \"县处级\"]");
 
     /** Copies the lists so that a rule cannot change after it was made. */

@@ -35,7 +35,8 @@ public enum RuleKind {
     TARGETS_FIT_NOMINEE_QUOTA(List.of(), EnumSet.of(ALLOCATION, PLAN)),
     /**
      * Competitive election: more than seats × (1 + {@code minSurplus}) people; at allocation the least number of
-     * preliminary candidates, at the prospective list the list itself.
+     * preliminary candidates, at the prospective list the list itself. 《中国共产党地方组织选举工作条例》 art. 4;
+     * the surplus of more than 15 % is set by the Central Committee's notice on the 20th Congress's delegates (2021).
      */
     COMPETITIVE_ELECTION(List.of("minSurplus"), EnumSet.of(ALLOCATION, PROSPECTIVE)),
     /** The recommending units' quotas add up to the nominee quota. */
@@ -59,7 +60,7 @@ public enum RuleKind {
     LIST_COUNT(List.of(), EnumSet.of(UNIT_NOMINEES, INSPECTION, PRELIMINARY, ELECTED)),
     /** Everyone on a unit's list was recommended by that unit. */
     NOMINEES_OF_UNIT(List.of(), EnumSet.of(UNIT_NOMINEES)),
-    /** Everyone is a full party member. */
+    /** Everyone is a full party member: probationary members cannot be elected (《中国共产党章程》 art. 7). */
     FULL_MEMBERS(List.of(), withLists()),
     /** Leading cadres in the nominee pool not above the plan's leading-cadre target. */
     LEADING_CADRE_TARGET(List.of(), EnumSet.of(INSPECTION)),

@@ -26,6 +26,11 @@ public final class Shares {
         return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 
+    /** A count of people with its share: "771 名，占 33.6%", or "0 名" when {@code percent} is {@code null}. */
+    public static String describe(long count, BigDecimal percent) {
+        return count + " 名" + (percent == null ? "" : "，占 " + percent + "%");
+    }
+
     /** A fraction (0.2900) as a percent with at least one decimal and no trailing zeros beyond it: "29.0%". */
     public static String fractionAsPercent(BigDecimal fraction) {
         BigDecimal percent = fraction.multiply(HUNDRED).stripTrailingZeros();

@@ -58,7 +58,8 @@ class QuotaCheckerTest {
             unit.womenMemberShare = BigDecimal.ONE;
 
             assertThat(failed(check(unit).allocation())).containsExactly(
-                    "seatsAllocated", "nomineeQuotaCoversPreliminary", "womenMemberShareValid", "targetsFitNomineeQuota");
+                    "seatsAllocated", "nomineeQuotaCoversPreliminary", "womenMemberShareValid",
+                    "targetsFitNomineeQuota");
         }
 
         @Test
@@ -69,7 +70,8 @@ class QuotaCheckerTest {
             QuotaReport report = check(unit).allocation();
 
             assertThat(failed(report)).containsExactly("targetsFitNomineeQuota");
-            assertThat(result(report, "targetsFitNomineeQuota").sentence()).contains("少数民族至少 91 名", "应均不超过推荐提名人选名额 90 名");
+            assertThat(result(report, "targetsFitNomineeQuota").sentence())
+                    .contains("少数民族至少 91 名", "应均不超过推荐提名人选名额 90 名");
         }
     }
 
@@ -313,7 +315,8 @@ class QuotaCheckerTest {
 
         @Test
         void tooFewOrNotFewerThanInspectedFail() {
-            assertThat(failed(handbook.preliminary(preliminary().build(), 80))).containsExactly("competitiveInspection");
+            assertThat(failed(handbook.preliminary(preliminary().build(), 80)))
+                    .containsExactly("competitiveInspection");
             List<Candidate> seventyNine = preliminary().build().subList(0, 79);
             assertThat(failed(handbook.preliminary(seventyNine, 90))).containsExactly("preliminaryCount");
         }
@@ -343,7 +346,8 @@ class QuotaCheckerTest {
 
         @Test
         void aReportedOnlyRuleFailsWithoutFailingTheCheck() throws Exception {
-            QuotaRules lenient = RULES.withOverrides(new ObjectMapper().readTree("{\"farmersShare\": {\"blocking\": false}}"));
+            QuotaRules lenient = RULES.withOverrides(
+                    new ObjectMapper().readTree("{\"farmersShare\": {\"blocking\": false}}"));
 
             QuotaReport report = new QuotaChecker(Handbook.unit(), lenient)
                     .preliminary(preliminary().farmers(0).build(), 90);
@@ -374,7 +378,8 @@ class QuotaCheckerTest {
 
         @Test
         void theSurplusIsData() throws Exception {
-            QuotaRules twenty = RULES.withOverrides(new ObjectMapper().readTree("{\"competitiveElection\": {\"minSurplus\": 0.2}}"));
+            QuotaRules twenty = RULES.withOverrides(
+                    new ObjectMapper().readTree("{\"competitiveElection\": {\"minSurplus\": 0.2}}"));
 
             QuotaReport report = new QuotaChecker(Handbook.unit(), twenty).prospective(preliminary().build());
 
@@ -387,7 +392,8 @@ class QuotaCheckerTest {
     class Elected {
 
         private People.Roster elected() {
-            return roster(69).leadingCadres(45).workers(6).farmers(3).technicians(9).women(21).minorities(2).under55(35);
+            return roster(69).leadingCadres(45).workers(6).farmers(3).technicians(9).women(21).minorities(2)
+                    .under55(35);
         }
 
         @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import org.delegateelection.system.ApiError;
 import org.delegateelection.system.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,8 @@ class QuotaRulesTest {
                 """));
 
         assertThat(rule(merged, "competitiveElection").minSurplus()).isEqualByComparingTo("0.2");
-        assertThat(rule(merged, "competitiveElection").label()).isEqualTo(rule(defaults, "competitiveElection").label());
+        assertThat(rule(merged, "competitiveElection").label())
+                .isEqualTo(rule(defaults, "competitiveElection").label());
         assertThat(rule(merged, "workersShare").blocking()).isFalse();
         assertThat(rule(merged, "workersShare").tolerancePoints()).isEqualByComparingTo("3");
         assertThat(rule(merged, "workersShare").referenceShare()).isEqualByComparingTo("0.087");
@@ -77,7 +79,8 @@ class QuotaRulesTest {
     void anUnknownOrFixedFieldIsNamed() {
         assertThat(problems("{\"competitiveElection\": {\"maxShare\": 0.5, \"label\": \"x\"}}"))
                 .extracting(ApiError.Problem::field)
-                .containsExactly("ruleOverrides.competitiveElection.maxShare", "ruleOverrides.competitiveElection.label");
+                .containsExactly("ruleOverrides.competitiveElection.maxShare",
+                        "ruleOverrides.competitiveElection.label");
     }
 
     @Test
@@ -110,15 +113,15 @@ class QuotaRulesTest {
 
     @Test
     void aRuleWhoseKindCannotApplyAtACheckpointIsRejected() {
-        QuotaRule misplaced = new QuotaRule("x", RuleKind.PARTICIPATION_MAJORITY, java.util.List.of(Checkpoint.ELECTED),
+        QuotaRule misplaced = new QuotaRule("x", RuleKind.PARTICIPATION_MAJORITY, List.of(Checkpoint.ELECTED),
                 true, "标签", "《依据》", null, null, new BigDecimal("0.5"), null, null, null, null, null);
 
         assertThat(misplaced.problems()).containsKey("checkpoints");
-        assertThatThrownBy(() -> new QuotaRules(java.util.List.of(misplaced)))
+        assertThatThrownBy(() -> new QuotaRules(List.of(misplaced)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x");
     }
 
-    private java.util.List<ApiError.Problem> problems(String overrides) {
+    private List<ApiError.Problem> problems(String overrides) {
         try {
             defaults.withOverrides(json(overrides));
         } catch (InvalidInputException e) {
