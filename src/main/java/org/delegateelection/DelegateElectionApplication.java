@@ -1,12 +1,10 @@
 package org.delegateelection;
 
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The delegate-election workflow: Camunda 7 engine, REST API and webapps, with the election domain beside them. */
 @SpringBootApplication
-@EnableProcessApplication
 public class DelegateElectionApplication {
 
     /** Starts the application; see the README for profiles and ports. */

@@ -1,5 +1,7 @@
 package org.delegateelection.candidate;
 
+import org.delegateelection.election.ElectionNotFoundException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -107,13 +109,6 @@ public class CandidateController {
                 .or(() -> formatOfFileName(file.getOriginalFilename()))
                 .orElseThrow(() -> InvalidInputException.field("file", "无法判断文件格式，请上传 .json、.csv 或 .xlsx 文件"));
         return importFile(electionId, format, file.getBytes());
-    }
-
-    /** 404 for an unknown election. */
-    @ExceptionHandler(ElectionNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    public ApiError electionNotFound(ElectionNotFoundException e) {
-        return new ApiError(e.getMessage(), List.of());
     }
 
     /** 413 for a file over the limit. */

@@ -1,6 +1,10 @@
 package org.delegateelection.system;
 
+import java.util.List;
+
+import org.delegateelection.election.ElectionNotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -13,6 +17,28 @@ public class ApiExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     public ApiError invalidInput(InvalidInputException e) {
-        return new ApiError(e.getMessage(), e.problems());
+        return new ApiError(e.summary(), e.problems());
+    }
+
+    /** 400 for a body that is not JSON or whose values have the wrong type, naming the field where known. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ApiError unreadable(HttpMessageNotReadableException e) {
+        String field = null;
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+        }
+        return new ApiError("请求内容无法读取", List.of(new ApiError.Problem(null, field,
+                field == null ? "不是有效的JSON" : "取值类型不正确")));
+    }
+
+    /** 404 for an unknown election. */
+    @ExceptionHandler(ElectionNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    public ApiError notFound(ElectionNotFoundException e) {
+        return new ApiError(e.getMessage(), List.of());
     }
 }

@@ -9,17 +9,24 @@ import java.util.List;
  */
 public class InvalidInputException extends RuntimeException {
 
+    private final String summary;
     private final transient List<ApiError.Problem> problems;
 
     /** One message for a person and the list of problems behind it (at least one). */
     public InvalidInputException(String message, List<ApiError.Problem> problems) {
         super(message + describe(problems));
+        this.summary = message;
         this.problems = List.copyOf(problems);
     }
 
     /** A single problem with a field. */
     public static InvalidInputException field(String field, String reason) {
         return new InvalidInputException("输入有误", List.of(new ApiError.Problem(null, field, reason)));
+    }
+
+    /** The message without the problems, e.g. "人选名单文件有误"; {@link #getMessage()} lists them too. */
+    public String summary() {
+        return summary;
     }
 
     /** Every problem found, in the order found. */

@@ -27,14 +27,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:demo-identity;DB_CLOSE_DELAY=-1",
-        // Until application.yaml carries them: group ids of the process contract contain hyphens, which the engine's
-        // default id pattern refuses; and the engine creates its tables before Flyway runs, so Flyway baselines
-        // below V1 for the registry migration still to apply.
-        "camunda.bpm.generic-properties.properties.generalResourceWhitelistPattern=[a-zA-Z0-9-]+",
-        "spring.flyway.baseline-on-migrate=true",
-        "spring.flyway.baseline-version=0"})
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:demo-identity;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("demo")
 class DemoIdentityTest {
 

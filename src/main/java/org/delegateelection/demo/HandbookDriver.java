@@ -1,0 +1,296 @@
+package org.delegateelection.demo;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.delegateelection.candidate.CandidateList;
+import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.election.ElectionRepository;
+import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.quota.QuotaReport;
+import org.delegateelection.report.CompositionReport;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Drives the handbook province's election from step 1 to step 25 the way its users would in Tasklist: for each open
+ * task it takes a member of the task's candidate group, claims the task and submits its form through the engine's
+ * public services, with the decisions of {@link HandbookElection#plan()}. On the way it sends the planned report
+ * against a candidate and the objection during the public notice, proposes a preliminary list that fails its quota
+ * check first, and executes the public notice's timer job once it shows the real due date. Everything it does is
+ * printed: each step, each quota report, the due date, and at the end the composition of the elected delegates.
+ */
+@Component
+public class HandbookDriver {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The step number of DESIGN §2 for each task definition key (the four checks of step 11 share it). */
+    private static final Map<String, Integer> STEP_NUMBERS = Map.ofEntries(
+            Map.entry("registerAllocation", 1), Map.entry("draftImplementationPlan", 2),
+            Map.entry("approveImplementationPlan", 3), Map.entry("mobilizeAndEducate", 4),
+            Map.entry("branchRecommendation", 5), Map.entry("grassrootsSelection", 6),
+            Map.entry("recommendingUnitDecision", 7), Map.entry("proposeInspectionList", 8),
+            Map.entry("announceInspection", 9), Map.entry("conductInspection", 10),
+            Map.entry("checkArchives", 11), Map.entry("verifyPersonalMatters", 11),
+            Map.entry("hearDisciplineCommission", 11), Map.entry("investigatePetitions", 11),
+            Map.entry("verifyIdentity", 12), Map.entry("inspectionReport", 13),
+            Map.entry("consultDisciplineCommission", 14), Map.entry("consultRegulators", 15),
+            Map.entry("proposePreliminaryList", 16), Map.entry("consultCentralOrganization", 17),
+            Map.entry("verifyObjection", 18), Map.entry("plenaryDeliberation", 19), Map.entry("plenaryVote", 20),
+            Map.entry("centralReview", 21), Map.entry("congressDeliberation", 22), Map.entry("ballotAndCount", 23),
+            Map.entry("reportResults", 24), Map.entry("credentialsReview", 25));
+
+    private final HandbookSeeder seeder;
+    private final ElectionRepository elections;
+    private final CandidateRepository candidates;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final FormService formService;
+    private final IdentityService identityService;
+    private final ManagementService managementService;
+    private final HistoryService historyService;
+    private final JdbcClient jdbc;
+
+    public HandbookDriver(HandbookSeeder seeder, ElectionRepository elections, CandidateRepository candidates,
+            RuntimeService runtimeService, TaskService taskService, FormService formService,
+            IdentityService identityService, ManagementService managementService, HistoryService historyService,
+            JdbcClient jdbc) {
+        this.seeder = seeder;
+        this.elections = elections;
+        this.candidates = candidates;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.formService = formService;
+        this.identityService = identityService;
+        this.managementService = managementService;
+        this.historyService = historyService;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Carries the handbook election (created if absent) to its end and prints what happens.
+     *
+     * @return the election's id
+     * @throws IllegalStateException when the procedure stops somewhere the plan does not expect
+     */
+    public long drive(PrintStream out) {
+        HandbookElection handbook = new HandbookElection();
+        DecisionPlan plan = handbook.plan();
+        long electionId = seeder.seed();
+        ElectionUnit unit = elections.get(electionId);
+        String processInstanceId = elections.processInstanceOf(electionId).orElseThrow();
+        out.printf("== %s（%s）：%d 个代表名额，%d 个推荐单位，人选库 %d 人%n", unit.name(), unit.code(), unit.seats(),
+                unit.recommendingUnits().size(), candidates.findAll(electionId).size());
+        Run run = new Run(out, plan, electionId, unit.code());
+        while (!ended(processInstanceId)) {
+            List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(unit.code())
+                    .orderByTaskCreateTime().asc().list();
+            if (!tasks.isEmpty()) {
+                complete(run, tasks.get(0));
+            } else {
+                runJobs(run, processInstanceId);
+            }
+            printNewReports(run);
+        }
+        out.println("== 选举工作完成。当选代表构成（第25步确认）：");
+        out.println(CompositionReport.of(candidates.list(electionId, CandidateList.CONFIRMED.key()),
+                unit.ageReferenceDate()).toText());
+        return electionId;
+    }
+
+    /** What one drive remembers: the plan, what it has sent, and the last quota report printed. */
+    private static final class Run {
+        final PrintStream out;
+        final DecisionPlan plan;
+        final long electionId;
+        final String code;
+        boolean failingPreliminaryTried;
+        boolean reportSent;
+        boolean objectionSent;
+        long lastReportId;
+
+        Run(PrintStream out, DecisionPlan plan, long electionId, String code) {
+            this.out = out;
+            this.plan = plan;
+            this.electionId = electionId;
+            this.code = code;
+        }
+    }
+
+    private void complete(Run run, Task task) {
+        String key = task.getTaskDefinitionKey();
+        if ("consultDisciplineCommission".equals(key) && !run.reportSent) {
+            DecisionPlan.CandidateReport report = run.plan.confirmedReport();
+            run.out.printf("   → 收到对候选人 %s 的举报：%s%n", report.candidateId(), report.report());
+            runtimeService.createMessageCorrelation("candidateReported").processInstanceBusinessKey(run.code)
+                    .setVariablesLocal(Map.of("candidateId", report.candidateId(), "report", report.report()))
+                    .correlate();
+            run.reportSent = true;
+            return;
+        }
+        User user = memberOf(task);
+        Map<String, Object> values = decide(run, task);
+        taskService.claim(task.getId(), user.getId());
+        formService.submitTaskForm(task.getId(), values);
+        run.out.printf("第%2d步 %s（%s）— %s%s 完成%n", STEP_NUMBERS.getOrDefault(key, 0), task.getName(), key,
+                user.getLastName(), user.getFirstName());
+    }
+
+    private Map<String, Object> decide(Run run, Task task) {
+        String key = task.getTaskDefinitionKey();
+        DecisionPlan plan = run.plan;
+        Map<String, Object> values = new HashMap<>();
+        switch (key) {
+            case "registerAllocation", "draftImplementationPlan" -> {
+                // the allocation and plan stand as registered; the form shows them pre-filled
+            }
+            case "approveImplementationPlan", "consultCentralOrganization", "centralReview" ->
+                    values.put("approved", true);
+            case "branchRecommendation" -> {
+                DecisionPlan.UnitNomination unit = nomination(plan, taskVariable(task, "unitCode"));
+                values.put("branchesTotal", unit.branchesTotal());
+                values.put("branchesRecommending", unit.branchesRecommending());
+                values.put("membersTotal", unit.membersTotal());
+                values.put("membersParticipating", unit.membersParticipating());
+            }
+            case "recommendingUnitDecision" ->
+                    values.put("selectedCandidateIds", ids(nomination(plan, taskVariable(task, "unitCode"))
+                            .nomineeIds()));
+            case "proposeInspectionList", "checkArchives", "verifyPersonalMatters", "hearDisciplineCommission",
+                    "investigatePetitions" -> values.put("selectedCandidateIds", ids(plan.inspectionList()));
+            case "inspectionReport" -> values.put("selectedCandidateIds", ids(plan.keptAfterInspection()));
+            case "proposePreliminaryList" -> {
+                values.put("selectedCandidateIds", ids(run.failingPreliminaryTried ? plan.preliminaryList()
+                        : plan.failingPreliminaryProposal()));
+                run.failingPreliminaryTried = true;
+            }
+            case "plenaryVote" -> values.put("selectedCandidateIds", ids(plan.prospectiveList()));
+            case "credentialsReview" -> values.put("selectedCandidateIds", ids(plan.electedList()));
+            case "consultDisciplineCommission" -> {
+                values.put("partySecretarySigned", true);
+                values.put("disciplineChiefSigned", true);
+                values.put("opinion", "经审核，人选廉洁自律方面未发现问题。");
+            }
+            case "verifyReport" -> verdict(values, plan.confirmedReport());
+            case "verifyObjection" -> verdict(values, plan.unconfirmedObjection());
+            case "ballotAndCount" -> values.put("tally", SpinValues.jsonValue(write(plan.tally())).create());
+            default -> {
+                values.put("completedOn", LocalDate.now(ZONE).toString());
+                values.put("note", "已按实施方案完成" + task.getName() + "。");
+            }
+        }
+        return values;
+    }
+
+    private static void verdict(Map<String, Object> values, DecisionPlan.CandidateReport report) {
+        values.put("confirmed", report.confirmed());
+        values.put("finding", report.finding());
+    }
+
+    /** No task is open: the procedure waits on a job (the public notice). Sends the planned objection first. */
+    private void runJobs(Run run, String processInstanceId) {
+        List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).list();
+        if (jobs.isEmpty()) {
+            throw new IllegalStateException("流程既无待办任务也无作业，停在了意外的位置");
+        }
+        for (Job job : jobs) {
+            if (job.getDuedate() != null) {
+                if (!run.objectionSent) {
+                    DecisionPlan.CandidateReport objection = run.plan.unconfirmedObjection();
+                    run.out.printf("   → 公示期间收到对 %s 的反映：%s%n", objection.candidateId(), objection.report());
+                    runtimeService.createMessageCorrelation("publicNoticeObjection")
+                            .processInstanceBusinessKey(run.code)
+                            .setVariablesLocal(Map.of("candidateId", objection.candidateId(),
+                                    "report", objection.report()))
+                            .correlate();
+                    run.objectionSent = true;
+                    return;
+                }
+                run.out.printf("第18步 党内公示：%s 发布，公示期满（计时器到期）%s，执行计时器作业%n",
+                        LocalDate.now(ZONE), job.getDuedate().toInstant().atZone(ZONE));
+            }
+            managementService.executeJob(job.getId());
+        }
+    }
+
+    private void printNewReports(Run run) {
+        jdbc.sql("select id, report from quota_report where election_id = ? and id > ? order by id")
+                .params(run.electionId, run.lastReportId)
+                .query((rs, n) -> {
+                    run.lastReportId = rs.getLong(1);
+                    run.out.println(indent(QuotaReport.fromJson(rs.getString(2)).toMarkdown()));
+                    return null;
+                }).list();
+    }
+
+    private boolean ended(String processInstanceId) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                .finished().count() == 1;
+    }
+
+    private User memberOf(Task task) {
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                List<User> users = identityService.createUserQuery().memberOfGroup(link.getGroupId()).list();
+                if (!users.isEmpty()) {
+                    return users.get(0);
+                }
+            }
+        }
+        throw new IllegalStateException("任务 " + task.getName() + " 的候选组中没有用户");
+    }
+
+    private String taskVariable(Task task, String name) {
+        return (String) taskService.getVariable(task.getId(), name);
+    }
+
+    private static DecisionPlan.UnitNomination nomination(DecisionPlan plan, String unitCode) {
+        return plan.nominations().stream().filter(n -> n.unitCode().equals(unitCode)).findFirst().orElseThrow();
+    }
+
+    private static Object ids(List<String> ids) {
+        return Variables.objectValue(new ArrayList<>(ids)).serializationDataFormat("application/json").create();
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String indent(String text) {
+        StringBuilder out = new StringBuilder();
+        text.lines().forEach(line -> out.append("       ").append(line).append('\n'));
+        return out.toString().stripTrailing();
+    }
+
+    static Map<String, Integer> stepNumbers() {
+        return new LinkedHashMap<>(STEP_NUMBERS);
+    }
+}

@@ -1,0 +1,30 @@
+package org.delegateelection.election;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.delegateelection.ballot.RoundOutcome;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${ballotCount}} after step 23: counts the round's tally by the election rules, stores the round and sets
+ * {@code electionComplete} (Boolean: every seat filled), {@code ballotRound} (Integer) and {@code roundOutcome}
+ * (String, the explanation in Chinese).
+ */
+@Component("ballotCount")
+public class BallotCountDelegate implements JavaDelegate {
+
+    private final BallotRounds rounds;
+
+    public BallotCountDelegate(BallotRounds rounds) {
+        this.rounds = rounds;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long electionId = ((Number) execution.getVariable(ProcessVariables.ELECTION_ID)).longValue();
+        BallotRounds.CountedRound counted = rounds.count(electionId, execution.getVariable("tally"));
+        execution.setVariable("electionComplete", counted.outcome().kind() == RoundOutcome.Kind.ELECTED_ALL);
+        execution.setVariable("ballotRound", counted.round());
+        execution.setVariable("roundOutcome", counted.outcome().explanation());
+    }
+}

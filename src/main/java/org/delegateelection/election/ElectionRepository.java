@@ -1,0 +1,107 @@
+package org.delegateelection.election;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Election units and their recommending units in tables {@code election} and {@code recommending_unit}. */
+@Repository
+public class ElectionRepository {
+
+    private final JdbcClient jdbc;
+
+    public ElectionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a new election with its recommending units and returns its id. */
+    public long insert(ElectionUnit unit) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into election (code, name, seats, nominee_quota, min_preliminary, women_member_share,
+                            min_minorities, leading_cadre_target, frontline_target, min_women_nominees,
+                            min_under55_nominees, age_reference_date, centre_nominees_in_addition)
+                        values (:code, :name, :seats, :nomineeQuota, :minPreliminary, :womenMemberShare,
+                            :minMinorities, :leadingCadreTarget, :frontlineTarget, :minWomenNominees,
+                            :minUnder55Nominees, :ageReferenceDate, :centreNomineesInAddition)""")
+                .paramSource(unit)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        for (RecommendingUnit ru : unit.recommendingUnits()) {
+            jdbc.sql("insert into recommending_unit (election_id, code, name, nominee_quota) values (?, ?, ?, ?)")
+                    .params(id, ru.code(), ru.name(), ru.nomineeQuota())
+                    .update();
+        }
+        return id;
+    }
+
+    /** The election with this id, if any. */
+    public Optional<ElectionUnit> find(long id) {
+        return jdbc.sql("select * from election where id = ?").param(id)
+                .query((rs, n) -> new ElectionUnit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getInt("seats"), rs.getInt("nominee_quota"), rs.getInt("min_preliminary"),
+                        rs.getBigDecimal("women_member_share"), rs.getInt("min_minorities"),
+                        rs.getInt("leading_cadre_target"), rs.getInt("frontline_target"),
+                        rs.getInt("min_women_nominees"), rs.getInt("min_under55_nominees"),
+                        rs.getObject("age_reference_date", java.time.LocalDate.class),
+                        rs.getBoolean("centre_nominees_in_addition"), units(id)))
+                .optional();
+    }
+
+    /** The election with this id; {@link ElectionNotFoundException} when there is none. */
+    public ElectionUnit get(long id) {
+        return find(id).orElseThrow(() -> new ElectionNotFoundException(id));
+    }
+
+    /** The id of the election with this code, if any. */
+    public Optional<Long> idOf(String code) {
+        return jdbc.sql("select id from election where code = ?").param(code).query(Long.class).optional();
+    }
+
+    /** Records the process instance that runs the election. */
+    public void setProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("update election set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    /** The process instance that runs the election, if started. */
+    public Optional<String> processInstanceOf(long id) {
+        return jdbc.sql("select process_instance_id from election where id = ?").param(id)
+                .query(String.class).optional();
+    }
+
+    /** Step 1: the seats and structure requirements as registered. */
+    public void updateAllocation(long id, int seats, int nomineeQuota, int minPreliminary, int minMinorities,
+            BigDecimal womenMemberShare) {
+        jdbc.sql("""
+                        update election set seats = ?, nominee_quota = ?, min_preliminary = ?, min_minorities = ?,
+                            women_member_share = ? where id = ?""")
+                .params(seats, nomineeQuota, minPreliminary, minMinorities, womenMemberShare, id)
+                .update();
+    }
+
+    /** Step 2: the nominee-pool targets and each recommending unit's quota (unit code → quota). */
+    public void updatePlan(long id, int leadingCadreTarget, int frontlineTarget, int minWomenNominees,
+            int minUnder55Nominees, Map<String, Integer> unitQuotas) {
+        jdbc.sql("""
+                        update election set leading_cadre_target = ?, frontline_target = ?, min_women_nominees = ?,
+                            min_under55_nominees = ? where id = ?""")
+                .params(leadingCadreTarget, frontlineTarget, minWomenNominees, minUnder55Nominees, id)
+                .update();
+        unitQuotas.forEach((code, quota) ->
+                jdbc.sql("update recommending_unit set nominee_quota = ? where election_id = ? and code = ?")
+                        .params(quota, id, code)
+                        .update());
+    }
+
+    private List<RecommendingUnit> units(long electionId) {
+        return jdbc.sql("select code, name, nominee_quota from recommending_unit where election_id = ? order by code")
+                .param(electionId)
+                .query((rs, n) -> new RecommendingUnit(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .list();
+    }
+}

@@ -1,0 +1,122 @@
+package org.delegateelection.election;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.delegateelection.system.ApiError.Problem;
+import org.delegateelection.system.InvalidInputException;
+
+/**
+ * An election unit's configuration as given to {@code POST /api/elections} or to the start form in Tasklist.
+ * Counts are whole people; {@code womenMemberSharePercent} is a percentage (29.0 for 29.0 %).
+ * Feasibility (do the targets fit the seats?) is not checked here but at step 1's gateway, where the
+ * organization department can correct it.
+ *
+ * @param ruleOverrides changes to the default quota rules, rule id → field → value; may be {@code null}
+ */
+public record ElectionRequest(
+        String code,
+        String name,
+        Integer seats,
+        Integer nomineeQuota,
+        Integer minPreliminary,
+        BigDecimal womenMemberSharePercent,
+        Integer minMinorities,
+        Integer leadingCadreTarget,
+        Integer frontlineTarget,
+        Integer minWomenNominees,
+        Integer minUnder55Nominees,
+        LocalDate ageReferenceDate,
+        Boolean centreNomineesInAddition,
+        List<RecommendingUnit> recommendingUnits,
+        Map<String, Map<String, Object>> ruleOverrides) {
+
+    /** Codes of election units and recommending units: lower-case letters, digits and hyphens, 1–64 long. */
+    public static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    /** The request that registers this election unit as it is, with no rule overrides. */
+    public static ElectionRequest of(ElectionUnit unit) {
+        return new ElectionRequest(unit.code(), unit.name(), unit.seats(), unit.nomineeQuota(), unit.minPreliminary(),
+                unit.womenMemberShare().multiply(BigDecimal.valueOf(100)), unit.minMinorities(),
+                unit.leadingCadreTarget(), unit.frontlineTarget(), unit.minWomenNominees(), unit.minUnder55Nominees(),
+                unit.ageReferenceDate(), unit.centreNomineesInAddition(), unit.recommendingUnits(), null);
+    }
+
+    /**
+     * Checks every field and returns the election unit to store (id 0).
+     *
+     * @param today the date used when no age reference date is given (Asia/Shanghai)
+     * @throws InvalidInputException naming every field at fault
+     */
+    public ElectionUnit validate(LocalDate today) {
+        List<Problem> problems = new ArrayList<>();
+        if (code == null || !CODE.matcher(code).matches()) {
+            problems.add(new Problem(null, "code", "选举单位代码须为1至64位小写字母、数字或连字符"));
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            problems.add(new Problem(null, "name", "选举单位名称不能为空，且不超过200字"));
+        }
+        positive(problems, "seats", seats);
+        positive(problems, "nomineeQuota", nomineeQuota);
+        positive(problems, "minPreliminary", minPreliminary);
+        notNegative(problems, "minMinorities", minMinorities);
+        notNegative(problems, "leadingCadreTarget", leadingCadreTarget);
+        notNegative(problems, "frontlineTarget", frontlineTarget);
+        notNegative(problems, "minWomenNominees", minWomenNominees);
+        notNegative(problems, "minUnder55Nominees", minUnder55Nominees);
+        if (womenMemberSharePercent == null || womenMemberSharePercent.signum() <= 0
+                || womenMemberSharePercent.compareTo(BigDecimal.valueOf(100)) >= 0) {
+            problems.add(new Problem(null, "womenMemberSharePercent", "党员中女性比例须大于0且小于100（百分数）"));
+        }
+        if (recommendingUnits == null || recommendingUnits.isEmpty()) {
+            problems.add(new Problem(null, "recommendingUnits", "至少需要一个推荐单位"));
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < recommendingUnits.size(); i++) {
+                RecommendingUnit unit = recommendingUnits.get(i);
+                String field = "recommendingUnits[" + i + "]";
+                if (unit == null || unit.code() == null || !CODE.matcher(unit.code()).matches()) {
+                    problems.add(new Problem(null, field + ".code", "推荐单位代码须为1至64位小写字母、数字或连字符"));
+                    continue;
+                }
+                if (!seen.add(unit.code())) {
+                    problems.add(new Problem(null, field + ".code", "推荐单位代码 " + unit.code() + " 重复"));
+                }
+                if (unit.name() == null || unit.name().isBlank() || unit.name().length() > 200) {
+                    problems.add(new Problem(null, field + ".name", "推荐单位名称不能为空，且不超过200字"));
+                }
+                if (unit.nomineeQuota() < 1) {
+                    problems.add(new Problem(null, field + ".nomineeQuota", "推荐名额须至少为1"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("选举单位配置有误", problems);
+        }
+        return new ElectionUnit(0, code, name.strip(), seats, nomineeQuota, minPreliminary,
+                womenMemberSharePercent.divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP), minMinorities,
+                leadingCadreTarget, frontlineTarget, minWomenNominees, minUnder55Nominees,
+                ageReferenceDate == null ? today : ageReferenceDate,
+                centreNomineesInAddition == null || centreNomineesInAddition,
+                List.copyOf(recommendingUnits));
+    }
+
+    private static void positive(List<Problem> problems, String field, Integer value) {
+        if (value == null || value < 1) {
+            problems.add(new Problem(null, field, "须为正整数"));
+        }
+    }
+
+    private static void notNegative(List<Problem> problems, String field, Integer value) {
+        if (value == null || value < 0) {
+            problems.add(new Problem(null, field, "须为非负整数"));
+        }
+    }
+}

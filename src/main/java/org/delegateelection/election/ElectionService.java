@@ -1,0 +1,76 @@
+package org.delegateelection.election;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.delegateelection.quota.QuotaRuleRepository;
+import org.delegateelection.quota.QuotaRules;
+import org.delegateelection.system.ApiError.Problem;
+import org.delegateelection.system.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Registers an election unit and starts its {@code delegate-election} process, in one transaction. */
+@Service
+public class ElectionService {
+
+    /** Key of the main process. */
+    public static final String PROCESS_KEY = "delegate-election";
+    /** Dates of the procedure are in this zone. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ElectionRepository elections;
+    private final QuotaRuleRepository rules;
+    private final RuntimeService runtimeService;
+
+    public ElectionService(ElectionRepository elections, QuotaRuleRepository rules, RuntimeService runtimeService) {
+        this.elections = elections;
+        this.rules = rules;
+        this.runtimeService = runtimeService;
+    }
+
+    /** An election as started: its id and the process instance that runs it. */
+    public record StartedElection(long electionId, String processInstanceId) {
+    }
+
+    /**
+     * Validates the configuration, stores the election and starts its process with the unit's code as business key.
+     *
+     * @throws InvalidInputException for a bad field or a code already in use; nothing is stored then
+     */
+    @Transactional
+    public StartedElection start(ElectionRequest request) {
+        long id = register(request);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, request.code(),
+                Map.of(ProcessVariables.ELECTION_ID, id));
+        return new StartedElection(id, instance.getId());
+    }
+
+    /**
+     * Validates and stores the election without starting a process (the start form in Tasklist starts it).
+     *
+     * @return the new election's id
+     * @throws InvalidInputException for a bad field, a bad rule override or a code already in use
+     */
+    @Transactional
+    public long register(ElectionRequest request) {
+        ElectionUnit unit = request.validate(LocalDate.now(ZONE));
+        QuotaRules effective = request.ruleOverrides() == null ? QuotaRules.defaults()
+                : QuotaRules.defaults().withOverrides(JSON.valueToTree(request.ruleOverrides()));
+        if (elections.idOf(unit.code()).isPresent()) {
+            throw new InvalidInputException("选举单位配置有误",
+                    List.of(new Problem(null, "code", "选举单位代码 " + unit.code() + " 已被使用")));
+        }
+        long id = elections.insert(unit);
+        rules.save(id, effective);
+        return id;
+    }
+}

@@ -1,0 +1,177 @@
+package org.delegateelection.election;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.delegateelection.ballot.Ballot;
+import org.delegateelection.candidate.Candidate;
+import org.delegateelection.candidate.CandidateList;
+import org.delegateelection.candidate.CandidateReports;
+import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.quota.QuotaReport;
+import org.delegateelection.quota.QuotaReportRepository;
+import org.delegateelection.system.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${taskFormView}}, the create listener of every user task: puts into task-local variables what the task's
+ * Camunda Form shows — the last quota report of the task's check ({@code quotaReportText}, Markdown), the people
+ * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), the ballot of step 23 — and, for the
+ * verification of a report or objection, registers the report after checking that it names a candidate in the
+ * procedure. These are copies for display; the registry stays in the database.
+ */
+@Component("taskFormView")
+public class TaskFormView implements TaskListener {
+
+    /** The checkpoint whose last report each task shows. */
+    private static final Map<String, String> CHECKPOINTS = Map.ofEntries(
+            Map.entry("registerAllocation", "allocation"),
+            Map.entry("draftImplementationPlan", "plan"),
+            Map.entry("approveImplementationPlan", "plan"),
+            Map.entry("proposeInspectionList", "inspection"),
+            Map.entry("verifyIdentity", "identity"),
+            Map.entry("inspectionReport", "inspected"),
+            Map.entry("proposePreliminaryList", "preliminary"),
+            Map.entry("consultCentralOrganization", "preliminary"),
+            Map.entry("plenaryVote", "prospective"),
+            Map.entry("centralReview", "prospective"),
+            Map.entry("ballotAndCount", "elected"),
+            Map.entry("credentialsReview", "elected"));
+
+    /** Checks of stage 2, kept per recommending unit. */
+    private static final Map<String, String> UNIT_CHECKPOINTS = Map.of(
+            "branchRecommendation", "participation",
+            "recommendingUnitDecision", "unitNominees");
+
+    /** The list shown on steps that decide on no list of their own. */
+    private static final Map<String, CandidateList> SHOWN = Map.of(
+            "verifyIdentity", CandidateList.INSPECTION,
+            "consultDisciplineCommission", CandidateList.SUITABLE,
+            "consultRegulators", CandidateList.SUITABLE,
+            "consultCentralOrganization", CandidateList.PRELIMINARY,
+            "plenaryDeliberation", CandidateList.PRELIMINARY,
+            "centralReview", CandidateList.PROSPECTIVE,
+            "congressDeliberation", CandidateList.BALLOT);
+
+    private final ElectionRepository elections;
+    private final CandidateRepository candidates;
+    private final QuotaReportRepository quotaReports;
+    private final CandidateReports reports;
+    private final BallotRounds ballotRounds;
+
+    public TaskFormView(ElectionRepository elections, CandidateRepository candidates,
+            QuotaReportRepository quotaReports, CandidateReports reports, BallotRounds ballotRounds) {
+        this.elections = elections;
+        this.candidates = candidates;
+        this.quotaReports = quotaReports;
+        this.reports = reports;
+        this.ballotRounds = ballotRounds;
+    }
+
+    /** The checkpoint key of a check, with the recommending unit for the checks of stage 2. */
+    static String checkpointKey(String checkpoint, String unitCode) {
+        return unitCode == null ? checkpoint : checkpoint + ":" + unitCode;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long electionId = ((Number) task.getVariable(ProcessVariables.ELECTION_ID)).longValue();
+        String step = task.getTaskDefinitionKey();
+        String unit = (String) task.getVariable(ProcessVariables.UNIT_CODE);
+        String checkpoint = CHECKPOINTS.containsKey(step) ? CHECKPOINTS.get(step)
+                : UNIT_CHECKPOINTS.containsKey(step) ? checkpointKey(UNIT_CHECKPOINTS.get(step), unit) : null;
+        task.setVariableLocal("quotaReportText", checkpoint == null ? ""
+                : quotaReports.latest(electionId, checkpoint).map(json -> QuotaReport.fromJson(json).toMarkdown())
+                        .orElse(""));
+        LocalDate ageDate = elections.get(electionId).ageReferenceDate();
+        List<Candidate> pool = TaskDecisions.pool(step, electionId, unit, candidates);
+        if (pool == null && SHOWN.containsKey(step)) {
+            pool = candidates.list(electionId, SHOWN.get(step).key());
+        }
+        if (pool != null) {
+            show(task, "candidateTable", pool.stream().map(c -> row(c, ageDate)).toList());
+            show(task, "candidateOptions", options(pool, ageDate));
+        }
+        switch (step) {
+            case "centralReview" -> centreOptions(task, electionId, ageDate);
+            case "ballotAndCount" -> ballot(task, electionId, ageDate);
+            case "verifyReport" -> receiveReport(task, electionId, CandidateReports.Kind.REPORT);
+            case "verifyObjection" -> receiveReport(task, electionId, CandidateReports.Kind.OBJECTION);
+            default -> {
+            }
+        }
+    }
+
+    private void centreOptions(DelegateTask task, long electionId, LocalDate ageDate) {
+        Set<String> prospective = candidates.list(electionId, CandidateList.PROSPECTIVE.key()).stream()
+                .map(Candidate::id).collect(Collectors.toSet());
+        show(task, "centreNomineeOptions", options(candidates.findAll(electionId).stream()
+                .filter(c -> c.status() != CandidateStatus.REMOVED && !prospective.contains(c.id()))
+                .toList(), ageDate));
+    }
+
+    /** Step 23: the ballot of this round, and one row per candidate to enter approvals in. */
+    private void ballot(DelegateTask task, long electionId, LocalDate ageDate) {
+        Ballot ballot = ballotRounds.nextBallot(electionId);
+        List<Candidate> people = candidates.findByIds(electionId, ballot.candidateIds());
+        StringBuilder text = new StringBuilder("应选 " + ballot.seats() + " 名，候选人 " + people.size() + " 名：");
+        people.forEach(c -> text.append("\n- ").append(c.name()).append("（").append(c.id()).append("）"));
+        task.setVariableLocal("ballotText", text.toString());
+        show(task, "candidateOptions", options(people, ageDate));
+        task.getExecution().getProcessInstance().setVariable("approvals", SpinValues.jsonValue(VariableValues.toJson(
+                people.stream().map(c -> Map.of("candidateId", c.id())).toList())));
+    }
+
+    /**
+     * A report or objection arrives with {@code candidateId} and {@code report}; one that names nobody in the
+     * procedure is refused, and the message correlation fails with it.
+     */
+    private void receiveReport(DelegateTask task, long electionId, CandidateReports.Kind kind) {
+        Object id = task.getVariable("candidateId");
+        Candidate person = candidates.findByIds(electionId, List.of(String.valueOf(id))).stream().findFirst()
+                .orElseThrow(() -> InvalidInputException.field("candidateId", "人选库中没有编号 " + id));
+        if (person.status() == CandidateStatus.REMOVED) {
+            throw InvalidInputException.field("candidateId", person.name() + "（" + id + "）已被调整出人选");
+        }
+        String report = VariableValues.text("report", task.getVariable("report"), 4000);
+        DelegateExecution scope = task.getExecution();
+        scope.setVariableLocal("reportId", reports.receive(electionId, person.id(), kind, report));
+        task.setVariableLocal("candidateName", person.name());
+    }
+
+    private static void show(DelegateTask task, String name, List<?> rows) {
+        task.setVariableLocal(name, SpinValues.jsonValue(VariableValues.toJson(rows)));
+    }
+
+    private static List<Map<String, String>> options(List<Candidate> people, LocalDate ageDate) {
+        return people.stream().map(c -> Map.of("value", c.id(), "label", c.name() + " · " + c.gender().label()
+                + " · " + c.ethnicity() + " · " + c.ageOn(ageDate) + "岁 · " + category(c) + " · "
+                + c.recommendingUnit())).toList();
+    }
+
+    private static Map<String, Object> row(Candidate c, LocalDate ageDate) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", c.id());
+        row.put("name", c.name());
+        row.put("gender", c.gender().label());
+        row.put("ethnicity", c.ethnicity());
+        row.put("age", c.ageOn(ageDate));
+        row.put("category", category(c));
+        row.put("unit", c.recommendingUnit());
+        return row;
+    }
+
+    private static String category(Candidate c) {
+        return c.frontlineKind() == null ? c.category().label()
+                : c.category().label() + "（" + c.frontlineKind().label() + "）";
+    }
+}
