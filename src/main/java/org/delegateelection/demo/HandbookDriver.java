@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +28,7 @@ import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.report.CompositionReport;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,6 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * printed: each step, each quota report, the due date, and at the end the composition of the elected delegates.
  */
 @Component
+@Profile("demo")
 public class HandbookDriver {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -288,9 +289,5 @@ public class HandbookDriver {
         StringBuilder out = new StringBuilder();
         text.lines().forEach(line -> out.append("       ").append(line).append('\n'));
         return out.toString().stripTrailing();
-    }
-
-    static Map<String, Integer> stepNumbers() {
-        return new LinkedHashMap<>(STEP_NUMBERS);
     }
 }

@@ -1,0 +1,31 @@
+package org.delegateelection.demo;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Profile {@code drive} (with {@code demo}): once the application has started, drives the handbook election through
+ * all 25 steps with {@link HandbookDriver}, printing each step, then shuts the application down.
+ */
+@Component
+@Profile("drive")
+public class DriveCommand implements ApplicationRunner {
+
+    private final HandbookDriver driver;
+    private final ApplicationContext context;
+
+    public DriveCommand(HandbookDriver driver, ApplicationContext context) {
+        this.driver = driver;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        driver.drive(System.out);
+        System.exit(SpringApplication.exit(context, () -> 0));
+    }
+}
