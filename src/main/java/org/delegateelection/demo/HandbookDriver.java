@@ -21,10 +21,13 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.delegateelection.calendar.PublicNoticeCalendar;
+import org.delegateelection.calendar.WorkingDayPeriod;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.quota.Checkpoint;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.report.CompositionReport;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,11 +78,13 @@ public class HandbookDriver {
     private final ManagementService managementService;
     private final HistoryService historyService;
     private final JdbcClient jdbc;
+    private final PublicNoticeCalendar noticeCalendar;
 
     public HandbookDriver(HandbookSeeder seeder, ElectionRepository elections, CandidateRepository candidates,
             RuntimeService runtimeService, TaskService taskService, FormService formService,
             IdentityService identityService, ManagementService managementService, HistoryService historyService,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, PublicNoticeCalendar noticeCalendar) {
+        this.noticeCalendar = noticeCalendar;
         this.seeder = seeder;
         this.elections = elections;
         this.candidates = candidates;
@@ -157,8 +162,14 @@ public class HandbookDriver {
         Map<String, Object> values = decide(run, task);
         taskService.claim(task.getId(), user.getId());
         formService.submitTaskForm(task.getId(), values);
-        run.out.printf("第%2d步 %s（%s）— %s%s 完成%n", STEP_NUMBERS.getOrDefault(key, 0), task.getName(), key,
-                user.getLastName(), user.getFirstName());
+        String step = STEP_NUMBERS.containsKey(key) ? String.format("第%2d步", STEP_NUMBERS.get(key)) : "  举报";
+        run.out.printf("%s %s（%s）— %s%s 完成%n", step, task.getName(), key, user.getLastName(),
+                user.getFirstName());
+        if ("ballotAndCount".equals(key)) {
+            run.out.println("       计票：" + historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceId(task.getProcessInstanceId()).variableName("roundOutcome").singleResult()
+                    .getValue());
+        }
     }
 
     private Map<String, Object> decide(Run run, Task task) {
@@ -231,8 +242,10 @@ public class HandbookDriver {
                     run.objectionSent = true;
                     return;
                 }
-                run.out.printf("第18步 党内公示：%s 发布，公示期满（计时器到期）%s，执行计时器作业%n",
-                        LocalDate.now(ZONE), job.getDuedate().toInstant().atZone(ZONE));
+                WorkingDayPeriod notice = noticeCalendar.period(LocalDate.now(ZONE));
+                run.out.printf("第18步 党内公示：%s 发布，计入 %d 个工作日 %s，最后一个工作日 %s；"
+                                + "计时器到期 %s，执行计时器作业%n", notice.from(), notice.count(),
+                        notice.workingDays(), notice.lastWorkingDay(), job.getDuedate().toInstant().atZone(ZONE));
             }
             managementService.executeJob(job.getId());
         }
@@ -243,7 +256,12 @@ public class HandbookDriver {
                 .params(run.electionId, run.lastReportId)
                 .query((rs, n) -> {
                     run.lastReportId = rs.getLong(1);
-                    run.out.println(indent(QuotaReport.fromJson(rs.getString(2)).toMarkdown()));
+                    QuotaReport report = QuotaReport.fromJson(rs.getString(2));
+                    String text = report.toMarkdown();
+                    // the 17 units' passing checks of stage 2 are shown by their heading only
+                    boolean unitCheck = report.checkpoint() == Checkpoint.PARTICIPATION
+                            || report.checkpoint() == Checkpoint.UNIT_NOMINEES;
+                    run.out.println(indent(unitCheck && report.passed() ? text.lines().findFirst().orElse("") : text));
                     return null;
                 }).list();
     }
