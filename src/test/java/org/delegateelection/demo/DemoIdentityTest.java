@@ -20,6 +20,7 @@ import org.delegateelection.election.RecommendingUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@DirtiesContext
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:demo-identity;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("demo")
 class DemoIdentityTest {

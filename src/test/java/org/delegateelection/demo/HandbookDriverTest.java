@@ -19,9 +19,11 @@ import org.delegateelection.election.ElectionRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The main job: the handbook election driven from step 1 to step 25 through the engine's public services. */
+@DirtiesContext
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:handbook-driver;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("demo")
 class HandbookDriverTest {
@@ -75,7 +77,7 @@ class HandbookDriverTest {
         assertThat(ids(CandidateList.CONFIRMED, electionId)).containsExactlyInAnyOrderElementsOf(plan.electedList());
         assertThat(candidates.findByIds(electionId, List.of(plan.confirmedReport().candidateId())).get(0).status())
                 .hasToString("REMOVED");
-        assertThat(output).contains("第 1步", "第25步", "公示期满", "未通过", "当选代表构成", "69 名");
+        assertThat(output).contains("第 1步", "第25步", "计时器到期", "未通过", "当选代表构成", "69 名");
     }
 
     private List<String> passed(String instanceId) {
