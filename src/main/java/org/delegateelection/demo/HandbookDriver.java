@@ -98,23 +98,40 @@ public class HandbookDriver {
     }
 
     /**
-     * Carries the handbook election (created if absent) to its end and prints what happens.
+     * Carries the handbook election (created if absent) to its end and prints what happens, with the showcase of
+     * the plan: a preliminary list that fails its check first, a confirmed report, an objection during the notice.
      *
      * @return the election's id
      * @throws IllegalStateException when the procedure stops somewhere the plan does not expect
      */
     public long drive(PrintStream out) {
-        HandbookElection handbook = new HandbookElection();
-        DecisionPlan plan = handbook.plan();
         long electionId = seeder.seed();
         ElectionUnit unit = elections.get(electionId);
-        String processInstanceId = elections.processInstanceOf(electionId).orElseThrow();
         out.printf("== %s（%s）：%d 个代表名额，%d 个推荐单位，人选库 %d 人%n", unit.name(), unit.code(), unit.seats(),
                 unit.recommendingUnits().size(), candidates.findAll(electionId).size());
-        Run run = new Run(out, plan, electionId, unit.code());
+        Run run = new Run(out, electionId, unit.code(), true);
+        advanceTo(run, null);
+        out.println("== 选举工作完成。当选代表构成（第25步确认）：");
+        out.println(CompositionReport.of(candidates.list(electionId, CandidateList.CONFIRMED.key()),
+                unit.ageReferenceDate()).toText());
+        return electionId;
+    }
+
+    /**
+     * Completes the open tasks of an election with the handbook plan's decisions, and runs its jobs, until a task
+     * of the given key is open (it is left open) or, for {@code null}, until the procedure has ended. The election
+     * must carry the handbook's recommending units and candidates (its code may differ).
+     *
+     * @throws IllegalStateException when the procedure ends, or stops elsewhere, before that task opens
+     */
+    public void advanceTo(Run run, String taskKey) {
+        String processInstanceId = elections.processInstanceOf(run.electionId).orElseThrow();
         while (!ended(processInstanceId)) {
-            List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(unit.code())
+            List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(run.code)
                     .orderByTaskCreateTime().asc().list();
+            if (taskKey != null && tasks.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(taskKey))) {
+                return;
+            }
             if (!tasks.isEmpty()) {
                 complete(run, tasks.get(0));
             } else {
@@ -122,16 +139,18 @@ public class HandbookDriver {
             }
             printNewReports(run);
         }
-        out.println("== 选举工作完成。当选代表构成（第25步确认）：");
-        out.println(CompositionReport.of(candidates.list(electionId, CandidateList.CONFIRMED.key()),
-                unit.ageReferenceDate()).toText());
-        return electionId;
+        if (taskKey != null) {
+            throw new IllegalStateException("流程已结束，未到达任务 " + taskKey);
+        }
     }
 
-    /** What one drive remembers: the plan, what it has sent, and the last quota report printed. */
-    private static final class Run {
+    /**
+     * One drive of one election: what it has sent and the last quota report printed.
+     * With {@code showcase}, the plan's failing preliminary list, report and objection are played too.
+     */
+    public static final class Run {
         final PrintStream out;
-        final DecisionPlan plan;
+        final DecisionPlan plan = new HandbookElection().plan();
         final long electionId;
         final String code;
         boolean failingPreliminaryTried;
@@ -139,11 +158,14 @@ public class HandbookDriver {
         boolean objectionSent;
         long lastReportId;
 
-        Run(PrintStream out, DecisionPlan plan, long electionId, String code) {
+        /** A drive of the election {@code electionId} whose business key is {@code code}, printing to {@code out}. */
+        public Run(PrintStream out, long electionId, String code, boolean showcase) {
             this.out = out;
-            this.plan = plan;
             this.electionId = electionId;
             this.code = code;
+            this.failingPreliminaryTried = !showcase;
+            this.reportSent = !showcase;
+            this.objectionSent = !showcase;
         }
     }
 
