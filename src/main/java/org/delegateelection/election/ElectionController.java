@@ -1,22 +1,48 @@
 package org.delegateelection.election;
 
 import java.net.URI;
+import java.util.Map;
 
+import org.delegateelection.candidate.CandidateList;
+import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.quota.QuotaReportRepository;
+import org.delegateelection.report.CompositionReport;
+import org.delegateelection.system.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/elections}: start an election unit's procedure. */
+/** {@code /api/elections}: start an election unit's procedure and read its quota reports and compositions. */
 @RestController
 @RequestMapping("/api/elections")
 public class ElectionController {
 
-    private final ElectionService service;
+    /** The lists whose composition {@code GET /api/elections/{id}/composition?list=} reports. */
+    private static final Map<String, CandidateList> COMPOSITION_LISTS = Map.of(
+            "nominees", CandidateList.NOMINEES,
+            "inspection", CandidateList.INSPECTION,
+            "preliminary", CandidateList.PRELIMINARY,
+            "prospective", CandidateList.PROSPECTIVE,
+            "elected", CandidateList.ELECTED);
 
-    public ElectionController(ElectionService service) {
+    private final ElectionService service;
+    private final ElectionRepository elections;
+    private final CandidateRepository candidates;
+    private final QuotaReportRepository quotaReports;
+
+    public ElectionController(ElectionService service, ElectionRepository elections, CandidateRepository candidates,
+            QuotaReportRepository quotaReports) {
         this.service = service;
+        this.elections = elections;
+        this.candidates = candidates;
+        this.quotaReports = quotaReports;
     }
 
     /** 201 with the election id and process instance id; 400 with every bad field. */
@@ -24,5 +50,34 @@ public class ElectionController {
     public ResponseEntity<ElectionService.StartedElection> start(@RequestBody ElectionRequest request) {
         ElectionService.StartedElection started = service.start(request);
         return ResponseEntity.created(URI.create("/api/elections/" + started.electionId())).body(started);
+    }
+
+    /** The election unit's configuration as it stands (after steps 1 and 2); 404 for an unknown id. */
+    @GetMapping("/{id}")
+    public ElectionUnit get(@PathVariable long id) {
+        return elections.get(id);
+    }
+
+    /** The last quota report of the election, as stored at its gateway; 404 when none was made yet. */
+    @GetMapping(value = "/{id}/quota-reports/latest", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> latestQuotaReport(@PathVariable long id) {
+        elections.get(id);
+        return quotaReports.latest(id).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body("{\"message\":\"选举 " + id + " 尚无结构比例检查结果\",\"problems\":[]}"));
+    }
+
+    /**
+     * The composition report (DESIGN §5, in the form the Organization Department publishes) of one list:
+     * nominees, inspection, preliminary, prospective or elected; ages on the election's age reference date.
+     */
+    @GetMapping(value = "/{id}/composition", produces = MediaType.APPLICATION_JSON_VALUE)
+    public String composition(@PathVariable long id, @RequestParam(name = "list") String list) {
+        ElectionUnit unit = elections.get(id);
+        CandidateList chosen = COMPOSITION_LISTS.get(list);
+        if (chosen == null) {
+            throw InvalidInputException.field("list", "须为 nominees、inspection、preliminary、prospective 或 elected");
+        }
+        return CompositionReport.of(candidates.list(id, chosen.key()), unit.ageReferenceDate()).toJson();
     }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 import org.delegateelection.election.ElectionNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns rejected input into 400 with {@link ApiError}, for the domain REST API under /api. */
 @RestControllerAdvice(basePackages = "org.delegateelection")
@@ -33,6 +35,20 @@ public class ApiExceptionHandler {
         }
         return new ApiError("请求内容无法读取", List.of(new ApiError.Problem(null, field,
                 field == null ? "不是有效的JSON" : "取值类型不正确")));
+    }
+
+    /** 400 for a missing query parameter, naming it. */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ApiError missingParameter(MissingServletRequestParameterException e) {
+        return new ApiError("缺少请求参数", List.of(new ApiError.Problem(null, e.getParameterName(), "不能为空")));
+    }
+
+    /** 400 for a path or query parameter of the wrong type (e.g. an election id that is not a number). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ApiError wrongType(MethodArgumentTypeMismatchException e) {
+        return new ApiError("请求参数有误", List.of(new ApiError.Problem(null, e.getName(), "取值类型不正确")));
     }
 
     /** 404 for an unknown election. */
