@@ -118,6 +118,25 @@ public class CandidateRepository {
         requirePresent(electionId, ids);
         client.sql("delete from candidate_list where election_id = :election and list_name = :list")
                 .param("election", electionId).param("list", listName).update();
+        insert(electionId, listName, ids);
+    }
+
+    /**
+     * Replaces the part of a list that belongs to one recommending unit (the unit's nominees, step 7), leaving the
+     * other units' part as it is; units deciding at the same time do not overwrite each other.
+     *
+     * @throws InvalidInputException naming every id that is not in the registry; nothing is changed then
+     */
+    @Transactional
+    public void replaceListOfUnit(long electionId, String listName, String unitCode, Collection<String> ids) {
+        requirePresent(electionId, ids);
+        client.sql("delete from candidate_list where election_id = :election and list_name = :list and candidate_id in "
+                        + "(select id from candidate where election_id = :election and recommending_unit = :unit)")
+                .param("election", electionId).param("list", listName).param("unit", unitCode).update();
+        insert(electionId, listName, ids);
+    }
+
+    private void insert(long electionId, String listName, Collection<String> ids) {
         jdbc.batchUpdate("insert into candidate_list (election_id, list_name, candidate_id) "
                         + "values (:election, :list, :id)",
                 ids.stream().map(id -> new MapSqlParameterSource("election", electionId)

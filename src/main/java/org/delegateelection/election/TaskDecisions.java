@@ -231,14 +231,8 @@ public class TaskDecisions {
                         + "）不在本单位的推荐人选中");
             }
         }
-        List<String> nominees = new ArrayList<>();
-        for (Candidate person : candidates.list(electionId, CandidateList.NOMINEES.key())) {
-            if (!unit.equals(person.recommendingUnit())) {
-                nominees.add(person.id());
-            }
-        }
-        nominees.addAll(ids(chosen));
-        store(electionId, CandidateList.NOMINEES, ids(chosen), nominees);
+        candidates.replaceListOfUnit(electionId, CandidateList.NOMINEES.key(), unit, ids(chosen));
+        candidates.updateStatus(electionId, ids(chosen), CandidateList.NOMINEES.status());
     }
 
     private void inspectionReport(DelegateTask task, long electionId) {
@@ -254,7 +248,7 @@ public class TaskDecisions {
                         + "）未通过“四必”核查或不是正式党员，不能确定为考察合格人选");
             }
         }
-        store(electionId, CandidateList.SUITABLE, ids(chosen), ids(chosen));
+        store(electionId, CandidateList.SUITABLE, ids(chosen));
     }
 
     /**
@@ -282,7 +276,7 @@ public class TaskDecisions {
                         person.name() + "（" + person.id() + "）不在上一环节确定的名单中");
             }
         }
-        store(electionId, decided, ids(chosen), ids(chosen));
+        store(electionId, decided, ids(chosen));
     }
 
     private void doubleSignature(DelegateTask task) {
@@ -365,8 +359,8 @@ public class TaskDecisions {
         return result;
     }
 
-    private void store(long electionId, CandidateList list, List<String> chosen, List<String> wholeList) {
-        candidates.replaceList(electionId, list.key(), wholeList);
+    private void store(long electionId, CandidateList list, List<String> chosen) {
+        candidates.replaceList(electionId, list.key(), chosen);
         if (list.status() != null) {
             candidates.updateStatus(electionId, chosen, list.status());
         }
