@@ -21,7 +21,7 @@ public class BallotCountDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long electionId = ((Number) execution.getVariable(ProcessVariables.ELECTION_ID)).longValue();
+        long electionId = ProcessVariables.electionId(execution);
         BallotRounds.CountedRound counted = rounds.count(electionId, execution.getVariable("tally"));
         execution.setVariable("electionComplete", counted.outcome().kind() == RoundOutcome.Kind.ELECTED_ALL);
         execution.setVariable("ballotRound", counted.round());

@@ -20,7 +20,7 @@ public class CandidateRemovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long electionId = ((Number) execution.getVariable(ProcessVariables.ELECTION_ID)).longValue();
+        long electionId = ProcessVariables.electionId(execution);
         candidates.remove(electionId, (String) execution.getVariable("candidateId"));
     }
 }

@@ -26,7 +26,7 @@ public class CompositionReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long electionId = ((Number) execution.getVariable(ProcessVariables.ELECTION_ID)).longValue();
+        long electionId = ProcessVariables.electionId(execution);
         CompositionReport report = CompositionReport.of(candidates.list(electionId, CandidateList.CONFIRMED.key()),
                 elections.get(electionId).ageReferenceDate());
         execution.setVariable("delegateComposition", SpinValues.jsonValue(report.toJson()).create());

@@ -1,5 +1,7 @@
 package org.delegateelection.election;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Names of the process variables that make the contract between the BPMN, the forms and the code. */
 public final class ProcessVariables {
 
@@ -15,5 +17,10 @@ public final class ProcessVariables {
     public static final String QUOTA_REPORT = "quotaReport";
 
     private ProcessVariables() {
+    }
+
+    /** The election's id, as the execution or task sees it. */
+    public static long electionId(VariableScope scope) {
+        return ((Number) scope.getVariable(ELECTION_ID)).longValue();
     }
 }

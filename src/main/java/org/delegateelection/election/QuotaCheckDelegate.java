@@ -45,7 +45,7 @@ public class QuotaCheckDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long electionId = ((Number) execution.getVariable(ProcessVariables.ELECTION_ID)).longValue();
+        long electionId = ProcessVariables.electionId(execution);
         Checkpoint checkpoint = Checkpoint.fromId((String) execution.getVariableLocal(ProcessVariables.CHECKPOINT));
         String unitCode = (String) execution.getVariable(ProcessVariables.UNIT_CODE);
         QuotaChecker checker = new QuotaChecker(elections.get(electionId),

@@ -94,7 +94,7 @@ public class TaskDecisions {
      * @throws InvalidInputException naming the field at fault
      */
     public void validateAndRecord(DelegateTask task) {
-        long electionId = ((Number) task.getVariable(ProcessVariables.ELECTION_ID)).longValue();
+        long electionId = ProcessVariables.electionId(task);
         String step = task.getTaskDefinitionKey();
         switch (step) {
             case "registerAllocation" -> registerAllocation(task, electionId);

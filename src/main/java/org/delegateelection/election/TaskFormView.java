@@ -84,7 +84,7 @@ public class TaskFormView implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long electionId = ((Number) task.getVariable(ProcessVariables.ELECTION_ID)).longValue();
+        long electionId = ProcessVariables.electionId(task);
         String step = task.getTaskDefinitionKey();
         String unit = (String) task.getVariable(ProcessVariables.UNIT_CODE);
         String checkpoint = CHECKPOINTS.containsKey(step) ? CHECKPOINTS.get(step)
