@@ -133,7 +133,9 @@ public class TaskFormView implements TaskListener {
 
     /**
      * A report or objection arrives with {@code candidateId} and {@code report}; one that names nobody in the
-     * procedure is refused, and the message correlation fails with it.
+     * procedure is refused, and the message correlation fails with it. The engine puts a message's local variables
+     * into the scope that holds the event sub-process, shared by every report open at once; they are copied into
+     * this report's own scope, so that a later report cannot change whom this one is about.
      */
     private void receiveReport(DelegateTask task, long electionId, CandidateReports.Kind kind) {
         Object id = task.getVariable("candidateId");
@@ -144,6 +146,8 @@ public class TaskFormView implements TaskListener {
         }
         String report = VariableValues.text("report", task.getVariable("report"), 4000);
         DelegateExecution scope = task.getExecution();
+        scope.setVariableLocal("candidateId", person.id());
+        scope.setVariableLocal("report", report);
         scope.setVariableLocal("reportId", reports.receive(electionId, person.id(), kind, report));
         task.setVariableLocal("candidateName", person.name());
     }
