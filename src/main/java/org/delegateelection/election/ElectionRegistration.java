@@ -4,15 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Start listener of {@code delegate-election} ({@code ${electionRegistration}}). An election started through
@@ -57,16 +53,14 @@ public class ElectionRegistration implements ExecutionListener {
         execution.setVariable("minWomenNominees", unit.minWomenNominees());
         execution.setVariable("minUnder55Nominees", unit.minUnder55Nominees());
         execution.setVariable("centralReviewReturned", false);
-        execution.setVariable("unitQuotas", SpinValues.jsonValue(VariableValues.toJson(unit.recommendingUnits().stream()
-                .map(ru -> Map.of("code", ru.code(), "name", ru.name(), "quota", ru.nomineeQuota())).toList())));
+        execution.setVariable(ProcessVariables.UNIT_QUOTA_TABLE, ProcessVariables.unitQuotaTable(unit));
     }
 
     private static ElectionRequest fromStartForm(DelegateExecution execution) {
         List<RecommendingUnit> units = new ArrayList<>();
-        JsonNode list = VariableValues.json("units", execution.getVariable("units"));
-        for (JsonNode unit : list) {
-            units.add(new RecommendingUnit(unit.path("code").asText(null), unit.path("name").asText(null),
-                    unit.path("quota").asInt(0)));
+        for (List<String> line : VariableValues.lines("unitsText", execution.getVariable("unitsText"), 3, 3)) {
+            units.add(new RecommendingUnit(line.get(0), line.get(1),
+                    VariableValues.integer("unitsText", line.get(2), 1, 10_000)));
         }
         Object date = execution.getVariable("ageReferenceDate");
         return new ElectionRequest(execution.getProcessBusinessKey(), (String) execution.getVariable("electionName"),

@@ -1,6 +1,10 @@
 package org.delegateelection.election;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /** Names of the process variables that make the contract between the BPMN, the forms and the code. */
 public final class ProcessVariables {
@@ -16,7 +20,17 @@ public final class ProcessVariables {
     /** String, JSON: the last quota report. */
     public static final String QUOTA_REPORT = "quotaReport";
 
+    /** Json: the recommending units with their quotas, [{code, name, quota}], shown at steps 2 and 3. */
+    public static final String UNIT_QUOTA_TABLE = "unitQuotaTable";
+
     private ProcessVariables() {
+    }
+
+    /** The rows of {@link #UNIT_QUOTA_TABLE} for an election as it stands. */
+    static JsonValue unitQuotaTable(ElectionUnit unit) {
+        return SpinValues.jsonValue(VariableValues.toJson(unit.recommendingUnits().stream()
+                .map(ru -> Map.of("code", ru.code(), "name", ru.name(), "quota", ru.nomineeQuota())).toList()))
+                .create();
     }
 
     /** The election's id, as the execution or task sees it. */

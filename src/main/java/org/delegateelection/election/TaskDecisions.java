@@ -44,7 +44,7 @@ public class TaskDecisions {
             "selectedCandidateIds", "confirmed", "finding", "tally", "partySecretarySigned", "disciplineChiefSigned",
             "opinion", "completedOn", "note", "branchesTotal", "branchesRecommending", "membersTotal",
             "membersParticipating", "electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotsReturned",
-            "invalidBallots");
+            "invalidBallots", "approvalsText", "unitQuotas", "unitQuotasText");
 
     private static final Set<String> RECORD_STEPS = Set.of("mobilizeAndEducate", "grassrootsSelection",
             "announceInspection", "conductInspection", "verifyIdentity", "consultRegulators", "plenaryDeliberation",
@@ -144,22 +144,37 @@ public class TaskDecisions {
         Set<String> known = elections.get(electionId).recommendingUnits().stream()
                 .map(RecommendingUnit::code).collect(Collectors.toSet());
         Map<String, Integer> quotas = new LinkedHashMap<>();
-        JsonNode list = VariableValues.json("unitQuotas", task.getVariable("unitQuotas"));
-        if (!list.isArray()) {
-            throw InvalidInputException.field("unitQuotas", "须为数组，每项为 {code, quota}");
-        }
-        for (int i = 0; i < list.size(); i++) {
-            String field = "unitQuotas[" + i + "]";
-            String code = list.get(i).path("code").asText("");
-            if (!known.contains(code)) {
-                throw InvalidInputException.field(field + ".code", "不是本选举单位的推荐单位：" + code);
+        Object submitted = task.getExecution().getVariable("unitQuotas");
+        if (submitted != null) {
+            JsonNode list = VariableValues.json("unitQuotas", submitted);
+            if (!list.isArray()) {
+                throw InvalidInputException.field("unitQuotas", "须为数组，每项为 {code, quota}");
             }
-            if (quotas.put(code, integer(field + ".quota", list.get(i).path("quota").numberValue(), 1, 10_000))
-                    != null) {
-                throw InvalidInputException.field(field + ".code", "推荐单位重复：" + code);
+            for (int i = 0; i < list.size(); i++) {
+                String field = "unitQuotas[" + i + "]";
+                unitQuota(quotas, known, field + ".code", list.get(i).path("code").asText(""),
+                        integer(field + ".quota", list.get(i).path("quota").numberValue(), 1, 10_000));
+            }
+        } else if (task.getVariableLocal("unitQuotasText") != null) {
+            for (List<String> line : VariableValues.lines("unitQuotasText", task.getVariableLocal("unitQuotasText"),
+                    2, 3)) {
+                unitQuota(quotas, known, "unitQuotasText", line.get(0),
+                        integer("unitQuotasText", line.get(line.size() - 1), 1, 10_000));
             }
         }
         elections.updatePlan(electionId, leadingCadres, frontline, women, under55, quotas);
+        task.getExecution().getProcessInstance().setVariable(ProcessVariables.UNIT_QUOTA_TABLE,
+                ProcessVariables.unitQuotaTable(elections.get(electionId)));
+    }
+
+    private static void unitQuota(Map<String, Integer> quotas, Set<String> known, String field, String code,
+            int quota) {
+        if (!known.contains(code)) {
+            throw InvalidInputException.field(field, "不是本选举单位的推荐单位：" + code);
+        }
+        if (quotas.put(code, quota) != null) {
+            throw InvalidInputException.field(field, "推荐单位重复：" + code);
+        }
     }
 
     private void approval(DelegateTask task) {
@@ -297,11 +312,11 @@ public class TaskDecisions {
     }
 
     /**
-     * Step 23: a REST client sends {@code tally} as JSON; Tasklist's form sends the counts and a list
-     * {@code approvals} of {candidateId, votes}, assembled here into the same tally.
+     * Step 23: a REST client sends {@code tally} as JSON; Tasklist's form sends the five counts and
+     * {@code approvalsText}, one line per candidate ("编号,姓名,赞成票数"), assembled here into the same tally.
      */
     private void tally(DelegateTask task, long electionId) {
-        Object tally = task.getVariable("tally");
+        Object tally = task.getExecution().getVariable("tally");
         if (tally == null) {
             Map<String, Object> assembled = new LinkedHashMap<>();
             for (String key : List.of("electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotsReturned",
@@ -309,11 +324,10 @@ public class TaskDecisions {
                 assembled.put(key, task.getVariable(key));
             }
             Map<String, Object> approvals = new LinkedHashMap<>();
-            JsonNode rows = VariableValues.json("approvals", task.getVariable("approvals"));
-            for (int i = 0; i < rows.size(); i++) {
-                String id = rows.get(i).path("candidateId").asText("");
-                if (approvals.put(id, rows.get(i).path("votes").numberValue()) != null) {
-                    throw InvalidInputException.field("approvals[" + i + "].candidateId", "候选人重复：" + id);
+            for (List<String> line : VariableValues.lines("approvalsText", task.getVariable("approvalsText"), 2, 3)) {
+                int votes = integer("approvalsText", line.get(line.size() - 1), 0, 100_000_000);
+                if (approvals.put(line.get(0), votes) != null) {
+                    throw InvalidInputException.field("approvalsText", "候选人重复：" + line.get(0));
                 }
             }
             assembled.put("approvals", approvals);
@@ -324,11 +338,15 @@ public class TaskDecisions {
     }
 
     private void record(DelegateTask task) {
-        Object date = task.getVariable("completedOn");
+        Object value = task.getVariable("completedOn");
+        LocalDate date;
         try {
-            LocalDate.parse(String.valueOf(date).substring(0, Math.min(10, String.valueOf(date).length())));
+            date = LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
         } catch (DateTimeParseException e) {
             throw InvalidInputException.field("completedOn", "须为日期 yyyy-MM-dd");
+        }
+        if (date.isAfter(LocalDate.now(ElectionService.ZONE))) {
+            throw InvalidInputException.field("completedOn", "完成日期 " + date + " 晚于今天");
         }
         text("note", task.getVariable("note"), 4000);
     }

@@ -92,18 +92,28 @@ public class TaskFormView implements TaskListener {
         task.setVariableLocal("quotaReportText", checkpoint == null ? ""
                 : quotaReports.latest(electionId, checkpoint).map(json -> QuotaReport.fromJson(json).toMarkdown())
                         .orElse(""));
-        LocalDate ageDate = elections.get(electionId).ageReferenceDate();
+        ElectionUnit election = elections.get(electionId);
+        Map<String, RecommendingUnit> units = election.recommendingUnits().stream()
+                .collect(Collectors.toMap(RecommendingUnit::code, ru -> ru));
+        if (unit != null) {
+            task.setVariableLocal("unitName", units.get(unit).name());
+            task.setVariableLocal("unitQuota", units.get(unit).nomineeQuota());
+        }
+        View view = new View(election.ageReferenceDate(), units);
         List<Candidate> pool = TaskDecisions.pool(step, electionId, unit, candidates);
         if (pool == null && SHOWN.containsKey(step)) {
             pool = candidates.list(electionId, SHOWN.get(step).key());
         }
         if (pool != null) {
-            show(task, "candidateTable", pool.stream().map(c -> row(c, ageDate)).toList());
-            show(task, "candidateOptions", options(pool, ageDate));
+            show(task, "candidateTable", pool.stream().map(view::row).toList());
+            show(task, "candidateOptions", view.options(pool));
         }
         switch (step) {
-            case "centralReview" -> centreOptions(task, electionId, ageDate);
-            case "ballotAndCount" -> ballot(task, electionId, ageDate);
+            case "draftImplementationPlan" -> task.setVariableLocal("unitQuotasText",
+                    election.recommendingUnits().stream().map(ru -> ru.code() + "," + ru.name() + "," + ru.nomineeQuota())
+                            .collect(Collectors.joining("\n")));
+            case "centralReview" -> centreOptions(task, electionId, view);
+            case "ballotAndCount" -> ballot(task, electionId, view);
             case "verifyReport" -> receiveReport(task, electionId, CandidateReports.Kind.REPORT);
             case "verifyObjection" -> receiveReport(task, electionId, CandidateReports.Kind.OBJECTION);
             default -> {
@@ -111,24 +121,22 @@ public class TaskFormView implements TaskListener {
         }
     }
 
-    private void centreOptions(DelegateTask task, long electionId, LocalDate ageDate) {
+    private void centreOptions(DelegateTask task, long electionId, View view) {
         Set<String> prospective = candidates.list(electionId, CandidateList.PROSPECTIVE.key()).stream()
                 .map(Candidate::id).collect(Collectors.toSet());
-        show(task, "centreNomineeOptions", options(candidates.findAll(electionId).stream()
+        show(task, "centreNomineeOptions", view.options(candidates.findAll(electionId).stream()
                 .filter(c -> c.status() != CandidateStatus.REMOVED && !prospective.contains(c.id()))
-                .toList(), ageDate));
+                .toList()));
     }
 
-    /** Step 23: the ballot of this round, and one row per candidate to enter approvals in. */
-    private void ballot(DelegateTask task, long electionId, LocalDate ageDate) {
+    /** Step 23: the ballot of this round, and one line per candidate to enter the approvals on. */
+    private void ballot(DelegateTask task, long electionId, View view) {
         Ballot ballot = ballotRounds.nextBallot(electionId);
         List<Candidate> people = candidates.findByIds(electionId, ballot.candidateIds());
-        StringBuilder text = new StringBuilder("应选 " + ballot.seats() + " 名，候选人 " + people.size() + " 名：");
-        people.forEach(c -> text.append("\n- ").append(c.name()).append("（").append(c.id()).append("）"));
-        task.setVariableLocal("ballotText", text.toString());
-        show(task, "candidateOptions", options(people, ageDate));
-        task.getExecution().getProcessInstance().setVariable("approvals", SpinValues.jsonValue(VariableValues.toJson(
-                people.stream().map(c -> Map.of("candidateId", c.id())).toList())));
+        task.setVariableLocal("ballotText", "应选 " + ballot.seats() + " 名，候选人 " + people.size() + " 名。");
+        show(task, "candidateOptions", view.options(people));
+        task.setVariableLocal("approvalsText", people.stream().map(c -> c.id() + "," + c.name() + ",")
+                .collect(Collectors.joining("\n")));
     }
 
     /**
@@ -156,26 +164,35 @@ public class TaskFormView implements TaskListener {
         task.setVariableLocal(name, SpinValues.jsonValue(VariableValues.toJson(rows)));
     }
 
-    private static List<Map<String, String>> options(List<Candidate> people, LocalDate ageDate) {
-        return people.stream().map(c -> Map.of("value", c.id(), "label", c.name() + " · " + c.gender().label()
-                + " · " + c.ethnicity() + " · " + c.ageOn(ageDate) + "岁 · " + category(c) + " · "
-                + c.recommendingUnit())).toList();
-    }
+    /** How people are shown: ages on the election's reference date, recommending units by name. */
+    private record View(LocalDate ageDate, Map<String, RecommendingUnit> units) {
 
-    private static Map<String, Object> row(Candidate c, LocalDate ageDate) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", c.id());
-        row.put("name", c.name());
-        row.put("gender", c.gender().label());
-        row.put("ethnicity", c.ethnicity());
-        row.put("age", c.ageOn(ageDate));
-        row.put("category", category(c));
-        row.put("unit", c.recommendingUnit());
-        return row;
-    }
+        List<Map<String, String>> options(List<Candidate> people) {
+            return people.stream().map(c -> Map.of("value", c.id(), "label", c.name() + " · " + c.gender().label()
+                    + " · " + c.ethnicity() + " · " + c.ageOn(ageDate) + "岁 · " + category(c) + " · " + unit(c)))
+                    .toList();
+        }
 
-    private static String category(Candidate c) {
-        return c.frontlineKind() == null ? c.category().label()
-                : c.category().label() + "（" + c.frontlineKind().label() + "）";
+        Map<String, Object> row(Candidate c) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", c.id());
+            row.put("name", c.name());
+            row.put("gender", c.gender().label());
+            row.put("ethnicity", c.ethnicity());
+            row.put("age", c.ageOn(ageDate));
+            row.put("category", category(c));
+            row.put("unit", unit(c));
+            return row;
+        }
+
+        private String unit(Candidate c) {
+            RecommendingUnit unit = units.get(c.recommendingUnit());
+            return unit == null ? c.recommendingUnit() : unit.name();
+        }
+
+        private static String category(Candidate c) {
+            return c.frontlineKind() == null ? c.category().label()
+                    : c.category().label() + "（" + c.frontlineKind().label() + "）";
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.delegateelection.election;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -75,6 +76,30 @@ final class VariableValues {
                 throw InvalidInputException.field(field, "重复的编号 " + element.asText());
             }
             result.add(element.asText());
+        }
+        return result;
+    }
+
+    /**
+     * The lines of a text area, each split into its fields at commas (also "，" and tabs); blank lines are skipped.
+     * Each line must have between {@code minFields} and {@code maxFields} fields; the error names the line (1-based).
+     */
+    static List<List<String>> lines(String field, Object value, int minFields, int maxFields) {
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw InvalidInputException.field(field, "不能为空");
+        }
+        List<List<String>> result = new ArrayList<>();
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            List<String> fields = Arrays.stream(lines[i].split("[,，\\t]")).map(String::strip).toList();
+            if (fields.size() < minFields || fields.size() > maxFields) {
+                throw InvalidInputException.field(field, "第" + (i + 1) + "行应有 " + minFields
+                        + (maxFields > minFields ? "至" + maxFields : "") + " 项，以逗号分隔：" + lines[i].strip());
+            }
+            result.add(fields);
         }
         return result;
     }
