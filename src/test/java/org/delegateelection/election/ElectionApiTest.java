@@ -143,6 +143,48 @@ class ElectionApiTest {
     }
 
     @Test
+    void startsAnElectionFromTasklistsStartFormAndTakesThePlanAsTextLines() {
+        Map<String, Object> form = new java.util.LinkedHashMap<>(Map.of("electionUnitCode", v("form-start"),
+                "electionName", v("测试省"), "seats", v(10), "nomineeQuota", v(14), "minPreliminary", v(12),
+                "womenMemberSharePercent", v(29.5), "minMinorities", v(1), "leadingCadreTarget", v(9),
+                "frontlineTarget", v(5), "minWomenNominees", v(4)));
+        form.put("minUnder55Nominees", v(7));
+        form.put("ageReferenceDate", v("2022-06-30"));
+        form.put("unitsText", v("north,北区,6\nsouth，南区，8"));
+        long before = elections();
+        Map<String, Object> bad = new java.util.LinkedHashMap<>(form);
+        bad.put("unitsText", v("north,北区,6\nsouth 南区 8"));
+        ResponseEntity<String> refused = rest.postForEntity(
+                "/engine-rest/process-definition/key/delegate-election/submit-form", json(Map.of("variables", bad)),
+                String.class);
+        assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(refused.getBody()).contains("unitsText", "第2行");
+        assertThat(elections()).isEqualTo(before);
+
+        ResponseEntity<JsonNode> started = rest.postForEntity(
+                "/engine-rest/process-definition/key/delegate-election/submit-form", json(Map.of("variables", form)),
+                JsonNode.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(started.getBody().get("businessKey").asText()).isEqualTo("form-start");
+        long electionId = jdbc.sql("select id from election where code = 'form-start'").query(Long.class).single();
+        JsonNode unit = get("/api/elections/" + electionId).getBody();
+        assertThat(unit.get("womenMemberShare").decimalValue()).isEqualByComparingTo("0.295");
+        assertThat(unit.get("recommendingUnits").findValuesAsText("name")).containsExactly("北区", "南区");
+
+        complete(tasks("form-start").get(0), Map.of());
+        JsonNode plan = tasks("form-start").get(0);
+        assertThat(plan.get("taskDefinitionKey").asText()).isEqualTo("draftImplementationPlan");
+        ResponseEntity<String> submitted = rest.postForEntity("/engine-rest/task/" + plan.get("id").asText()
+                + "/submit-form", json(Map.of("variables", Map.of("unitQuotasText", v("north,北区,5\nsouth,南区,9")))),
+                String.class);
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(get("/api/elections/" + electionId).getBody().get("recommendingUnits").findValuesAsText(
+                "nomineeQuota")).containsExactly("5", "9");
+        assertThat(tasks("form-start").get(0).get("taskDefinitionKey").asText())
+                .isEqualTo("approveImplementationPlan");
+    }
+
+    @Test
     void everyFormADiagramRefersToIsDeployedWithIt() {
         for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
             BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
@@ -168,6 +210,15 @@ class ElectionApiTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, Object> v(Object value) {
+        return Map.of("value", value);
+    }
+
+    private void complete(JsonNode task, Map<String, Object> variables) {
+        assertThat(rest.postForEntity("/engine-rest/task/" + task.get("id").asText() + "/complete",
+                json(Map.of("variables", variables)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     private ObjectNode request(String code) {

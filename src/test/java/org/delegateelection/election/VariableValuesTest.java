@@ -1,0 +1,63 @@
+package org.delegateelection.election;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.delegateelection.system.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+/** Reading submitted values as Tasklist and REST clients type them. */
+class VariableValuesTest {
+
+    @Test
+    void readsTextLinesSplitAtEitherCommaAndSkipsBlankLines() {
+        assertThat(VariableValues.lines("unitsText", "city01,东川市,8\n\n organs，省直机关， 12 \r\n", 3, 3))
+                .containsExactly(List.of("city01", "东川市", "8"), List.of("organs", "省直机关", "12"));
+    }
+
+    @Test
+    void namesTheLineWithTheWrongNumberOfFields() {
+        assertThatThrownBy(() -> VariableValues.lines("unitsText", "city01,东川市,8\ncity02 西岭市 6", 3, 3))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("字段 unitsText")
+                .hasMessageContaining("第2行应有 3 项");
+        assertThatThrownBy(() -> VariableValues.lines("approvalsText", " ", 2, 3))
+                .hasMessageContaining("字段 approvalsText：不能为空");
+    }
+
+    @Test
+    void readsWholeNumbersWhateverTheirTypeAndRefusesFractionsAndText() {
+        assertThat(VariableValues.integer("seats", 69, 1, 100)).isEqualTo(69);
+        assertThat(VariableValues.integer("seats", 69L, 1, 100)).isEqualTo(69);
+        assertThat(VariableValues.integer("seats", 69.0, 1, 100)).isEqualTo(69);
+        assertThat(VariableValues.integer("seats", "69", 1, 100)).isEqualTo(69);
+        assertThatThrownBy(() -> VariableValues.integer("seats", 69.5, 1, 100)).hasMessageContaining("须为整数");
+        assertThatThrownBy(() -> VariableValues.integer("seats", "六十九", 1, 100)).hasMessageContaining("须为数字");
+        assertThatThrownBy(() -> VariableValues.integer("seats", 0, 1, 100)).hasMessageContaining("须在 1 至 100 之间");
+        assertThatThrownBy(() -> VariableValues.integer("seats", null, 1, 100)).hasMessageContaining("缺少取值");
+    }
+
+    @Test
+    void readsIdListsFromJsonTextOrListsAndRefusesDuplicatesAndOtherShapes() {
+        assertThat(VariableValues.strings("selectedCandidateIds", "[\"HB-0001\",\"HB-0002\"]"))
+                .containsExactly("HB-0001", "HB-0002");
+        assertThat(VariableValues.strings("selectedCandidateIds", List.of("HB-0003"))).containsExactly("HB-0003");
+        assertThatThrownBy(() -> VariableValues.strings("selectedCandidateIds", "[\"HB-0001\",\"HB-0001\"]"))
+                .hasMessageContaining("重复的编号 HB-0001");
+        assertThatThrownBy(() -> VariableValues.strings("selectedCandidateIds", "{\"a\":1}"))
+                .hasMessageContaining("须为数组");
+        assertThatThrownBy(() -> VariableValues.strings("selectedCandidateIds", "[1,2]"))
+                .hasMessageContaining("数组元素须为非空字符串");
+        assertThatThrownBy(() -> VariableValues.strings("selectedCandidateIds", "[不是JSON"))
+                .hasMessageContaining("不是有效的JSON");
+    }
+
+    @Test
+    void readsBooleansOnlyAsTrueOrFalse() {
+        assertThat(VariableValues.bool("approved", true)).isTrue();
+        assertThat(VariableValues.bool("approved", "false")).isFalse();
+        assertThatThrownBy(() -> VariableValues.bool("approved", "yes")).hasMessageContaining("须为 true 或 false");
+    }
+}
