@@ -366,8 +366,23 @@ public class TaskDecisions {
     }
 
     private void store(long electionId, CandidateList list, List<String> chosen, List<String> wholeList) {
+        store(candidates, electionId, list, chosen, wholeList);
+    }
+
+    /**
+     * Replaces a decided list. The people chosen reach the list's status; people who were on the list before, are
+     * not on it now and have got that far go back to the status before it (a list rejected by its check, or voted
+     * again, leaves nobody at a stage they did not reach).
+     */
+    static void store(CandidateRepository candidates, long electionId, CandidateList list, List<String> chosen,
+            List<String> wholeList) {
+        List<String> dropped = list.status() == null ? List.of()
+                : candidates.list(electionId, list.key()).stream()
+                        .filter(c -> !wholeList.contains(c.id()) && c.status().compareTo(list.status()) >= 0)
+                        .map(Candidate::id).toList();
         candidates.replaceList(electionId, list.key(), wholeList);
         if (list.status() != null) {
+            candidates.updateStatus(electionId, dropped, CandidateStatus.values()[list.status().ordinal() - 1]);
             candidates.updateStatus(electionId, chosen, list.status());
         }
     }
