@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -101,15 +102,17 @@ public class HandbookDriver {
      * Carries the handbook election (created if absent) to its end and prints what happens, with the showcase of
      * the plan: a preliminary list that fails its check first, a confirmed report, an objection during the notice.
      *
+     * @param noticeDate the day the public notice is published (its due date is computed from it), or {@code null}
+     *                   for today
      * @return the election's id
      * @throws IllegalStateException when the procedure stops somewhere the plan does not expect
      */
-    public long drive(PrintStream out) {
+    public long drive(PrintStream out, LocalDate noticeDate) {
         long electionId = seeder.seed();
         ElectionUnit unit = elections.get(electionId);
         out.printf("== %s（%s）：%d 个代表名额，%d 个推荐单位，人选库 %d 人%n", unit.name(), unit.code(), unit.seats(),
                 unit.recommendingUnits().size(), candidates.findAll(electionId).size());
-        Run run = new Run(out, electionId, unit.code(), true);
+        Run run = new Run(out, electionId, unit.code(), true, noticeDate);
         advanceTo(run, null);
         out.println("== 选举工作完成。当选代表构成（第25步确认）：");
         out.println(CompositionReport.of(candidates.list(electionId, CandidateList.CONFIRMED.key()),
@@ -157,12 +160,23 @@ public class HandbookDriver {
         boolean reportSent;
         boolean objectionSent;
         long lastReportId;
+        final LocalDate noticeDate;
+        LocalDate publishedOn;
 
         /** A drive of the election {@code electionId} whose business key is {@code code}, printing to {@code out}. */
         public Run(PrintStream out, long electionId, String code, boolean showcase) {
+            this(out, electionId, code, showcase, null);
+        }
+
+        /**
+         * A drive that publishes the public notice on {@code noticeDate} (Asia/Shanghai, 09:00 on the engine's
+         * clock), or today when it is {@code null}.
+         */
+        public Run(PrintStream out, long electionId, String code, boolean showcase, LocalDate noticeDate) {
             this.out = out;
             this.electionId = electionId;
             this.code = code;
+            this.noticeDate = noticeDate;
             this.failingPreliminaryTried = !showcase;
             this.reportSent = !showcase;
             this.objectionSent = !showcase;
@@ -264,12 +278,22 @@ public class HandbookDriver {
                     run.objectionSent = true;
                     return;
                 }
-                WorkingDayPeriod notice = noticeCalendar.period(LocalDate.now(ZONE));
+                WorkingDayPeriod notice = noticeCalendar.period(run.publishedOn);
                 run.out.printf("第18步 党内公示：%s 发布，计入 %d 个工作日 %s，最后一个工作日 %s；"
                                 + "计时器到期 %s，执行计时器作业%n", notice.from(), notice.count(),
                         notice.workingDays(), notice.lastWorkingDay(), job.getDuedate().toInstant().atZone(ZONE));
+                managementService.executeJob(job.getId());
+                ClockUtil.resetClock();
+            } else {
+                // the notice is published: the job before the timer computes its due date from the engine's clock,
+                // moved to the notice date if one is given (and still running, so that history keeps its order)
+                if (run.noticeDate != null) {
+                    ClockUtil.offset(run.noticeDate.atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli()
+                            - System.currentTimeMillis());
+                }
+                run.publishedOn = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+                managementService.executeJob(job.getId());
             }
-            managementService.executeJob(job.getId());
         }
     }
 

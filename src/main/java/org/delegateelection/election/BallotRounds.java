@@ -61,8 +61,7 @@ public class BallotRounds {
         int round = rounds(electionId) + 1;
         List<String> elected = new ArrayList<>(continuesSeries(electionId) ? ids(electionId, CandidateList.ELECTED) : List.of());
         outcome.elected().forEach(e -> elected.add(e.candidateId()));
-        candidates.replaceList(electionId, CandidateList.ELECTED.key(), elected);
-        candidates.updateStatus(electionId, elected, CandidateList.ELECTED.status());
+        TaskDecisions.store(candidates, electionId, CandidateList.ELECTED, elected, null);
         jdbc.sql("insert into tally_round (election_id, round, tally, outcome) values (?, ?, ?, ?)")
                 .params(electionId, round, write(tally), write(outcome))
                 .update();

@@ -246,8 +246,7 @@ public class TaskDecisions {
                         + "）不在本单位的推荐人选中");
             }
         }
-        candidates.replaceListOfUnit(electionId, CandidateList.NOMINEES.key(), unit, ids(chosen));
-        candidates.updateStatus(electionId, ids(chosen), CandidateList.NOMINEES.status());
+        store(candidates, electionId, CandidateList.NOMINEES, ids(chosen), unit);
     }
 
     private void inspectionReport(DelegateTask task, long electionId) {
@@ -378,8 +377,28 @@ public class TaskDecisions {
     }
 
     private void store(long electionId, CandidateList list, List<String> chosen) {
-        candidates.replaceList(electionId, list.key(), chosen);
+        store(candidates, electionId, list, chosen, null);
+    }
+
+    /**
+     * Replaces a decided list — for a recommending unit ({@code unitCode} not null) only its own part. The people
+     * chosen reach the list's status; people who were on it before, are not now and had got that far go back to the
+     * status before it (a list rejected by its check, or voted again, leaves nobody at a stage they did not reach).
+     */
+    static void store(CandidateRepository candidates, long electionId, CandidateList list, List<String> chosen,
+            String unitCode) {
+        List<String> dropped = list.status() == null ? List.of()
+                : candidates.list(electionId, list.key()).stream()
+                        .filter(c -> unitCode == null || unitCode.equals(c.recommendingUnit()))
+                        .filter(c -> !chosen.contains(c.id()) && c.status().compareTo(list.status()) >= 0)
+                        .map(Candidate::id).toList();
+        if (unitCode == null) {
+            candidates.replaceList(electionId, list.key(), chosen);
+        } else {
+            candidates.replaceListOfUnit(electionId, list.key(), unitCode, chosen);
+        }
         if (list.status() != null) {
+            candidates.updateStatus(electionId, dropped, CandidateStatus.values()[list.status().ordinal() - 1]);
             candidates.updateStatus(electionId, chosen, list.status());
         }
     }

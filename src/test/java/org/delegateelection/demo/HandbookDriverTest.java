@@ -6,9 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,6 +21,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +56,23 @@ class HandbookDriverTest {
     @Autowired
     private HistoryService historyService;
 
+    @Autowired
+    private ProcessEngine processEngine;
+
+    @BeforeEach
+    void useThisEngineFromMarch2022() {
+        BpmnAwareTests.init(processEngine);
+        // the election runs from March 2022, so that its public notice (1 April 2022) comes later on the clock
+        ClockUtil.offset(LocalDate.of(2022, 3, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli()
+                - System.currentTimeMillis());
+    }
+
+    @AfterEach
+    void forgetTheEngineAndTheClock() {
+        BpmnAwareTests.reset();
+        ClockUtil.resetClock();
+    }
+
     @Test
     void drivesTheHandbookElectionThroughAll25StepsToItsConfirmedDelegates() {
         String instanceId = elections.processInstanceOf(seeder.seed()).orElseThrow();
@@ -57,7 +81,8 @@ class HandbookDriverTest {
         assertThat(instance).isWaitingAt("registerAllocation");
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        long electionId = driver.drive(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        long electionId = driver.drive(new PrintStream(printed, true, StandardCharsets.UTF_8),
+                LocalDate.of(2022, 4, 1));
         String output = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(instance).isEnded();
@@ -77,7 +102,7 @@ class HandbookDriverTest {
         assertThat(ids(CandidateList.CONFIRMED, electionId)).containsExactlyInAnyOrderElementsOf(plan.electedList());
         assertThat(candidates.findByIds(electionId, List.of(plan.confirmedReport().candidateId())).get(0).status())
                 .hasToString("REMOVED");
-        assertThat(output).contains("第 1步", "第25步", "计时器到期", "未通过", "当选代表构成", "69 名");
+        assertThat(output).contains("第 1步", "第25步", "最后一个工作日 2022-04-08；计时器到期 2022-04-09T00:00+08:00", "未通过", "当选代表构成", "69 名");
     }
 
     private List<String> passed(String instanceId) {

@@ -1,0 +1,541 @@
+package org.delegateelection.election;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.delegateelection.election.DrivenElections.UNIT;
+import static org.delegateelection.election.DrivenElections.idList;
+import static org.delegateelection.election.DrivenElections.json;
+import static org.delegateelection.election.DrivenElections.womenSentence;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.delegateelection.candidate.Candidate;
+import org.delegateelection.candidate.CandidateList;
+import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.election.DrivenElections.Election;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Stages 4 to 7 of {@code delegate-election} (steps 14–25) as the deciding bodies meet them: every gateway both ways,
+ * and completions the server refuses without changing anything. Each test drives a copy of the handbook election
+ * with the handbook plan to the step under test and decides that step itself through
+ * {@code TaskService.complete}, as the REST API does. The public notice (step 18) is in
+ * {@link PublicNoticeProcessTest}. History is kept at level audit, not full: it holds all these checks read, and
+ * a drive takes half the time.
+ */
+@DirtiesContext
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:late-stages;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.history-level=audit"})
+@ActiveProfiles("demo")
+class LateStagesProcessTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /**
+     * The engine's clock in every test: a Monday of a year the working-day calendar covers, so that the public notice
+     * on the way has a due date whatever day the tests run.
+     */
+    private static final Date ENGINE_NOW = Date.from(ZonedDateTime.of(2022, 6, 6, 9, 0, 0, 0, ZONE).toInstant());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private ProcessEngine processEngine;
+    @Autowired
+    private DrivenElections elections;
+    @Autowired
+    private CandidateRepository candidates;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        ClockUtil.setCurrentTime(ENGINE_NOW);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        BpmnAwareTests.reset();
+    }
+
+    // ---- step 15: regulators consulted only where needed
+
+    @Test
+    void step15IsAskedWhenSomeoneKeptWorksInFinanceOrEnterprises() {
+        Election election = elections.start("t-regulators-asked").advanceTo("consultDisciplineCommission");
+        assertThat(election.people(CandidateList.SUITABLE))
+                .anyMatch(c -> ElectionUnits.REGULATED_SECTORS.contains(c.sector()));
+
+        election.complete("consultDisciplineCommission", signedOpinion());
+
+        assertThat(election.instance).isWaitingAt("consultRegulators");
+    }
+
+    @Test
+    void step15IsSkippedWhenNobodyKeptWorksInFinanceOrEnterprises() {
+        Election election = elections.start("t-regulators-skipped").advanceTo("consultDisciplineCommission");
+        candidates.saveAll(election.id, election.people(CandidateList.SUITABLE).stream()
+                .map(c -> ElectionUnits.REGULATED_SECTORS.contains(c.sector()) ? inSector(c, "科研") : c)
+                .toList());
+
+        election.complete("consultDisciplineCommission", signedOpinion());
+
+        assertThat(election.instance).isWaitingAt("proposePreliminaryList").hasNotPassed("consultRegulators");
+    }
+
+    // ---- step 16: the preliminary list's check
+
+    @Test
+    void step16ListFailingItsCheckComesBackWithTheReportUntilAListFits() {
+        Election election = elections.start("t-preliminary-check").advanceTo("proposePreliminaryList");
+        List<String> tooFew = election.plan.preliminaryList().subList(0, UNIT.minPreliminary() - 1);
+
+        election.complete("proposePreliminaryList", selected(tooFew));
+
+        assertThat(election.instance).isWaitingAt("proposePreliminaryList");
+        assertThat(election.reportShownAt("proposePreliminaryList")).contains("未通过",
+                "初步人选 " + tooFew.size() + " 名，应不少于 " + UNIT.minPreliminary() + " 名，不符合要求");
+
+        List<String> tooFewWomen = election.plan.failingPreliminaryProposal();
+        election.complete("proposePreliminaryList", selected(tooFewWomen));
+
+        assertThat(election.instance).isWaitingAt("proposePreliminaryList");
+        assertThat(election.reportShownAt("proposePreliminaryList"))
+                .contains("未通过", womenSentence(election.people(tooFewWomen)) + "，不符合要求");
+
+        election.complete("proposePreliminaryList", selected(election.plan.preliminaryList()));
+
+        assertThat(election.instance).isWaitingAt("consultCentralOrganization");
+        assertThat(election.ids(CandidateList.PRELIMINARY))
+                .containsExactlyInAnyOrderElementsOf(election.plan.preliminaryList());
+        assertThat(election.people(CandidateList.PRELIMINARY))
+                .allMatch(c -> c.status() == CandidateStatus.PRELIMINARY);
+        List<String> proposedBefore = tooFewWomen.stream()
+                .filter(id -> !election.plan.preliminaryList().contains(id)).toList();
+        assertThat(election.people(proposedBefore)).isNotEmpty()
+                .allMatch(c -> c.status() == CandidateStatus.INSPECTED);
+        assertThat(election.timesEntered("checkPreliminaryList")).isEqualTo(3);
+    }
+
+    // ---- step 17: the Central Organization Department's view of the preliminary list
+
+    @Test
+    void step17DisagreementReturnsToStep16() {
+        Election election = elections.start("t-central-disagrees").advanceTo("consultCentralOrganization");
+
+        election.complete("consultCentralOrganization", Map.of("approved", false,
+                "comment", "女性人选中第一线人选偏少，请调整后再报。"));
+
+        assertThat(election.instance).isWaitingAt("proposePreliminaryList").hasNotPassed("publicNotice");
+
+        election.complete("proposePreliminaryList", selected(election.plan.preliminaryList()));
+
+        assertThat(election.instance).isWaitingAt("consultCentralOrganization");
+        assertThat(election.timesEntered("consultCentralOrganization")).isEqualTo(2);
+    }
+
+    // ---- step 20: the prospective list's check
+
+    @Test
+    void step20ListNotMoreThan15PercentOverTheSeatsReturnsToTheVote() {
+        Election election = elections.start("t-prospective-check").advancePastNoticeTo("plenaryVote");
+        List<String> prospective = election.plan.prospectiveList();
+        String leavingOut = election.people(prospective).stream()
+                .filter(c -> !election.plan.electedList().contains(c.id()) && !c.frontline())
+                .findFirst().orElseThrow().id();
+        List<String> onlyFifteenPercentOver = prospective.stream().filter(id -> !id.equals(leavingOut)).toList();
+        BigDecimal mustExceed = BigDecimal.valueOf(UNIT.seats()).multiply(new BigDecimal("1.15"));
+        assertThat(BigDecimal.valueOf(onlyFifteenPercentOver.size())).isLessThanOrEqualTo(mustExceed);
+
+        election.complete("plenaryVote", selected(onlyFifteenPercentOver));
+
+        assertThat(election.instance).isWaitingAt("plenaryVote");
+        assertThat(election.reportShownAt("plenaryVote")).contains("未通过",
+                "预备人选 " + onlyFifteenPercentOver.size() + " 名，代表名额 " + UNIT.seats() + " 名",
+                "应多于 " + mustExceed.stripTrailingZeros().toPlainString() + " 名");
+
+        election.complete("plenaryVote", selected(prospective));
+
+        assertThat(election.instance).isWaitingAt("centralReview");
+        assertThat(election.ids(CandidateList.PROSPECTIVE)).containsExactlyInAnyOrderElementsOf(prospective);
+    }
+
+    // ---- step 21: the Central Organization Department's review
+
+    @Test
+    void step21ApprovalPutsTheProspectiveCandidatesOnTheBallotForTheUnitsSeats() {
+        Election election = elections.start("t-review-approves").advancePastNoticeTo("centralReview");
+
+        election.complete("centralReview", Map.of("approved", true));
+
+        assertThat(election.instance).isWaitingAt("congressDeliberation");
+        assertThat(election.ids(CandidateList.BALLOT))
+                .containsExactlyInAnyOrderElementsOf(election.plan.prospectiveList());
+        election.advanceTo("ballotAndCount");
+        assertThat((String) election.shownAt("ballotAndCount", "ballotText"))
+                .startsWith(ballotText(UNIT.seats(), election.plan.prospectiveList().size()));
+    }
+
+    @Test
+    void step21ReturnToStep19ReopensThePlenaryDeliberation() {
+        Election election = elections.start("t-review-to-19").advancePastNoticeTo("centralReview");
+
+        election.complete("centralReview", Map.of("approved", false, "comment", "请全委会重新酝酿。",
+                "returnTo", "plenaryDeliberation"));
+
+        assertThat(election.instance).isWaitingAt("plenaryDeliberation");
+        assertThat(election.timesEntered("plenaryDeliberation")).isEqualTo(2);
+        assertThat(election.timesEntered("stagePreliminary")).isEqualTo(1);
+        assertThat(election.ids(CandidateList.BALLOT)).isEmpty();
+    }
+
+    @Test
+    void step21ReturnToStep16GoesStraightToThePreliminaryListAndOnAgain() {
+        Election election = elections.start("t-review-to-16").advancePastNoticeTo("centralReview");
+
+        election.complete("centralReview", Map.of("approved", false, "comment", "初步人选结构需调整，请重新提出。",
+                "returnTo", "proposePreliminaryList"));
+
+        assertThat(election.instance).isWaitingAt("proposePreliminaryList");
+        assertThat(election.timesEntered("stagePreliminary")).isEqualTo(2);
+        assertThat(election.timesEntered("consultDisciplineCommission")).isEqualTo(1);
+        assertThat(election.timesEntered("consultRegulators")).isEqualTo(1);
+
+        election.complete("proposePreliminaryList", selected(election.plan.preliminaryList()));
+        election.passPublicNotice();
+        election.advanceTo("centralReview").complete("centralReview", Map.of("approved", true));
+
+        assertThat(election.instance).isWaitingAt("congressDeliberation");
+        assertThat(election.timesEntered("publicNotice")).isEqualTo(2);
+        assertThat(election.timesEntered("plenaryVote")).isEqualTo(2);
+    }
+
+    @Test
+    void step21CentreNomineeJoinsTheBallotAndIsElectedToASeatInAddition() {
+        Election election = elections.start("t-review-centre").advancePastNoticeTo("centralReview");
+        assertThat(UNIT.centreNomineesInAddition()).isTrue();
+        String nominee = election.ids(CandidateList.SUITABLE).stream()
+                .filter(id -> !election.plan.prospectiveList().contains(id)).findFirst().orElseThrow();
+
+        election.complete("centralReview", Map.of("approved", true, "centreNomineeIds", idList(List.of(nominee))));
+
+        assertThat(election.ids(CandidateList.BALLOT)).contains(nominee)
+                .hasSize(election.plan.prospectiveList().size() + 1);
+        election.advanceTo("ballotAndCount");
+        int seats = UNIT.seats() + 1;
+        assertThat((String) election.shownAt("ballotAndCount", "ballotText"))
+                .startsWith(ballotText(seats, election.plan.prospectiveList().size() + 1));
+
+        Map<String, Integer> approvals = new LinkedHashMap<>(election.plan.tally().approvals());
+        approvals.put(nominee, 700);
+        election.complete("ballotAndCount", tally(800, 782, 782, 780, 4, approvals));
+
+        assertThat(election.instance).isWaitingAt("reportResults");
+        assertThat(election.ids(CandidateList.ELECTED)).hasSize(seats).contains(nominee);
+    }
+
+    // ---- step 23: the rounds of the vote
+
+    @Test
+    void step23WithoutQuorumIsVotedAgainInARoundTwo() {
+        Election election = elections.start("t-vote-no-quorum").advancePastNoticeTo("ballotAndCount");
+
+        election.complete("ballotAndCount", tally(800, 400, 400, 400, 0, Map.of()));
+
+        assertThat(election.instance).isWaitingAt("ballotAndCount");
+        assertThat(election.variable("ballotRound")).isEqualTo(1);
+        assertThat((String) election.variable("roundOutcome")).contains("实到会 400 人", "不能进行选举");
+        assertThat(election.ids(CandidateList.ELECTED)).isEmpty();
+        assertThat((String) election.shownAt("ballotAndCount", "ballotText"))
+                .startsWith(ballotText(UNIT.seats(), election.plan.prospectiveList().size()));
+
+        election.complete("ballotAndCount", planTally(election));
+
+        assertThat(election.variable("ballotRound")).isEqualTo(2);
+        assertThat(election.instance).isWaitingAt("reportResults");
+        assertThat(election.ids(CandidateList.ELECTED))
+                .containsExactlyInAnyOrderElementsOf(election.plan.electedList());
+    }
+
+    @Test
+    void step23WithMoreBallotsReturnedThanIssuedIsVoid() {
+        Election election = elections.start("t-vote-void").advancePastNoticeTo("ballotAndCount");
+        Map<String, Integer> approvals = election.plan.tally().approvals();
+
+        election.complete("ballotAndCount", tally(800, 782, 782, 783, 0, approvals));
+
+        assertThat(election.instance).isWaitingAt("ballotAndCount");
+        assertThat((String) election.variable("roundOutcome")).contains("收回票数多于发出票数", "无效");
+        assertThat(election.ids(CandidateList.ELECTED)).isEmpty();
+        assertThat((String) election.shownAt("ballotAndCount", "ballotText"))
+                .startsWith(ballotText(UNIT.seats(), election.plan.prospectiveList().size()));
+    }
+
+    @Test
+    void step23TieAtTheLastSeatIsDecidedByANewRoundAmongTheTied() {
+        Election election = elections.start("t-vote-tie").advancePastNoticeTo("ballotAndCount");
+        List<String> elected = election.plan.electedList();
+        String lastSeat = elected.get(elected.size() - 1);
+        String rival = notElected(election).get(0);
+        Map<String, Integer> approvals = approvals(election, id -> elected.contains(id) ? 700 : 200);
+        approvals.put(lastSeat, 500);
+        approvals.put(rival, 500);
+
+        election.complete("ballotAndCount", tally(800, 782, 782, 782, 0, approvals));
+
+        assertThat(election.instance).isWaitingAt("ballotAndCount");
+        assertThat((String) election.variable("roundOutcome")).contains("得票相等");
+        assertThat(election.ids(CandidateList.ELECTED)).hasSize(elected.size() - 1).doesNotContain(lastSeat, rival);
+        assertThat((String) election.shownAt("ballotAndCount", "ballotText")).startsWith(ballotText(1, 2));
+        assertThat(((String) election.shownAt("ballotAndCount", "approvalsText")).lines())
+                .hasSize(2).anyMatch(line -> line.startsWith(lastSeat + ",")).anyMatch(line -> line.startsWith(rival + ","));
+
+        election.complete("ballotAndCount", tally(800, 782, 782, 782, 0, Map.of(lastSeat, 450, rival, 300)));
+
+        assertThat(election.instance).isWaitingAt("reportResults");
+        assertThat(election.ids(CandidateList.ELECTED)).containsExactlyInAnyOrderElementsOf(elected);
+        assertThat(election.person(rival).status()).isEqualTo(CandidateStatus.PROSPECTIVE);
+    }
+
+    @Test
+    void step23ShortfallIsFilledByAnotherRoundAmongThoseNotElectedAndExactlyHalfIsNotEnough() {
+        Election election = elections.start("t-vote-shortfall").advancePastNoticeTo("ballotAndCount");
+        List<String> elected = election.plan.electedList();
+        String exactlyHalf = elected.get(0);
+        String belowHalf = elected.get(1);
+        int due = 800;
+        Map<String, Integer> approvals = approvals(election, id -> elected.contains(id) ? 700 : 200);
+        approvals.put(exactlyHalf, due / 2);
+        approvals.put(belowHalf, 300);
+
+        election.complete("ballotAndCount", tally(due, 782, 782, 782, 0, approvals));
+
+        assertThat(election.instance).isWaitingAt("ballotAndCount");
+        assertThat(election.ids(CandidateList.ELECTED)).hasSize(elected.size() - 2)
+                .doesNotContain(exactlyHalf, belowHalf);
+        assertThat(election.person(exactlyHalf).status()).isEqualTo(CandidateStatus.PROSPECTIVE);
+        assertThat((String) election.variable("roundOutcome")).contains("至少 " + (due / 2 + 1) + " 票", "尚缺 2 名");
+        int othersOnTheBallot = election.plan.prospectiveList().size() - (elected.size() - 2);
+        assertThat((String) election.shownAt("ballotAndCount", "ballotText"))
+                .startsWith(ballotText(2, othersOnTheBallot));
+
+        Map<String, Integer> secondRound = new LinkedHashMap<>();
+        notElected(election).forEach(id -> secondRound.put(id, 20));
+        secondRound.put(exactlyHalf, 600);
+        secondRound.put(belowHalf, 550);
+        election.complete("ballotAndCount", tally(due, 782, 782, 782, 0, secondRound));
+
+        assertThat(election.instance).isWaitingAt("reportResults");
+        assertThat(election.ids(CandidateList.ELECTED)).containsExactlyInAnyOrderElementsOf(elected);
+    }
+
+    @Test
+    void step23ElectedSetBreakingTheStructureIsVotedAgainOnTheWholeBallot() {
+        Election election = elections.start("t-vote-structure").advancePastNoticeTo("ballotAndCount");
+        List<String> fewerWomen = withThreeWomenReplacedByMen(election);
+        Map<String, Integer> approvals = approvals(election, id -> fewerWomen.contains(id) ? 700 : 200);
+
+        election.complete("ballotAndCount", tally(800, 782, 782, 782, 0, approvals));
+
+        assertThat(election.instance).isWaitingAt("ballotAndCount");
+        assertThat(election.reportShownAt("ballotAndCount"))
+                .contains("未通过", womenSentence(election.people(fewerWomen)) + "，不符合要求");
+        assertThat((String) election.shownAt("ballotAndCount", "ballotText"))
+                .startsWith(ballotText(UNIT.seats(), election.plan.prospectiveList().size()));
+
+        election.complete("ballotAndCount", planTally(election));
+
+        assertThat(election.instance).isWaitingAt("reportResults");
+        assertThat(election.ids(CandidateList.ELECTED))
+                .containsExactlyInAnyOrderElementsOf(election.plan.electedList());
+        List<String> electedInTheFirstVoteOnly = fewerWomen.stream()
+                .filter(id -> !election.plan.electedList().contains(id)).toList();
+        assertThat(election.people(electedInTheFirstVoteOnly)).hasSize(3)
+                .allMatch(c -> c.status() == CandidateStatus.PROSPECTIVE);
+    }
+
+    // ---- step 25: credentials and the composition of the delegates
+
+    @Test
+    void step25ConfirmsTheDelegatesAndEndsWithTheirComposition() throws Exception {
+        Election election = elections.start("t-credentials").advancePastNoticeTo("credentialsReview");
+        List<String> delegates = election.plan.electedList();
+
+        election.complete("credentialsReview", selected(delegates));
+
+        assertThat(election.instance).isEnded().hasPassed("compileComposition");
+        assertThat(election.ids(CandidateList.CONFIRMED)).containsExactlyInAnyOrderElementsOf(delegates);
+        assertThat(election.people(delegates)).allMatch(c -> c.status() == CandidateStatus.CONFIRMED);
+        JsonNode composition = JSON.readTree(election.variable("delegateComposition").toString());
+        assertThat(composition.path("count").asInt()).isEqualTo(delegates.size());
+        assertThat(composition.path("women").path("count").asLong())
+                .isEqualTo(election.people(delegates).stream().filter(Candidate::woman).count());
+    }
+
+    // ---- completions the server refuses, leaving everything as it was
+
+    @Test
+    void step14NeedsBothSignatures() {
+        Election election = elections.start("t-bad-signature").advanceTo("consultDisciplineCommission");
+        Map<String, Object> onlySecretary = new LinkedHashMap<>(signedOpinion());
+        onlySecretary.put("disciplineChiefSigned", false);
+        Map<String, Object> onlyChief = new LinkedHashMap<>(signedOpinion());
+        onlyChief.put("partySecretarySigned", false);
+
+        assertRefused(election, "consultDisciplineCommission", onlySecretary, "disciplineChiefSigned");
+        assertRefused(election, "consultDisciplineCommission", onlyChief, "partySecretarySigned");
+    }
+
+    @Test
+    void recordStepNeedsANoteAndADate() {
+        Election election = elections.start("t-bad-record").advancePastNoticeTo("plenaryDeliberation");
+
+        assertRefused(election, "plenaryDeliberation", Map.of("completedOn", "2022-06-08"), "note");
+        assertRefused(election, "plenaryDeliberation", Map.of("completedOn", "2022-06-08", "note", " "), "note");
+        assertRefused(election, "plenaryDeliberation", Map.of("completedOn", "2022-13-08", "note", "已酝酿。"),
+                "completedOn");
+        assertRefused(election, "plenaryDeliberation", Map.of("note", "已酝酿。"), "completedOn");
+    }
+
+    @Test
+    void step21RefusesAReturnWithoutAKnownStepAndACentreNomineeAlreadyOnTheList() {
+        Election election = elections.start("t-bad-review").advancePastNoticeTo("centralReview");
+        String prospective = election.plan.prospectiveList().get(0);
+
+        assertRefused(election, "centralReview", Map.of("approved", false, "comment", "请调整。"), "returnTo");
+        assertRefused(election, "centralReview", Map.of("approved", false, "comment", "请调整。",
+                "returnTo", "congressDeliberation"), "returnTo");
+        assertRefused(election, "centralReview", Map.of("approved", true,
+                "centreNomineeIds", idList(List.of(prospective))), "centreNomineeIds");
+    }
+
+    @Test
+    void step23RefusesATallyThatCannotBe() {
+        Election election = elections.start("t-bad-tally").advancePastNoticeTo("ballotAndCount");
+        String first = election.plan.prospectiveList().get(0);
+        String notOnTheBallot = election.ids(CandidateList.SUITABLE).stream()
+                .filter(id -> !election.plan.prospectiveList().contains(id)).findFirst().orElseThrow();
+
+        assertRefused(election, "ballotAndCount", tally(800, 801, 782, 780, 4, Map.of()), "electorsPresent");
+        assertRefused(election, "ballotAndCount", tally(800, 782, 782, 780, 781, Map.of()), "invalidBallots");
+        assertRefused(election, "ballotAndCount", tally(800, 782, 782, 780, 4, Map.of(notOnTheBallot, 500)),
+                "approvals");
+        assertRefused(election, "ballotAndCount", tally(800, 782, 782, 780, 4, Map.of(first, -1)), "approvals");
+        assertRefused(election, "ballotAndCount", tally(800, 782, -1, 780, 4, Map.of()), "ballotsIssued");
+    }
+
+    /**
+     * Completing the open task {@code key} with {@code values} fails with an engine exception naming the field, and
+     * leaves the task open and the instance, its variables and the election's tables as they were.
+     */
+    private static void assertRefused(Election election, String key, Map<String, Object> values, String field) {
+        DrivenElections.Snapshot before = election.snapshot();
+        assertThatThrownBy(() -> election.complete(key, values))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining(field);
+        assertThat(election.snapshot()).isEqualTo(before);
+        assertThat(election.instance).isWaitingAt(key);
+    }
+
+    private static Map<String, Object> signedOpinion() {
+        return Map.of("partySecretarySigned", true, "disciplineChiefSigned", true,
+                "opinion", "经审核，人选廉洁自律方面未发现问题。");
+    }
+
+    private static Map<String, Object> selected(List<String> ids) {
+        return Map.of("selectedCandidateIds", idList(ids));
+    }
+
+    private static Map<String, Object> tally(int due, int present, int issued, int returned, int invalid,
+            Map<String, Integer> approvals) {
+        Map<String, Object> tally = new LinkedHashMap<>();
+        tally.put("electorsDueToAttend", due);
+        tally.put("electorsPresent", present);
+        tally.put("ballotsIssued", issued);
+        tally.put("ballotsReturned", returned);
+        tally.put("invalidBallots", invalid);
+        tally.put("approvals", approvals);
+        return Map.of("tally", json(tally));
+    }
+
+    /** The plan's tally, which elects {@code plan.electedList()} from the whole ballot. */
+    private static Map<String, Object> planTally(Election election) {
+        var tally = election.plan.tally();
+        return tally(tally.electorsDueToAttend(), tally.electorsPresent(), tally.ballotsIssued(),
+                tally.ballotsReturned(), tally.invalidBallots(), tally.approvals());
+    }
+
+    /** Approvals for everyone on the whole ballot (the prospective list). */
+    private static Map<String, Integer> approvals(Election election, Function<String, Integer> approvalsOf) {
+        Map<String, Integer> approvals = new LinkedHashMap<>();
+        election.plan.prospectiveList().forEach(id -> approvals.put(id, approvalsOf.apply(id)));
+        return approvals;
+    }
+
+    /** Prospective candidates not yet elected, in id order. */
+    private static List<String> notElected(Election election) {
+        Set<String> elected = new HashSet<>(election.ids(CandidateList.ELECTED));
+        elected.addAll(election.plan.electedList());
+        return election.plan.prospectiveList().stream().filter(id -> !elected.contains(id)).sorted().toList();
+    }
+
+    /**
+     * The plan's elected delegates with three women, none of an ethnic minority, replaced by prospective men of the
+     * same category and kind who were not elected: only the women's share changes.
+     */
+    private static List<String> withThreeWomenReplacedByMen(Election election) {
+        List<String> result = new ArrayList<>(election.plan.electedList());
+        List<Candidate> women = new ArrayList<>(election.people(election.plan.electedList()).stream()
+                .filter(c -> c.woman() && !c.minority()).toList());
+        int swapped = 0;
+        for (Candidate man : election.people(notElected(election))) {
+            if (swapped == 3 || man.woman()) {
+                continue;
+            }
+            Candidate woman = women.stream().filter(w -> w.category() == man.category()
+                    && w.frontlineKind() == man.frontlineKind()).findFirst().orElse(null);
+            if (woman != null) {
+                women.remove(woman);
+                result.set(result.indexOf(woman.id()), man.id());
+                swapped++;
+            }
+        }
+        assertThat(swapped).as("women swapped for men").isEqualTo(3);
+        return result;
+    }
+
+
+    /** How the form of step 23 announces a ballot. */
+    private static String ballotText(int seats, int candidates) {
+        return "应选 " + seats + " 名，候选人 " + candidates + " 名";
+    }
+
+    /** The same person working in another sector. */
+    private static Candidate inSector(Candidate c, String sector) {
+        return new Candidate(c.id(), c.name(), c.gender(), c.ethnicity(), c.birthDate(), c.joinedPartyOn(),
+                c.fullMember(), c.education(), c.category(), c.frontlineKind(), c.migrantWorker(), sector, c.level(),
+                c.recommendingUnit(), c.npcDeputy(), c.cppccMember(), c.provincialHonour(), c.status());
+    }
+}
