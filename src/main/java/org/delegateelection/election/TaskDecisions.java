@@ -50,6 +50,9 @@ public class TaskDecisions {
             "announceInspection", "conductInspection", "verifyIdentity", "consultRegulators", "plenaryDeliberation",
             "congressDeliberation", "reportResults");
 
+    /** String: why the last approval sent a decision back, shown where it was sent back to. */
+    static final String RETURNED_WITH = "returnedWith";
+
     /** List decisions: the list a step chooses from, and the list it decides. */
     private static final Map<String, CandidateList[]> LIST_STEPS = Map.of(
             "proposeInspectionList", new CandidateList[] {CandidateList.NOMINEES, CandidateList.INSPECTION},
@@ -179,17 +182,29 @@ public class TaskDecisions {
 
     private void approval(DelegateTask task) {
         boolean approved = bool("approved", task.getVariable("approved"));
-        if (!approved) {
-            text("comment", task.getVariable("comment"), 2000);
-        }
+        String comment = approved ? null : text("comment", task.getVariable("comment"), 2000);
+        returnedWith(task, comment);
         keepForGateway(task, "approved", approved);
+    }
+
+    /**
+     * A body that sends a decision back leaves its reasons in {@code returnedWith} ("常委会审批实施方案：…"), which the
+     * form of the step it returns to shows; an approval clears it.
+     */
+    private static void returnedWith(DelegateTask task, String comment) {
+        DelegateExecution instance = task.getExecution().getProcessInstance();
+        if (comment == null) {
+            instance.removeVariable(RETURNED_WITH);
+        } else {
+            instance.setVariable(RETURNED_WITH, task.getName() + "：" + comment);
+        }
     }
 
     private void centralReview(DelegateTask task, long electionId) {
         boolean approved = bool("approved", task.getVariable("approved"));
         String returnTo = "";
+        returnedWith(task, approved ? null : text("comment", task.getVariable("comment"), 2000));
         if (!approved) {
-            text("comment", task.getVariable("comment"), 2000);
             Object value = task.getVariable("returnTo");
             if (!"plenaryDeliberation".equals(value) && !"proposePreliminaryList".equals(value)) {
                 throw InvalidInputException.field("returnTo", "须为 plenaryDeliberation（退回第19步）或 "

@@ -160,10 +160,13 @@ class EarlyStagesProcessTest {
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(election.instance().getId())
                 .variableUpdates().list()).anyMatch(update -> "第一线人选目标偏低，请调整后再报。".equals(
                         ((HistoricVariableUpdate) update).getValue()));
+        assertThat(taskService.getVariable(task(election, "draftImplementationPlan").getId(), "returnedWith"))
+                .isEqualTo("常委会审批实施方案：第一线人选目标偏低，请调整后再报。");
 
         advanceTo(election, "approveImplementationPlan");
         complete(task(election, "approveImplementationPlan"), Map.of("approved", true));
         assertThat(election.instance()).isWaitingAt("mobilizeAndEducate");
+        assertThat(runtimeService.getVariable(election.instance().getId(), "returnedWith")).isNull();
     }
 
     // ---- stage 2: one unit-nomination per recommending unit
