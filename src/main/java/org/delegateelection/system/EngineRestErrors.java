@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -14,37 +15,54 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * Camunda's REST API answers any failure inside a task completion with 500. When the failure is our own validation
- * of the submitted values ({@link InvalidInputException}, thrown by the completion listener), this answers 400 with
- * Camunda's error shape plus the problems, so that a REST client and Tasklist see a client error naming the field.
+ * Camunda's REST API answers any failure inside a task completion or a start form with 500. When the failure is our
+ * own validation of the submitted values ({@link InvalidInputException}, thrown by a listener), these mappers answer
+ * 400 with Camunda's error shape plus the problems, so that a REST client and Tasklist see a client error naming the
+ * field; any other failure is answered as Camunda answers it.
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
 
     @Override
-    public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+    public void customize(ResourceConfig config) {
+        config.register(RestExceptionMapper.class);
         config.register(InvalidInputMapper.class);
     }
 
-    /** Maps a REST failure caused by rejected input to 400; anything else is answered as Camunda answers it. */
+    /** For failures the REST resources wrap, e.g. {@code POST /task/{id}/complete}. */
     @Priority(1)
-    public static class InvalidInputMapper implements ExceptionMapper<RestException> {
+    public static class RestExceptionMapper implements ExceptionMapper<RestException> {
 
         private final RestExceptionHandler camunda = new RestExceptionHandler();
 
         @Override
         public Response toResponse(RestException exception) {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof InvalidInputException invalid) {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("type", InvalidInputException.class.getSimpleName());
-                    body.put("message", invalid.getMessage());
-                    body.put("problems", invalid.problems());
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(body).build();
-                }
-            }
-            return camunda.toResponse(exception);
+            Response invalid = invalidInput(exception);
+            return invalid != null ? invalid : camunda.toResponse(exception);
         }
+    }
+
+    /** For rejected input the REST resources let through, e.g. {@code POST /process-definition/{id}/submit-form}. */
+    public static class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
+
+        @Override
+        public Response toResponse(InvalidInputException exception) {
+            return invalidInput(exception);
+        }
+    }
+
+    /** 400 when rejected input caused the failure, otherwise {@code null}. */
+    private static Response invalidInput(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", InvalidInputException.class.getSimpleName());
+                body.put("message", invalid.getMessage());
+                body.put("problems", invalid.problems());
+                return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(body).build();
+            }
+        }
+        return null;
     }
 }
