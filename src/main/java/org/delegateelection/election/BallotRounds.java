@@ -1,6 +1,7 @@
 package org.delegateelection.election;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import org.delegateelection.ballot.Assembly;
 import org.delegateelection.ballot.Ballot;
 import org.delegateelection.ballot.RoundCounter;
 import org.delegateelection.ballot.RoundOutcome;
+import org.delegateelection.ballot.StrokeOrder;
 import org.delegateelection.ballot.Tally;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
@@ -68,7 +70,10 @@ public class BallotRounds {
         return new CountedRound(round, ballot, outcome);
     }
 
-    /** The ballot the next round votes on. */
+    /**
+     * The ballot the next round votes on: the whole ballot, or after a tie or a shortfall the candidates the counting
+     * handed on, which keep the order they had on the ballot before.
+     */
     public Ballot nextBallot(long electionId) {
         Optional<RoundOutcome> last = lastOutcome(electionId);
         if (last.isPresent() && last.get().nextBallot() != null) {
@@ -79,10 +84,14 @@ public class BallotRounds {
 
     /**
      * The whole ballot: every candidate of the ballot list for all seats — the unit's seats, plus the candidates
-     * nominated by the Centre when they come in addition.
+     * nominated by the Centre when they come in addition. The candidates stand in the order of the strokes of their
+     * names ({@link StrokeOrder}, 《中国共产党地方组织选举工作条例》 art. 30); people of the same name by id.
      */
     public Ballot fullBallot(long electionId) {
-        List<String> ballot = ids(electionId, CandidateList.BALLOT);
+        List<String> ballot = candidates.list(electionId, CandidateList.BALLOT.key()).stream()
+                .sorted(Comparator.comparing(Candidate::name, StrokeOrder.NAMES).thenComparing(Candidate::id))
+                .map(Candidate::id)
+                .toList();
         List<String> prospective = ids(electionId, CandidateList.PROSPECTIVE);
         long centre = ballot.stream().filter(id -> !prospective.contains(id)).count();
         ElectionUnit unit = elections.get(electionId);

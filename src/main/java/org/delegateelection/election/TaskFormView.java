@@ -1,6 +1,7 @@
 package org.delegateelection.election;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,10 +130,12 @@ public class TaskFormView implements TaskListener {
                 .toList()));
     }
 
-    /** Step 23: the ballot of this round, and one line per candidate to enter the approvals on. */
+    /** Step 23: the ballot of this round, and one line per candidate to enter the approvals on, in ballot order. */
     private void ballot(DelegateTask task, long electionId, View view) {
         Ballot ballot = ballotRounds.nextBallot(electionId);
-        List<Candidate> people = candidates.findByIds(electionId, ballot.candidateIds());
+        List<Candidate> people = candidates.findByIds(electionId, ballot.candidateIds()).stream()
+                .sorted(Comparator.comparingInt(c -> ballot.candidateIds().indexOf(c.id())))
+                .toList();
         task.setVariableLocal("ballotText", "应选 " + ballot.seats() + " 名，候选人 " + people.size() + " 名。");
         show(task, "candidateOptions", view.options(people));
         task.setVariableLocal("approvalsText", people.stream().map(c -> c.id() + "," + c.name() + ",")

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.delegateelection.ballot.StrokeOrder;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
@@ -197,6 +198,9 @@ class LateStagesProcessTest {
         election.advanceTo("ballotAndCount");
         assertThat((String) election.shownAt("ballotAndCount", "ballotText"))
                 .startsWith(ballotText(UNIT.seats(), election.plan.prospectiveList().size()));
+        List<String> names = ((String) election.shownAt("ballotAndCount", "approvalsText")).lines()
+                .map(line -> line.split(",")[1]).toList();
+        assertThat(names).hasSize(election.plan.prospectiveList().size()).isSortedAccordingTo(StrokeOrder.NAMES);
     }
 
     @Test
