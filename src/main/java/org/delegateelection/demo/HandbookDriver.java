@@ -317,13 +317,15 @@ public class HandbookDriver {
                 .finished().count() == 1;
     }
 
+    /** The first member, by user id, of the task's candidate groups taken in group-id order. */
     private User memberOf(Task task) {
-        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                List<User> users = identityService.createUserQuery().memberOfGroup(link.getGroupId()).list();
-                if (!users.isEmpty()) {
-                    return users.get(0);
-                }
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).sorted().toList();
+        for (String group : groups) {
+            List<User> users = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list();
+            if (!users.isEmpty()) {
+                return users.get(0);
             }
         }
         throw new IllegalStateException("任务 " + task.getName() + " 的候选组中没有用户");

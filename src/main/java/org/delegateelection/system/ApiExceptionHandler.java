@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
 /** Turns rejected input into 400 with {@link ApiError}, for the domain REST API under /api. */
 @RestControllerAdvice(basePackages = "org.delegateelection")
 public class ApiExceptionHandler {
@@ -27,14 +30,15 @@ public class ApiExceptionHandler {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     public ApiError unreadable(HttpMessageNotReadableException e) {
         String field = null;
-        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+        if (e.getCause() instanceof JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
         }
-        return new ApiError("请求内容无法读取", List.of(new ApiError.Problem(null, field,
-                field == null ? "不是有效的JSON" : "取值类型不正确")));
+        String reason = field == null ? "不是有效的JSON"
+                : e.getCause() instanceof UnrecognizedPropertyException ? "未知字段" : "取值类型不正确";
+        return new ApiError("请求内容无法读取", List.of(new ApiError.Problem(null, field, reason)));
     }
 
     /** 400 for a missing query parameter, naming it. */

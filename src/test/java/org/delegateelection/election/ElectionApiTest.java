@@ -119,6 +119,13 @@ class ElectionApiTest {
         assertThat(fields(typed.getBody())).containsExactly("seats");
         assertThat(elections()).isEqualTo(before);
 
+        ObjectNode misspelt = request("api-misspelt");
+        misspelt.put("seat", 69);
+        ResponseEntity<JsonNode> unknownField = post("/api/elections", misspelt);
+        assertThat(unknownField.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(unknownField.getBody())).containsExactly("seat");
+        assertThat(unknownField.getBody().findValuesAsText("reason")).containsExactly("未知字段");
+
         assertThat(post("/api/elections", request("api-twice")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         ResponseEntity<JsonNode> twice = post("/api/elections", request("api-twice"));
         assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
