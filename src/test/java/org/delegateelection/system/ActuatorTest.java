@@ -1,0 +1,78 @@
+package org.delegateelection.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The operators' endpoints over HTTP: health with the database, the engine and the job executor (running here, as
+ * in production), the metrics of the connection pool and the job executor's threads, and nothing exposed beyond
+ * health, info and metrics.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:actuator;DB_CLOSE_DELAY=-1",
+                "camunda.bpm.job-execution.enabled=true"})
+class ActuatorTest {
+
+    @Autowired
+    private TestRestTemplate rest;
+    @Autowired
+    private HikariDataSource dataSource;
+    @Autowired
+    private CamundaBpmProperties camunda;
+
+    @Test
+    void healthIsUpWithTheDatabaseTheEngineAndTheJobExecutor() {
+        ResponseEntity<JsonNode> health = rest.getForEntity("/actuator/health", JsonNode.class);
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode body = health.getBody();
+        assertThat(body.path("status").asText()).isEqualTo("UP");
+        JsonNode components = body.path("components");
+        assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("db").path("details").path("database").asText()).isEqualTo("H2");
+        assertThat(components.path("processEngine").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("processEngine").path("details").path("name").asText()).isEqualTo("default");
+        assertThat(components.path("jobExecutor").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsShowTheJvmTheConnectionPoolAndTheJobExecutorsThreads() {
+        ResponseEntity<JsonNode> metrics = rest.getForEntity("/actuator/metrics", JsonNode.class);
+
+        assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(metrics.getBody().path("names")).extracting(JsonNode::asText)
+                .contains("jvm.memory.used", "hikaricp.connections.active", "hikaricp.connections.max",
+                        "executor.active", "executor.pool.max", "executor.queued");
+        assertThat(value("hikaricp.connections.max")).isEqualTo(dataSource.getMaximumPoolSize());
+        // Camunda 7.24 reports no Micrometer metrics of its own; its job executor's threads are the task executor
+        assertThat(value("executor.pool.max?tag=name:camundaTaskExecutor"))
+                .isEqualTo(camunda.getJobExecution().getMaxPoolSize());
+    }
+
+    private double value(String metric) {
+        ResponseEntity<JsonNode> answer = rest.getForEntity("/actuator/metrics/" + metric, JsonNode.class);
+        assertThat(answer.getStatusCode()).as(metric).isEqualTo(HttpStatus.OK);
+        return answer.getBody().path("measurements").get(0).path("value").asDouble();
+    }
+
+    @Test
+    void onlyHealthInfoAndMetricsAreExposed() {
+        assertThat(rest.getForEntity("/actuator/info", JsonNode.class).getBody().path("java").path("version")
+                .asText()).isNotBlank();
+        assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.getForEntity("/actuator/beans", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}
