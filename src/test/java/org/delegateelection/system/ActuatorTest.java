@@ -41,7 +41,7 @@ class ActuatorTest {
         assertThat(body.path("status").asText()).isEqualTo("UP");
         JsonNode components = body.path("components");
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
-        assertThat(components.path("db").path("details").path("database").asText()).isEqualTo("H2");
+        assertThat(components.path("db").path("details").path("database").asText()).isEqualTo(databaseProduct());
         assertThat(components.path("processEngine").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("processEngine").path("details").path("name").asText()).isEqualTo("default");
         assertThat(components.path("jobExecutor").path("status").asText()).isEqualTo("UP");
@@ -74,5 +74,14 @@ class ActuatorTest {
         assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(rest.getForEntity("/actuator/beans", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** The database the test runs on: H2, or PostgreSQL with -Dtest.database=postgres. */
+    private String databaseProduct() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
