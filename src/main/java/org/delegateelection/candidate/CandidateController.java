@@ -1,7 +1,5 @@
 package org.delegateelection.candidate;
 
-import org.delegateelection.election.ElectionNotFoundException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -9,7 +7,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
 import org.delegateelection.candidate.CandidateImport.Format;
+import org.delegateelection.election.ElectionNotFoundException;
+import org.delegateelection.election.ElectionRepository;
+import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.system.ApiError;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
@@ -48,11 +51,14 @@ public class CandidateController {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final CandidateRepository candidates;
+    private final ElectionRepository elections;
     private final DataSize maxFileSize;
 
     /** Takes the file size limit from the multipart settings. */
-    public CandidateController(CandidateRepository candidates, MultipartProperties multipart) {
+    public CandidateController(CandidateRepository candidates, ElectionRepository elections,
+            MultipartProperties multipart) {
         this.candidates = candidates;
+        this.elections = elections;
         this.maxFileSize = multipart.getMaxFileSize();
     }
 
@@ -74,7 +80,7 @@ public class CandidateController {
      */
     @GetMapping
     public List<Candidate> findAll(@PathVariable long electionId) {
-        requireElection(electionId);
+        elections.get(electionId);
         return candidates.findAll(electionId);
     }
 
@@ -88,7 +94,7 @@ public class CandidateController {
     @ResponseStatus(HttpStatus.CREATED)
     public ImportResult importBody(@PathVariable long electionId,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
-        requireElection(electionId);
+        elections.get(electionId);
         Format format = formatOfMediaType(contentType).orElseThrow();
         return importFile(electionId, format, readAtMost(body));
     }
@@ -104,7 +110,7 @@ public class CandidateController {
     @ResponseStatus(HttpStatus.CREATED)
     public ImportResult importUpload(@PathVariable long electionId, @RequestPart("file") MultipartFile file)
             throws IOException {
-        requireElection(electionId);
+        elections.get(electionId);
         Format format = formatOfMediaType(file.getContentType())
                 .or(() -> formatOfFileName(file.getOriginalFilename()))
                 .orElseThrow(() -> InvalidInputException.field("file", "无法判断文件格式，请上传 .json、.csv 或 .xlsx 文件"));
@@ -128,17 +134,11 @@ public class CandidateController {
     }
 
     private ImportResult importFile(long electionId, Format format, byte[] content) {
-        CandidateImport reader = new CandidateImport(candidates.recommendingUnitCodes(electionId),
-                LocalDate.now(SHANGHAI));
+        CandidateImport reader = new CandidateImport(elections.get(electionId).recommendingUnits().stream()
+                .map(RecommendingUnit::code).collect(Collectors.toSet()), LocalDate.now(SHANGHAI));
         List<Candidate> people = reader.read(format, content);
         int created = candidates.saveAll(electionId, people);
         return new ImportResult(electionId, people.size(), created, people.size() - created);
-    }
-
-    private void requireElection(long electionId) {
-        if (!candidates.electionExists(electionId)) {
-            throw new ElectionNotFoundException(electionId);
-        }
     }
 
     private byte[] readAtMost(InputStream body) throws IOException {

@@ -38,18 +38,6 @@ public class CandidateRepository {
         this.client = JdbcClient.create(jdbc);
     }
 
-    /** True when an election with this id exists. */
-    public boolean electionExists(long electionId) {
-        return client.sql("select count(*) from election where id = :election")
-                .param("election", electionId).query(Long.class).single() > 0;
-    }
-
-    /** The codes of the election's recommending units (empty for an unknown election). */
-    public Set<String> recommendingUnitCodes(long electionId) {
-        return client.sql("select code from recommending_unit where election_id = :election")
-                .param("election", electionId).query(String.class).set();
-    }
-
     /**
      * Stores people in the registry, all or none: a person whose id is new gets status REGISTERED, a person already
      * present gets the new data and keeps the status. The status of the given records is ignored.

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.delegateelection.calendar.PublicNoticeCalendar;
 import org.delegateelection.calendar.WorkingDayPeriod;
@@ -31,12 +32,9 @@ import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.quota.Checkpoint;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.report.CompositionReport;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Drives the handbook province's election from step 1 to step 25 the way its users would in Tasklist: for each open
@@ -51,7 +49,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class HandbookDriver {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The step number of DESIGN §2 for each task definition key (the four checks of step 11 share it). */
     private static final Map<String, Integer> STEP_NUMBERS = Map.ofEntries(
@@ -245,7 +242,7 @@ public class HandbookDriver {
             }
             case "verifyReport" -> verdict(values, plan.confirmedReport());
             case "verifyObjection" -> verdict(values, plan.unconfirmedObjection());
-            case "ballotAndCount" -> values.put("tally", SpinValues.jsonValue(write(plan.tally())).create());
+            case "ballotAndCount" -> values.put("tally", SpinValues.jsonValue(Spin.JSON(plan.tally())).create());
             default -> {
                 values.put("completedOn", LocalDate.now(ZONE).toString());
                 values.put("note", "已按实施方案完成" + task.getName() + "。");
@@ -341,14 +338,6 @@ public class HandbookDriver {
 
     private static Object ids(List<String> ids) {
         return Variables.objectValue(new ArrayList<>(ids)).serializationDataFormat("application/json").create();
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String indent(String text) {

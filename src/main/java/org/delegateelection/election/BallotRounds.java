@@ -65,7 +65,7 @@ public class BallotRounds {
         outcome.elected().forEach(e -> elected.add(e.candidateId()));
         TaskDecisions.store(candidates, electionId, CandidateList.ELECTED, elected, null);
         jdbc.sql("insert into tally_round (election_id, round, tally, outcome) values (?, ?, ?, ?)")
-                .params(electionId, round, write(tally), write(outcome))
+                .params(electionId, round, VariableValues.toJson(tally), VariableValues.toJson(outcome))
                 .update();
         return new CountedRound(round, ballot, outcome);
     }
@@ -116,14 +116,6 @@ public class BallotRounds {
     private int rounds(long electionId) {
         return jdbc.sql("select count(*) from tally_round where election_id = ?").param(electionId)
                 .query(Integer.class).single();
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static RoundOutcome readOutcome(String json) {

@@ -127,14 +127,6 @@ class CandidateRepositoryTest {
                 .containsExactly(tuple("A", CandidateStatus.REGISTERED));
     }
 
-    @Test
-    void knowsElectionsAndTheirRecommendingUnits() {
-        assertThat(repository.electionExists(electionId)).isTrue();
-        assertThat(repository.electionExists(electionId + 1000)).isFalse();
-        assertThat(repository.recommendingUnitCodes(electionId)).containsExactlyInAnyOrder("city01", "city02");
-        assertThat(repository.recommendingUnitCodes(electionId + 1000)).isEmpty();
-    }
-
     private long insertElection(String code) {
         jdbc.sql("""
                 insert into election (code, name, seats, nominee_quota, min_preliminary, women_member_share,

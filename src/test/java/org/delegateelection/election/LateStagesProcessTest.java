@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.delegateelection.ballot.StrokeOrder;
+import org.delegateelection.ballot.Tally;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
@@ -474,14 +475,7 @@ class LateStagesProcessTest {
 
     private static Map<String, Object> tally(int due, int present, int issued, int returned, int invalid,
             Map<String, Integer> approvals) {
-        Map<String, Object> tally = new LinkedHashMap<>();
-        tally.put("electorsDueToAttend", due);
-        tally.put("electorsPresent", present);
-        tally.put("ballotsIssued", issued);
-        tally.put("ballotsReturned", returned);
-        tally.put("invalidBallots", invalid);
-        tally.put("approvals", approvals);
-        return Map.of("tally", json(tally));
+        return Map.of("tally", json(new Tally(due, present, issued, returned, invalid, approvals)));
     }
 
     /** The plan's tally, which elects {@code plan.electedList()} from the whole ballot. */
