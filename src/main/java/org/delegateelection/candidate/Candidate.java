@@ -65,6 +65,11 @@ public record Candidate(
         return category == Category.FRONTLINE;
     }
 
+    /** The identity in Chinese: "党员领导干部", or for a frontline person with its kind "生产和工作第一线（工人）". */
+    public String identity() {
+        return frontlineKind == null ? category.label() : category.label() + "（" + frontlineKind.label() + "）";
+    }
+
     /** The same person with another status. */
     public Candidate withStatus(CandidateStatus newStatus) {
         return new Candidate(id, name, gender, ethnicity, birthDate, joinedPartyOn, fullMember, education, category,

@@ -172,7 +172,7 @@ public class TaskFormView implements TaskListener {
 
         List<Map<String, String>> options(List<Candidate> people) {
             return people.stream().map(c -> Map.of("value", c.id(), "label", c.name() + " · " + c.gender().label()
-                    + " · " + c.ethnicity() + " · " + c.ageOn(ageDate) + "岁 · " + category(c) + " · " + unit(c)))
+                    + " · " + c.ethnicity() + " · " + c.ageOn(ageDate) + "岁 · " + c.identity() + " · " + unit(c)))
                     .toList();
         }
 
@@ -183,7 +183,7 @@ public class TaskFormView implements TaskListener {
             row.put("gender", c.gender().label());
             row.put("ethnicity", c.ethnicity());
             row.put("age", c.ageOn(ageDate));
-            row.put("category", category(c));
+            row.put("category", c.identity());
             row.put("unit", unit(c));
             return row;
         }
@@ -191,11 +191,6 @@ public class TaskFormView implements TaskListener {
         private String unit(Candidate c) {
             RecommendingUnit unit = units.get(c.recommendingUnit());
             return unit == null ? c.recommendingUnit() : unit.name();
-        }
-
-        private static String category(Candidate c) {
-            return c.frontlineKind() == null ? c.category().label()
-                    : c.category().label() + "（" + c.frontlineKind().label() + "）";
         }
     }
 }
