@@ -21,7 +21,7 @@ public final class CjkFont {
     /** The font's PostScript name in the collection. */
     static final String POSTSCRIPT_NAME = "WenQuanYiZenHei";
     /** The font's family name, as AWT and SVG name it. */
-    public static final String FAMILY = "WenQuanYi Zen Hei";
+    static final String FAMILY = "WenQuanYi Zen Hei";
 
     private final Path file;
 
@@ -59,8 +59,8 @@ public final class CjkFont {
         return new TrueTypeCollection(file.toFile());
     }
 
-    /** The font for AWT drawing (charts), plain, at the given size in points. */
-    Font awt(int style, float size) {
-        return new Font(FAMILY, style, Math.round(size));
+    /** The font for AWT drawing (charts) in a style of {@link Font} (e.g. {@link Font#BOLD}), size in points. */
+    Font awt(int style, int size) {
+        return new Font(FAMILY, style, size);
     }
 }

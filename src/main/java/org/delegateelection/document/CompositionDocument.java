@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,10 +146,10 @@ public record CompositionDocument(String electionName, String listNoun, Composit
     }
 
     /**
-     * The chart as an SVG document (UTF-8 text), 900 points wide. Needs the {@link CjkFont} loaded, which measures
-     * the Chinese text while the chart is laid out.
+     * The chart as an SVG document (UTF-8 text), 900 points wide; {@code font} measures the Chinese text while the
+     * chart is laid out and is named first in the SVG's font families, common Chinese fonts of browsers after it.
      */
-    public String svg() {
+    public String svg(CjkFont font) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Bar bar : bars()) {
             data.addValue(bar.actual(), ACTUAL, bar.label());
@@ -157,15 +158,15 @@ public record CompositionDocument(String electionName, String listNoun, Composit
         JFreeChart chart = ChartFactory.createBarChart(title() + "：比例与要求", null, "比例（%）", data,
                 PlotOrientation.HORIZONTAL, true, false, false);
         StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
-        theme.setExtraLargeFont(new Font(CjkFont.FAMILY, Font.BOLD, 18));
-        theme.setLargeFont(new Font(CjkFont.FAMILY, Font.BOLD, 14));
-        theme.setRegularFont(new Font(CjkFont.FAMILY, Font.PLAIN, 12));
-        theme.setSmallFont(new Font(CjkFont.FAMILY, Font.PLAIN, 11));
+        theme.setExtraLargeFont(font.awt(Font.BOLD, 18));
+        theme.setLargeFont(font.awt(Font.BOLD, 14));
+        theme.setRegularFont(font.awt(Font.PLAIN, 12));
+        theme.setSmallFont(font.awt(Font.PLAIN, 11));
         theme.setBarPainter(new StandardBarPainter());
         theme.setShadowVisible(false);
         theme.apply(chart);
         chart.addSubtitle(new TextTitle("共 " + report.count() + " 名；年龄计算截至 " + report.ageReferenceDate()
-                + "；要求依据本选举单位的结构比例规则", new Font(CjkFont.FAMILY, Font.PLAIN, 12)));
+                + "；要求依据本选举单位的结构比例规则", font.awt(Font.PLAIN, 12)));
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -181,7 +182,7 @@ public record CompositionDocument(String electionName, String listNoun, Composit
         renderer.setItemMargin(0.05);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}%", new DecimalFormat("0.0##")));
         renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(new Font(CjkFont.FAMILY, Font.PLAIN, 11));
+        renderer.setDefaultItemLabelFont(font.awt(Font.PLAIN, 11));
         int height = 160 + 56 * Math.max(1, data.getColumnCount());
         SVGGraphics2D svg = new SVGGraphics2D(900, height);
         svg.setFontFunction(family -> "'" + family + "', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', "
@@ -192,7 +193,7 @@ public record CompositionDocument(String electionName, String listNoun, Composit
 
     private Bar bar(String what, String direction, BigDecimal fraction, BigDecimal actual) {
         return new Bar(what + "（要求" + direction + " " + Shares.fractionAsPercent(fraction) + "）", actual,
-                fraction.multiply(HUNDRED).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros());
+                fraction.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
     }
 
     private static void row(List<List<?>> rows, String label, Figure figure) {

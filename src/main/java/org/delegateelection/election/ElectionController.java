@@ -74,10 +74,19 @@ public class ElectionController {
     @GetMapping(value = "/{id}/composition", produces = MediaType.APPLICATION_JSON_VALUE)
     public String composition(@PathVariable long id, @RequestParam(name = "list") String list) {
         ElectionUnit unit = elections.get(id);
+        return CompositionReport.of(candidates.list(id, compositionList(list).key()), unit.ageReferenceDate()).toJson();
+    }
+
+    /**
+     * The list named by {@code ?list=} of a composition report.
+     *
+     * @throws InvalidInputException for any other name
+     */
+    static CandidateList compositionList(String list) {
         CandidateList chosen = COMPOSITION_LISTS.get(list);
         if (chosen == null) {
             throw InvalidInputException.field("list", "须为 nominees、inspection、preliminary、prospective 或 elected");
         }
-        return CompositionReport.of(candidates.list(id, chosen.key()), unit.ageReferenceDate()).toJson();
+        return chosen;
     }
 }

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${taskFormView}}, the create listener of every user task: puts into task-local variables what the task's
  * Camunda Form shows — the last quota report of the task's check ({@code quotaReportText}, Markdown), the people
- * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), the ballot of step 23 — and, for the
- * verification of a report or objection, registers the report after checking that it names a candidate in the
- * procedure. These are copies for display; the registry stays in the database.
+ * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), the ballot of step 23, links to the
+ * documents the step uses ({@code documentLinks}, Markdown) — and, for the verification of a report or objection,
+ * registers the report after checking that it names a candidate in the procedure. These are copies for display; the registry stays in the database.
  */
 @Component("taskFormView")
 public class TaskFormView implements TaskListener {
@@ -93,6 +93,10 @@ public class TaskFormView implements TaskListener {
         task.setVariableLocal("quotaReportText", checkpoint == null ? ""
                 : quotaReports.latest(electionId, checkpoint).map(json -> QuotaReport.fromJson(json).toMarkdown())
                         .orElse(""));
+        String links = DocumentController.links(electionId, step);
+        if (!links.isEmpty()) {
+            task.setVariableLocal("documentLinks", links);
+        }
         ElectionUnit election = elections.get(electionId);
         Map<String, RecommendingUnit> units = election.recommendingUnits().stream()
                 .collect(Collectors.toMap(RecommendingUnit::code, ru -> ru));
