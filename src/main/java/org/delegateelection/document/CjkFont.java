@@ -18,6 +18,8 @@ public final class CjkFont {
 
     /** The Debian package that installs the font. */
     public static final String DEBIAN_PACKAGE = "fonts-wqy-zenhei";
+    /** Where the Debian package installs the font, the default of {@code documents.cjk-font}. */
+    public static final String DEBIAN_FILE = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
     /** The font's PostScript name in the collection. */
     static final String POSTSCRIPT_NAME = "WenQuanYiZenHei";
     /** The font's family name, as AWT and SVG name it. */
@@ -30,8 +32,7 @@ public final class CjkFont {
     }
 
     /**
-     * The font in {@code file} (the package installs {@code /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}), registered
-     * with AWT for the charts.
+     * The font in {@code file} (the package installs it at {@value #DEBIAN_FILE}), registered with AWT for the charts.
      *
      * @throws IllegalStateException naming the Debian package when the file is missing or holds no such font
      */

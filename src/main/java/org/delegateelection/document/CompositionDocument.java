@@ -185,8 +185,9 @@ public record CompositionDocument(String electionName, String listNoun, Composit
         renderer.setDefaultItemLabelFont(font.awt(Font.PLAIN, 11));
         int height = 160 + 56 * Math.max(1, data.getColumnCount());
         SVGGraphics2D svg = new SVGGraphics2D(900, height);
-        svg.setFontFunction(family -> "'" + family + "', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', "
-                + "'PingFang SC', sans-serif");
+        // JFreeSVG quotes its attributes with ' and writes this list into one of them
+        svg.setFontFunction(family -> "\"" + family + "\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", "
+                + "\"Microsoft YaHei\", \"PingFang SC\", sans-serif");
         chart.draw(svg, new Rectangle(0, 0, 900, height));
         return svg.getSVGDocument();
     }

@@ -16,7 +16,7 @@ public class DocumentConfiguration {
 
     /** The font of {@code documents.cjk-font}; fails the start when it is missing (see {@link CjkFont#load}). */
     @Bean
-    public CjkFont cjkFont(@Value("${documents.cjk-font}") Path file) {
+    public CjkFont cjkFont(@Value("${documents.cjk-font:" + CjkFont.DEBIAN_FILE + "}") Path file) {
         return CjkFont.load(file);
     }
 }

@@ -84,7 +84,7 @@ public record ElectionResultDocument(String electionName, int seats, LocalDate a
         pdf.heading(title(), 18)
                 .paragraph("应选代表 " + seats + " 名，当选 " + elected.size() + " 名，共进行 " + rounds.size()
                         + " 轮投票。当选代表名单按姓氏笔画排序；年龄计算截至 " + ageDate + "。")
-                .table(new float[] {1.5f, 3, 1.5f, 2, 1.5f, 5.5f, 4, 2, 2}, ELECTED_COLUMNS, electedRows());
+                .table(new float[] {1.3f, 2.6f, 1.3f, 1.8f, 1.3f, 6.5f, 3.5f, 1.8f, 2.6f}, ELECTED_COLUMNS, electedRows());
         for (Round round : rounds) {
             Tally t = round.tally();
             pdf.heading("第 " + round.number() + " 轮投票", 14)

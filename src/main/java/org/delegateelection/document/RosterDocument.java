@@ -30,7 +30,7 @@ public record RosterDocument(String electionName, String listNoun, LocalDate age
             "入党时间", "学历", "身份", "领域", "层级", "推荐单位", "人大代表", "政协委员", "省部级以上表彰");
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM");
-    private static final float[] WEIGHTS = {2.2f, 4, 4, 2, 2.8f, 3.6f, 2.2f, 3.6f, 2.5f, 6.5f, 3, 3, 4.5f, 2.5f, 2.5f,
+    private static final float[] WEIGHTS = {2.2f, 4, 4, 2, 2.8f, 3.6f, 2.2f, 3.6f, 3.2f, 6.5f, 4, 3, 4, 2.5f, 2.5f,
         3.5f};
 
     /** Copies the people into roster order. */
