@@ -31,6 +31,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -88,14 +89,16 @@ public class ApiSecurity {
         };
         AccessDeniedHandler denied = (request, response, e) ->
                 error(response, HttpServletResponse.SC_FORBIDDEN, "无权访问");
-        http.securityMatcher("/engine-rest/**", "/api/**")
+        // path patterns of the whole application: /engine-rest is Jersey's servlet, not Spring MVC's
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
                 .authenticationProvider(engineIdentity)
                 .authorizeHttpRequests(requests -> {
                     for (AccessRules.ApiRule rule : AccessRules.API_RULES) {
-                        requests.requestMatchers(PathPatternRequestMatcher.withDefaults()
-                                .matcher(rule.method(), rule.pattern())).access(ruleManager(rule, elections));
+                        requests.requestMatchers(paths.matcher(rule.method(), rule.pattern()))
+                                .access(ruleManager(rule, elections));
                     }
-                    requests.requestMatchers("/engine-rest/**").authenticated();
+                    requests.requestMatchers(paths.matcher("/engine-rest/**")).authenticated();
                     requests.anyRequest().denyAll();
                 })
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(anonymous))
