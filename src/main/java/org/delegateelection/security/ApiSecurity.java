@@ -59,7 +59,7 @@ public class ApiSecurity {
     static final String REALM = "delegate-election";
 
     /** The caller's engine groups, from the request's authentication; empty when anonymous. */
-    public static Set<String> callerGroups() {
+    private static Set<String> callerGroups() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? Set.of() : authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).collect(Collectors.toSet());

@@ -3,6 +3,7 @@ package org.delegateelection.system;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -18,7 +19,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * Camunda's REST API answers any failure inside a task completion or a start form with 500. When the failure is our
  * own validation of the submitted values ({@link InvalidInputException}, thrown by a listener), these mappers answer
  * 400 with Camunda's error shape plus the problems, so that a REST client and Tasklist see a client error naming the
- * field; any other failure is answered as Camunda answers it.
+ * field; a missing authorization is answered 403 without the engine's details; any other failure is answered as
+ * Camunda answers it.
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
@@ -27,6 +29,25 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     public void customize(ResourceConfig config) {
         config.register(RestExceptionMapper.class);
         config.register(InvalidInputMapper.class);
+        config.register(AuthorizationMapper.class);
+    }
+
+    /**
+     * 403 with a neutral body for a missing authorization: the engine's own message would name the resource and the
+     * permissions, telling a caller without the right what exists.
+     */
+    @Priority(1)
+    public static class AuthorizationMapper implements ExceptionMapper<AuthorizationException> {
+
+        @Override
+        public Response toResponse(AuthorizationException exception) {
+            return forbidden();
+        }
+    }
+
+    private static Response forbidden() {
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", AuthorizationException.class.getSimpleName(), "message", "无权访问")).build();
     }
 
     /** For failures the REST resources wrap, e.g. {@code POST /task/{id}/complete}. */
@@ -38,7 +59,11 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(RestException exception) {
             Response invalid = invalidInput(exception);
-            return invalid != null ? invalid : camunda.toResponse(exception);
+            if (invalid != null) {
+                return invalid;
+            }
+            return exception.getCause() instanceof AuthorizationException ? forbidden()
+                    : camunda.toResponse(exception);
         }
     }
 

@@ -2,6 +2,8 @@ package org.delegateelection.security;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -57,9 +59,7 @@ public final class DatabaseDump {
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
                         for (int c = 1; c <= columns; c++) {
-                            Object value = rs.getObject(c);
-                            row.append(value instanceof byte[] bytes ? sha256(bytes) : String.valueOf(value))
-                                    .append('|');
+                            row.append(text(rs.getObject(c))).append('|');
                         }
                         rows.add(row.toString());
                     }
@@ -73,9 +73,33 @@ public final class DatabaseDump {
         }
     }
 
+    /** The rows (with their table) only in one of two dumps, "-" before and "+" after; empty when they are equal. */
+    public static List<String> difference(String before, String after) {
+        if (before.equals(after)) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        Set<String> old = Set.copyOf(before.lines().toList());
+        Set<String> now = Set.copyOf(after.lines().toList());
+        before.lines().filter(line -> !now.contains(line)).forEach(line -> lines.add("- " + line));
+        after.lines().filter(line -> !old.contains(line)).forEach(line -> lines.add("+ " + line));
+        return lines.isEmpty() ? List.of("rows repeated or reordered") : lines;
+    }
+
     /** How many tables a dump holds. */
     public static long tables(String dump) {
         return dump.lines().filter(line -> line.startsWith("## ")).count();
+    }
+
+    /** A value as text; the content of binary and large values, not the handle the driver gives them. */
+    private static String text(Object value) throws SQLException {
+        if (value instanceof Blob blob) {
+            return sha256(blob.getBytes(1, (int) blob.length()));
+        }
+        if (value instanceof Clob clob) {
+            return clob.getSubString(1, (int) clob.length());
+        }
+        return value instanceof byte[] bytes ? sha256(bytes) : String.valueOf(value);
     }
 
     private static String sha256(byte[] bytes) {
