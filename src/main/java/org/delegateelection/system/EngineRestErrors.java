@@ -2,9 +2,12 @@ package org.delegateelection.system;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.spin.SpinRuntimeException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -24,6 +27,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
+
+    /** How the engine names a submitted variable it cannot read, e.g. a Json variable that is not JSON. */
+    private static final Pattern UNREADABLE_VARIABLE =
+            Pattern.compile("Cannot deserialize object in variable '([^']+)'");
 
     @Override
     public void customize(ResourceConfig config) {
@@ -76,9 +83,20 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         }
     }
 
-    /** 400 when rejected input caused the failure, otherwise {@code null}. */
+    /**
+     * 400 when rejected input caused the failure — our validation, or a submitted Json variable the engine cannot
+     * parse (named in the problem) — otherwise {@code null}.
+     */
     private static Response invalidInput(Throwable failure) {
+        String variable = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Matcher named = UNREADABLE_VARIABLE.matcher(String.valueOf(cause.getMessage()));
+            if (variable == null && named.find()) {
+                variable = named.group(1);
+            }
+            if (cause instanceof SpinRuntimeException && variable != null) {
+                return invalidInput(InvalidInputException.field(variable, "不是有效的JSON"));
+            }
             if (cause instanceof InvalidInputException invalid) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("type", InvalidInputException.class.getSimpleName());
