@@ -13,7 +13,8 @@ public class CurrentUser {
 
     private final IdentityService identityService;
 
-    CurrentUser(IdentityService identityService) {
+    /** Asks the engine's identity service. */
+    public CurrentUser(IdentityService identityService) {
         this.identityService = identityService;
     }
 

@@ -68,7 +68,7 @@ class CandidateApiTest {
 
     @BeforeEach
     void insertElection() {
-        for (String table : List.of("candidate_list", "candidate", "recommending_unit", "election")) {
+        for (String table : List.of("candidate_change", "candidate_list", "candidate", "recommending_unit", "election")) {
             jdbc.sql("delete from " + table).update();
         }
         jdbc.sql("""
