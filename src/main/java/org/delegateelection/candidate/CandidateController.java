@@ -7,12 +7,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.delegateelection.candidate.CandidateImport.Format;
 import org.delegateelection.election.ElectionNotFoundException;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.security.ApiSecurity;
 import org.delegateelection.system.ApiError;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
@@ -74,14 +76,17 @@ public class CandidateController {
     }
 
     /**
-     * The registry: everyone with their status, removed people included, ordered by id.
+     * The registry: everyone with their status, removed people included, ordered by id; a caller who belongs to
+     * recommending units only gets the people those units recommend.
      *
      * @throws ElectionNotFoundException (404) for an unknown election
      */
     @GetMapping
     public List<Candidate> findAll(@PathVariable long electionId) {
         elections.get(electionId);
-        return candidates.findAll(electionId);
+        Set<String> units = ApiSecurity.unitsOnly();
+        return candidates.findAll(electionId).stream()
+                .filter(person -> units.isEmpty() || units.contains(person.recommendingUnit())).toList();
     }
 
     /**

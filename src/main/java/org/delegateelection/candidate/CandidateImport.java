@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.delegateelection.candidate.CandidateFileReader.FileRow;
 import org.delegateelection.candidate.CandidateFileReader.FileValue;
+import org.delegateelection.system.PlainText;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
 
@@ -197,6 +198,11 @@ public final class CandidateImport {
             }
             if (text.length() > maxLength) {
                 problem(column, "超过 " + maxLength + " 个字符");
+                return null;
+            }
+            String unsafe = PlainText.problem(text);
+            if (unsafe != null) {
+                problem(column, unsafe);
                 return null;
             }
             return text;

@@ -1,5 +1,7 @@
 package org.delegateelection.candidate;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -32,6 +34,26 @@ public class CandidateReports {
                 .params(electionId, candidateId, kind.name(), report)
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /**
+     * A report as stored.
+     *
+     * @param id          its id
+     * @param candidateId the person reported
+     * @param kind        REPORT or OBJECTION
+     * @param report      what was reported, as received
+     * @param confirmed   the verification's outcome, {@code null} while it is open
+     * @param finding     the verification's finding, {@code null} while it is open
+     */
+    public record Entry(long id, String candidateId, Kind kind, String report, Boolean confirmed, String finding) {
+    }
+
+    /** Every report and objection of the election, oldest first. */
+    public List<Entry> findAll(long electionId) {
+        return jdbc.sql("select id, candidate_id, kind, report, confirmed, finding from candidate_report "
+                        + "where election_id = ? order by id")
+                .param(electionId).query(Entry.class).list();
     }
 
     /** Records the outcome of the verification. */

@@ -6,6 +6,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+
+import org.delegateelection.security.CurrentUser;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,16 +34,19 @@ public class CandidateRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcClient client;
+    private final CurrentUser currentUser;
 
-    /** Uses the application's data source through Spring's JDBC template. */
-    public CandidateRepository(NamedParameterJdbcTemplate jdbc) {
+    /** Uses the application's data source through Spring's JDBC template; changes are recorded as by the current user. */
+    public CandidateRepository(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.client = JdbcClient.create(jdbc);
+        this.currentUser = currentUser;
     }
 
     /**
      * Stores people in the registry, all or none: a person whose id is new gets status REGISTERED, a person already
-     * present gets the new data and keeps the status. The status of the given records is ignored.
+     * present gets the new data and keeps the status. The status of the given records is ignored. Each person is
+     * recorded in {@code candidate_change} (CREATED or UPDATED) with the current user.
      *
      * @param candidates people with distinct ids whose recommending units belong to the election
      * @return how many of them were new
@@ -64,6 +70,8 @@ public class CandidateRepository {
                         + ":fullMember, :education, :category, :frontlineKind, :migrantWorker, :sector, :level, "
                         + ":recommendingUnit, :npcDeputy, :cppccMember, :provincialHonour, 'REGISTERED')",
                 inserts.toArray(SqlParameterSource[]::new));
+        recordChanges(electionId, candidates.stream().map(Candidate::id).toList(),
+                id -> present.contains(id) ? "UPDATED" : "CREATED", null);
         return inserts.size();
     }
 
@@ -83,7 +91,7 @@ public class CandidateRepository {
     }
 
     /**
-     * Sets the status of the given people.
+     * Sets the status of the given people, recorded in {@code candidate_change} (STATUS) with the current user.
      *
      * @throws InvalidInputException naming every id that is not in the registry; nothing is changed then
      */
@@ -93,6 +101,7 @@ public class CandidateRepository {
         if (!ids.isEmpty()) {
             client.sql("update candidate set status = :status where election_id = :election and id in (:ids)")
                     .param("status", status.name()).param("election", electionId).param("ids", ids).update();
+            recordChanges(electionId, ids, id -> "STATUS", status.name());
         }
     }
 
@@ -148,6 +157,17 @@ public class CandidateRepository {
     @Transactional
     public void remove(long electionId, String candidateId) {
         updateStatus(electionId, List.of(candidateId), CandidateStatus.REMOVED);
+    }
+
+    /** Appends one row per person to the audit table {@code candidate_change}; rows there are never changed. */
+    private void recordChanges(long electionId, Collection<String> ids, Function<String, String> kind,
+            String detail) {
+        String by = currentUser.id();
+        jdbc.batchUpdate("insert into candidate_change (election_id, candidate_id, kind, detail, changed_by) "
+                        + "values (:election, :id, :kind, :detail, :by)",
+                ids.stream().map(id -> new MapSqlParameterSource("election", electionId).addValue("id", id)
+                        .addValue("kind", kind.apply(id)).addValue("detail", detail, Types.VARCHAR)
+                        .addValue("by", by)).toArray(SqlParameterSource[]::new));
     }
 
     private void requirePresent(long electionId, Collection<String> ids) {

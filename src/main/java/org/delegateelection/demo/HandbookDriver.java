@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Component;
 /**
  * Drives the handbook province's election from step 1 to step 25 the way its users would in Tasklist: for each open
  * task it takes a member of the task's candidate group, claims the task and submits its form through the engine's
- * public services, with the decisions of {@link HandbookElection#plan()}. On the way it sends the planned report
+ * public services as that user (the engine checks the user's authorizations and logs the user), with the decisions
+ * of {@link HandbookElection#plan()}. On the way it sends the planned report
  * against a candidate and the objection during the public notice, proposes a preliminary list that fails its quota
  * check first, and executes the public notice's timer job once it shows the real due date. Everything it does is
  * printed: each step, each quota report, the due date, and at the end the composition of the elected delegates.
@@ -193,8 +195,15 @@ public class HandbookDriver {
         }
         User user = memberOf(task);
         Map<String, Object> values = decide(run, task);
-        taskService.claim(task.getId(), user.getId());
-        formService.submitTaskForm(task.getId(), values);
+        // as Tasklist does: the engine checks the user's rights and writes the user into its operation log
+        identityService.setAuthentication(user.getId(), identityService.createGroupQuery().groupMember(user.getId())
+                .list().stream().map(Group::getId).toList());
+        try {
+            taskService.claim(task.getId(), user.getId());
+            formService.submitTaskForm(task.getId(), values);
+        } finally {
+            identityService.clearAuthentication();
+        }
         String step = STEP_NUMBERS.containsKey(key) ? String.format("第%2d步", STEP_NUMBERS.get(key)) : "  举报";
         run.out.printf("%s %s（%s）— %s%s 完成%n", step, task.getName(), key, user.getLastName(),
                 user.getFirstName());

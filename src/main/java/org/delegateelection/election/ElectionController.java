@@ -1,9 +1,11 @@
 package org.delegateelection.election;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.delegateelection.candidate.CandidateList;
+import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.quota.QuotaReportRepository;
 import org.delegateelection.report.CompositionReport;
@@ -19,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/elections}: start an election unit's procedure and read its quota reports and compositions. */
+/**
+ * {@code /api/elections}: start an election unit's procedure and read its quota reports, compositions and the reports
+ * against its candidates.
+ */
 @RestController
 @RequestMapping("/api/elections")
 public class ElectionController {
@@ -36,13 +41,15 @@ public class ElectionController {
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
     private final QuotaReportRepository quotaReports;
+    private final CandidateReports reports;
 
     public ElectionController(ElectionService service, ElectionRepository elections, CandidateRepository candidates,
-            QuotaReportRepository quotaReports) {
+            QuotaReportRepository quotaReports, CandidateReports reports) {
         this.service = service;
         this.elections = elections;
         this.candidates = candidates;
         this.quotaReports = quotaReports;
+        this.reports = reports;
     }
 
     /** 201 with the election id and process instance id; 400 with every bad field. */
@@ -56,6 +63,16 @@ public class ElectionController {
     @GetMapping("/{id}")
     public ElectionUnit get(@PathVariable long id) {
         return elections.get(id);
+    }
+
+    /**
+     * Reports against candidates and objections during the public notice, with their findings, oldest first; for
+     * the organization department and the discipline commission only (see the access rules).
+     */
+    @GetMapping("/{id}/candidate-reports")
+    public List<CandidateReports.Entry> candidateReports(@PathVariable long id) {
+        elections.get(id);
+        return reports.findAll(id);
     }
 
     /** The last quota report of the election, as stored at its gateway; 404 when none was made yet. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.delegateelection.system.PlainText;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
 
@@ -62,6 +63,8 @@ public record ElectionRequest(
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             problems.add(new Problem(null, "name", "选举单位名称不能为空，且不超过200字"));
+        } else if (PlainText.problem(name) != null) {
+            problems.add(new Problem(null, "name", PlainText.problem(name)));
         }
         positive(problems, "seats", seats);
         positive(problems, "nomineeQuota", nomineeQuota);
@@ -91,6 +94,8 @@ public record ElectionRequest(
                 }
                 if (unit.name() == null || unit.name().isBlank() || unit.name().length() > 200) {
                     problems.add(new Problem(null, field + ".name", "推荐单位名称不能为空，且不超过200字"));
+                } else if (PlainText.problem(unit.name()) != null) {
+                    problems.add(new Problem(null, field + ".name", PlainText.problem(unit.name())));
                 }
                 if (unit.nomineeQuota() < 1) {
                     problems.add(new Problem(null, field + ".nomineeQuota", "推荐名额须至少为1"));

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.delegateelection.quota.QuotaRuleRepository;
 import org.delegateelection.quota.QuotaRules;
+import org.delegateelection.security.AccessSetup;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -30,11 +31,14 @@ public class ElectionService {
     private final ElectionRepository elections;
     private final QuotaRuleRepository rules;
     private final RuntimeService runtimeService;
+    private final AccessSetup accessSetup;
 
-    public ElectionService(ElectionRepository elections, QuotaRuleRepository rules, RuntimeService runtimeService) {
+    public ElectionService(ElectionRepository elections, QuotaRuleRepository rules, RuntimeService runtimeService,
+            AccessSetup accessSetup) {
         this.elections = elections;
         this.rules = rules;
         this.runtimeService = runtimeService;
+        this.accessSetup = accessSetup;
     }
 
     /** An election as started: its id and the process instance that runs it. */
@@ -55,7 +59,8 @@ public class ElectionService {
     }
 
     /**
-     * Validates and stores the election without starting a process (the start form in Tasklist starts it).
+     * Validates and stores the election without starting a process (the start form in Tasklist starts it), and
+     * creates the groups of its recommending units that do not exist yet, with their rights.
      *
      * @return the new election's id
      * @throws InvalidInputException for a bad field, a bad rule override or a code already in use
@@ -71,6 +76,7 @@ public class ElectionService {
         }
         long id = elections.insert(unit);
         rules.save(id, effective);
+        accessSetup.unitGroups(unit.recommendingUnits());
         return id;
     }
 }

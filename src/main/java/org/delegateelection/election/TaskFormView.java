@@ -97,6 +97,9 @@ public class TaskFormView implements TaskListener {
         if (!links.isEmpty()) {
             task.setVariableLocal("documentLinks", links);
         }
+        // the report shown, kept with the task in the history (audit: which report the decision saw)
+        task.setVariableLocal("quotaReportId", checkpoint == null ? null
+                : quotaReports.latestId(electionId, checkpoint).orElse(null));
         ElectionUnit election = elections.get(electionId);
         Map<String, RecommendingUnit> units = election.recommendingUnits().stream()
                 .collect(Collectors.toMap(RecommendingUnit::code, ru -> ru));

@@ -34,6 +34,14 @@ public class QuotaReportRepository {
                 .param(electionId).query(String.class).optional();
     }
 
+    /** The id of the newest report of one checkpoint, if any: what a task shows, recorded with the task. */
+    public Optional<Long> latestId(long electionId, String checkpoint) {
+        return jdbc.sql("""
+                        select id from quota_report where election_id = ? and checkpoint = ?
+                        order by id desc fetch first 1 rows only""")
+                .params(electionId, checkpoint).query(Long.class).optional();
+    }
+
     /** The JSON of the newest report of one checkpoint, if any. */
     public Optional<String> latest(long electionId, String checkpoint) {
         return jdbc.sql("""

@@ -3,6 +3,7 @@ package org.delegateelection.calendar;
 import org.delegateelection.system.ApiExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
@@ -17,9 +18,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The REST slice with the real calendar files. The application class is not used as configuration: its
- * {@code @EnableProcessApplication} needs the whole engine.
+ * {@code @EnableProcessApplication} needs the whole engine; so is the security of /api (tested with the whole
+ * application in {@code org.delegateelection.security}), hence no filters here.
  */
 @WebMvcTest(CalendarController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @ContextConfiguration(classes = {CalendarController.class, CalendarConfiguration.class, ApiExceptionHandler.class})
 class CalendarControllerTest {
 

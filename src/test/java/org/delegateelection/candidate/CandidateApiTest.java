@@ -14,6 +14,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.delegateelection.candidate.CandidateController.ImportResult;
 import org.delegateelection.system.ApiError;
+import org.delegateelection.security.AccessRules;
+import org.delegateelection.security.TestUsers;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,8 +49,14 @@ class CandidateApiTest {
 
     private static final String LI = "HB-0002,李四,女,回族,1985-03-12,2008-06-30,是,大学,生产和工作第一线,工人,是,企业,无,city02,否,否,是";
 
-    @Autowired
     private TestRestTemplate http;
+
+    /** Calls as a user of the organization department. */
+    @Autowired
+    void authenticate(TestRestTemplate template, IdentityService identityService) {
+        TestUsers.ensure(identityService, "org-dept-user", AccessRules.ORG_DEPT);
+        http = template.withBasicAuth("org-dept-user", TestUsers.PASSWORD);
+    }
 
     @Autowired
     private JdbcClient jdbc;
@@ -59,7 +68,7 @@ class CandidateApiTest {
 
     @BeforeEach
     void insertElection() {
-        for (String table : List.of("candidate_list", "candidate", "recommending_unit", "election")) {
+        for (String table : List.of("candidate_change", "candidate_list", "candidate", "recommending_unit", "election")) {
             jdbc.sql("delete from " + table).update();
         }
         jdbc.sql("""

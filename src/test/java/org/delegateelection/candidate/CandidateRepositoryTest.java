@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.delegateelection.security.CurrentUser;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +28,17 @@ class CandidateRepositoryTest {
     @Configuration(proxyBeanMethods = false)
     @Import(CandidateRepository.class)
     static class RepositoryOnly {
+
+        /** Without the engine: every change is recorded as made by {@code tester}. */
+        @Bean
+        CurrentUser currentUser() {
+            return new CurrentUser(null) {
+                @Override
+                public String id() {
+                    return "tester";
+                }
+            };
+        }
     }
 
     @Autowired
@@ -52,6 +65,9 @@ class CandidateRepositoryTest {
 
         assertThat(created).isEqualTo(2);
         assertThat(repository.findAll(electionId)).containsExactly(zhang, li);
+        assertThat(jdbc.sql("select candidate_id, kind, changed_by from candidate_change order by id").query()
+                .listOfRows()).extracting(row -> row.get("candidate_id") + " " + row.get("kind") + " "
+                + row.get("changed_by")).containsExactly("HB-0002 CREATED tester", "HB-0001 CREATED tester");
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.delegateelection.demo.DemoIdentity.DemoUser;
 import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.security.AccessRules;
+import org.delegateelection.security.AccessSetup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,10 +54,10 @@ class DemoIdentityTest {
 
     @Test
     void bodyAndUnitGroupsExistWithChineseNamesAndMembers() {
-        for (Map.Entry<String, String> body : DemoIdentity.BODY_GROUPS.entrySet()) {
+        for (Map.Entry<String, String> body : AccessRules.BODY_GROUPS.entrySet()) {
             assertGroup(body.getKey(), body.getValue());
         }
-        assertThat(DemoIdentity.BODY_GROUPS).hasSize(8).containsEntry("org-dept", "组织部")
+        assertThat(AccessRules.BODY_GROUPS).hasSize(8).containsEntry("org-dept", "组织部")
                 .containsEntry("credentials-committee", "代表资格审查委员会");
         for (RecommendingUnit unit : new HandbookElection().unit().recommendingUnits()) {
             assertGroup(unit.groupId(), unit.name() + "党委");
@@ -86,9 +88,9 @@ class DemoIdentityTest {
 
     @Test
     void groupFilterComesFirstAndFiltersCarryDescriptionsAndReadAuthorizations() {
-        Filter group = filter(DemoIdentity.GROUP_TASKS);
-        Filter mine = filter(DemoIdentity.MY_TASKS);
-        Filter election = filter(DemoIdentity.ELECTION_TASKS);
+        Filter group = filter(AccessSetup.GROUP_TASKS);
+        Filter mine = filter(AccessSetup.MY_TASKS);
+        Filter election = filter(AccessSetup.ELECTION_TASKS);
 
         for (Filter filter : List.of(group, mine, election)) {
             assertThat(filter.getResourceType()).isEqualTo("Task");
@@ -111,16 +113,16 @@ class DemoIdentityTest {
             runtimeService.startProcessInstanceByKey("unit-task");
             runtimeService.startProcessInstanceByKey("other-process");
 
-            assertThat(countAs("zhangwei", DemoIdentity.GROUP_TASKS)).isEqualTo(2);
-            assertThat(countAs("zhangwei", DemoIdentity.ELECTION_TASKS)).isEqualTo(1);
-            assertThat(countAs("wuhao", DemoIdentity.GROUP_TASKS)).isEqualTo(1);
-            assertThat(countAs("wangjun", DemoIdentity.GROUP_TASKS)).isZero();
+            assertThat(countAs("zhangwei", AccessSetup.GROUP_TASKS)).isEqualTo(2);
+            assertThat(countAs("zhangwei", AccessSetup.ELECTION_TASKS)).isEqualTo(1);
+            assertThat(countAs("wuhao", AccessSetup.GROUP_TASKS)).isEqualTo(1);
+            assertThat(countAs("wangjun", AccessSetup.GROUP_TASKS)).isZero();
 
             String task = taskService.createTaskQuery().processDefinitionKey("delegate-election").singleResult().getId();
             taskService.claim(task, "zhangwei");
 
-            assertThat(countAs("zhangwei", DemoIdentity.MY_TASKS)).isEqualTo(1);
-            assertThat(countAs("zhangwei", DemoIdentity.GROUP_TASKS)).isEqualTo(1);
+            assertThat(countAs("zhangwei", AccessSetup.MY_TASKS)).isEqualTo(1);
+            assertThat(countAs("zhangwei", AccessSetup.GROUP_TASKS)).isEqualTo(1);
             taskService.setAssignee(task, null);
         } finally {
             repositoryService.deleteDeployment(deployment, true);

@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.delegateelection.demo.HandbookElection;
+import org.delegateelection.demo.DemoIdentity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * diagram refers to is deployed with it.
  */
 @DirtiesContext
+@ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:election-api;DB_CLOSE_DELAY=-1")
 class ElectionApiTest {
@@ -45,8 +48,13 @@ class ElectionApiTest {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    @Autowired
     private TestRestTemplate rest;
+
+    /** Calls as the organization department's demo user. */
+    @Autowired
+    void authenticate(TestRestTemplate template) {
+        rest = template.withBasicAuth("zhangwei", DemoIdentity.PASSWORD);
+    }
     @Autowired
     private JdbcClient jdbc;
     @Autowired

@@ -1,0 +1,184 @@
+package org.delegateelection.security;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.delegateelection.election.RecommendingUnit;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may do what, written once: the groups of the deciding bodies, the engine authorizations each group gets
+ * (webapps, process definitions, history, messages) and the rules of the domain REST API. {@link AccessSetup} creates
+ * the authorizations from it, {@link ApiSecurity} enforces the API rules, and the README's table is
+ * {@link #markdownTable()}. Task rights are not listed here: the engine grants a task's candidate group READ and
+ * UPDATE on that task when the task is created (its default task permission), and nothing on other tasks.
+ */
+public final class AccessRules {
+
+    /** The organization department: runs the procedure, watches it in Cockpit, may read everything. */
+    public static final String ORG_DEPT = "org-dept";
+    /** The discipline commission: besides the organization department the only reader of reports and opinions. */
+    public static final String DISCIPLINE_COMMISSION = "discipline-commission";
+    /** Key of the main process. */
+    public static final String ELECTION_PROCESS = "delegate-election";
+    /** Key of a recommending unit's nomination process (steps 5 to 7). */
+    public static final String NOMINATION_PROCESS = "unit-nomination";
+    /** In an API rule: every member of a recommending unit of the election in the path (variable {@code id}). */
+    public static final String UNITS_OF_ELECTION = RecommendingUnit.GROUP_PREFIX + "*";
+    /** In an API rule: every authenticated user. */
+    public static final String ANYONE = "*";
+
+    /** Groups of the deciding bodies (candidate groups of the process, DESIGN §1): id → Chinese name. */
+    public static final Map<String, String> BODY_GROUPS = bodyGroups();
+
+    /**
+     * The rules of {@code /api/**}, in the order they are matched; a request no rule matches is refused (403).
+     * A new endpoint needs one line here.
+     */
+    public static final List<ApiRule> API_RULES = List.of(
+            new ApiRule(HttpMethod.POST, "/api/elections", Set.of(ORG_DEPT), "登记选举单位并启动流程"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}", bodiesAndUnits(), "选举单位配置"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/candidates", bodiesAndUnits(),
+                    "人选库（推荐单位只看到本单位推荐的人选）"),
+            new ApiRule(HttpMethod.POST, "/api/elections/{id}/candidates", Set.of(ORG_DEPT), "导入人选库"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/candidate-reports", Set.of(ORG_DEPT,
+                    DISCIPLINE_COMMISSION), "信访举报和公示期间反映的问题及核实结论"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/quota-reports/latest", BODY_GROUPS.keySet(),
+                    "最近一次结构比例检查结果"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/composition", BODY_GROUPS.keySet(), "名单构成情况"),
+            new ApiRule(HttpMethod.GET, "/api/calendar/working-days", Set.of(ANYONE), "工作日计算"));
+
+    private AccessRules() {
+    }
+
+    /**
+     * One rule of the domain REST API.
+     *
+     * @param method      the HTTP method
+     * @param pattern     the path, Spring's path pattern syntax
+     * @param groups      the groups allowed; {@link #UNITS_OF_ELECTION} and {@link #ANYONE} as described there
+     * @param description what the endpoint gives, in Chinese (README table)
+     */
+    public record ApiRule(HttpMethod method, String pattern, Set<String> groups, String description) {
+    }
+
+    /**
+     * One engine authorization granted to a group.
+     *
+     * @param resource    the engine resource, e.g. {@link Resources#PROCESS_DEFINITION}
+     * @param resourceId  its id, or {@code *} for all
+     * @param permissions what is granted
+     */
+    public record Grant(Resource resource, String resourceId, List<Permission> permissions) {
+    }
+
+    /** The engine authorizations of a body group or of a recommending unit's group ({@code ru-…}). */
+    public static List<Grant> grantsOf(String groupId) {
+        List<Grant> grants = new ArrayList<>();
+        grants.add(new Grant(Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)));
+        if (groupId.startsWith(RecommendingUnit.GROUP_PREFIX)) {
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, NOMINATION_PROCESS,
+                    List.of(ProcessDefinitionPermissions.READ)));
+            return grants;
+        }
+        if (ORG_DEPT.equals(groupId)) {
+            grants.add(new Grant(Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)));
+            List<Permission> operate = List.of(ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                    ProcessDefinitionPermissions.UPDATE_INSTANCE);
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS, operate));
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, NOMINATION_PROCESS, operate));
+            grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", List.of(ProcessInstancePermissions.CREATE)));
+            grants.add(new Grant(Resources.DEPLOYMENT, "*", List.of(Permissions.READ)));
+            grants.add(new Grant(Resources.OPERATION_LOG_CATEGORY, "*",
+                    List.of(UserOperationLogCategoryPermissions.READ)));
+            return grants;
+        }
+        if (DISCIPLINE_COMMISSION.equals(groupId)) {
+            // reports against a candidate and objections arrive as messages to the election's instance
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS, List.of(
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE_INSTANCE)));
+            return grants;
+        }
+        grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS,
+                List.of(ProcessDefinitionPermissions.READ)));
+        return grants;
+    }
+
+    /** Whether a member of {@code callerGroups} may call the rule's endpoint for an election with these units. */
+    static boolean allows(ApiRule rule, Set<String> callerGroups, Set<String> unitGroupsOfElection) {
+        for (String group : rule.groups()) {
+            if (ANYONE.equals(group) || callerGroups.contains(group)
+                    || UNITS_OF_ELECTION.equals(group)
+                    && unitGroupsOfElection.stream().anyMatch(callerGroups::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The README's table of rights, one row per body group and one for the recommending units: Camunda webapps,
+     * process definitions, tasks, and the domain API.
+     */
+    public static String markdownTable() {
+        StringBuilder table = new StringBuilder(
+                "| group | webapps | process definitions (engine permissions) | tasks | /api |\n|---|---|---|---|---|\n");
+        Map<String, String> rows = new LinkedHashMap<>(BODY_GROUPS);
+        rows.put(RecommendingUnit.GROUP_PREFIX + "<code>", "推荐单位党委（每次选举登记时创建）");
+        rows.forEach((group, name) -> {
+            List<Grant> grants = grantsOf(group);
+            table.append("| ").append(group).append(' ').append(name).append(" | ")
+                    .append(grants.stream().filter(g -> g.resource() == Resources.APPLICATION)
+                            .map(Grant::resourceId).collect(Collectors.joining(", ")))
+                    .append(" | ")
+                    .append(grants.stream().filter(g -> g.resource() != Resources.APPLICATION)
+                            .map(g -> g.resource().resourceName() + " " + g.resourceId() + ": " + g.permissions()
+                                    .stream().map(Permission::getName).collect(Collectors.joining(", ")))
+                            .collect(Collectors.joining("; ")))
+                    .append(" | ")
+                    .append(group.startsWith(RecommendingUnit.GROUP_PREFIX) ? "its unit's tasks (steps 5–7)"
+                            : ORG_DEPT.equals(group) ? "its own, and reads every task of both processes"
+                            : "its own (candidate group)")
+                    .append(" | ")
+                    .append(API_RULES.stream().filter(rule -> allows(rule, Set.of(group),
+                                    Set.of(group))).map(rule -> rule.method() + " " + rule.pattern())
+                            .collect(Collectors.joining("<br>")))
+                    .append(" |\n");
+        });
+        return table.toString();
+    }
+
+    private static Set<String> bodiesAndUnits() {
+        Set<String> groups = new LinkedHashSet<>(BODY_GROUPS.keySet());
+        groups.add(UNITS_OF_ELECTION);
+        return Collections.unmodifiableSet(groups);
+    }
+
+    private static Map<String, String> bodyGroups() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put(ORG_DEPT, "组织部");
+        groups.put("standing-committee", "常委会");
+        groups.put("plenary-committee", "全委会");
+        groups.put(DISCIPLINE_COMMISSION, "纪委监委");
+        groups.put("inspection-team", "考察组");
+        groups.put("central-org-dept", "中央组织部");
+        groups.put("congress-secretariat", "大会秘书处");
+        groups.put("credentials-committee", "代表资格审查委员会");
+        return Collections.unmodifiableMap(groups);
+    }
+}

@@ -1,0 +1,152 @@
+package org.delegateelection.security;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.delegateelection.election.RecommendingUnit;
+import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates what {@link AccessRules} describes, in every profile, once the process application is deployed: the body
+ * groups, their engine authorizations, the administrators' group and the Tasklist filters with their read
+ * authorizations; and, when an election is registered, its recommending units' groups. Running it again creates
+ * nothing twice; an existing grant missing a permission gets it added.
+ */
+@Component
+@Transactional
+public class AccessSetup {
+
+    /** Name of the filter of the tasks assigned to the current user. */
+    public static final String MY_TASKS = "我的任务";
+    /** Name of the default filter: unclaimed tasks of the current user's groups. */
+    public static final String GROUP_TASKS = "我所在组的任务";
+    /** Name of the organization department's filter of every task of the delegate election. */
+    public static final String ELECTION_TASKS = "全部选举任务";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    /** Uses the engine's services; creates nothing until an event or a registration calls it. */
+    public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    /** Creates what is absent once the process application is deployed (before the demo or production checks). */
+    @EventListener
+    @Order(0)
+    public void onPostDeploy(PostDeployEvent event) {
+        createIfAbsent();
+    }
+
+    /** Creates every body group, its grants, the admin group and the filters that do not exist yet. */
+    public void createIfAbsent() {
+        AccessRules.BODY_GROUPS.forEach(this::groupWithGrants);
+        group(Groups.CAMUNDA_ADMIN, "系统管理员", Groups.GROUP_TYPE_SYSTEM);
+        Filter groupTasks = filter(GROUP_TASKS, -10, "我所在组尚未认领的任务，认领后转入“我的任务”",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .taskUnassigned());
+        Filter myTasks = filter(MY_TASKS, -5, "已分配给我的任务",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        Filter electionTasks = filter(ELECTION_TASKS, 0, "代表选举及各推荐单位推荐提名的全部待办任务，供组织部掌握进度",
+                taskService.createTaskQuery().processDefinitionKeyIn(AccessRules.ELECTION_PROCESS,
+                        AccessRules.NOMINATION_PROCESS));
+        grant(Authorization.ANY, null, Resources.FILTER, groupTasks.getId(), List.of(Permissions.READ));
+        grant(Authorization.ANY, null, Resources.FILTER, myTasks.getId(), List.of(Permissions.READ));
+        grant(null, AccessRules.ORG_DEPT, Resources.FILTER, electionTasks.getId(), List.of(Permissions.READ));
+    }
+
+    /**
+     * Creates the groups of an election's recommending units ({@code ru-<code>}, named "<unit>党委") with their
+     * grants, when absent. Runs with the engine's checks of the caller lifted: registering an election (allowed to
+     * the organization department by {@link AccessRules#API_RULES}) brings its groups along.
+     */
+    public void unitGroups(Collection<RecommendingUnit> units) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            units.forEach(unit -> groupWithGrants(unit.groupId(), unit.name() + "党委"));
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
+    private void groupWithGrants(String groupId, String name) {
+        group(groupId, name, Groups.GROUP_TYPE_WORKFLOW);
+        for (AccessRules.Grant grant : AccessRules.grantsOf(groupId)) {
+            grant(null, groupId, grant.resource(), grant.resourceId(), grant.permissions());
+        }
+    }
+
+    private void group(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+        }
+    }
+
+    /** A global grant ({@code userId} {@link Authorization#ANY}) or a group's grant, with the missing permissions. */
+    private void grant(String userId, String groupId, Resource resource, String resourceId,
+            List<Permission> permissions) {
+        var query = authorizationService.createAuthorizationQuery().resourceType(resource).resourceId(resourceId);
+        Authorization authorization = (groupId != null ? query.groupIdIn(groupId)
+                : query.authorizationType(Authorization.AUTH_TYPE_GLOBAL)).singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(
+                    groupId != null ? Authorization.AUTH_TYPE_GRANT : Authorization.AUTH_TYPE_GLOBAL);
+            authorization.setGroupId(groupId);
+            authorization.setUserId(userId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (permissions.stream().allMatch(authorization::isPermissionGranted)) {
+            return;
+        }
+        permissions.forEach(authorization::addPermission);
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    /** The task filter of this name, created with the given Tasklist order and description when absent. */
+    private Filter filter(String name, int priority, String description, TaskQuery query) {
+        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put("variables", List.of(
+                Map.of("name", "electionName", "label", "选举"),
+                Map.of("name", "unitCode", "label", "推荐单位")));
+        return filterService.saveFilter(filterService.newTaskFilter(name).setProperties(properties).setQuery(query));
+    }
+}

@@ -1,0 +1,403 @@
+package org.delegateelection.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.delegateelection.candidate.Candidate;
+import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.demo.DemoIdentity;
+import org.delegateelection.demo.HandbookDriver;
+import org.delegateelection.demo.HandbookSeeder;
+import org.delegateelection.election.ElectionRepository;
+import org.delegateelection.election.TestElections;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The authorization matrix over HTTP, as each body's user meets it: every group × every task type of the deployed
+ * diagrams (seen, claimed, completed — allowed for the task's candidate groups, refused for everyone else) and every
+ * endpoint of {@code /api} (allowed for the groups of its rule, 403 for the others, 401 without login), with the
+ * handbook election driven from step 1 to its end. A recommending unit's user logged into Tasklist sees its unit's
+ * tasks only, and only its unit's people through {@code /api} with the same session.
+ */
+@DirtiesContext
+@ActiveProfiles("demo")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:authorization-matrix;DB_CLOSE_DELAY=-1")
+class AuthorizationMatrixTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A member of the organization department who is not an administrator (administrators bypass every check). */
+    private static final String ORG_CLERK = "org-clerk";
+
+    /** The user tasks in the order the handbook election meets them. */
+    private static final List<String> TASK_ORDER = List.of("registerAllocation", "draftImplementationPlan",
+            "approveImplementationPlan", "mobilizeAndEducate", "branchRecommendation", "grassrootsSelection",
+            "recommendingUnitDecision", "proposeInspectionList", "announceInspection", "conductInspection",
+            "checkArchives", "verifyPersonalMatters", "hearDisciplineCommission", "investigatePetitions",
+            "verifyIdentity", "inspectionReport", "consultDisciplineCommission", "verifyReport", "consultRegulators",
+            "proposePreliminaryList", "consultCentralOrganization", "verifyObjection", "plenaryDeliberation",
+            "plenaryVote", "centralReview", "congressDeliberation", "ballotAndCount", "reportResults",
+            "credentialsReview");
+
+    /** What each group may call, written out independently of {@link AccessRules}: "METHOD path" → groups. */
+    private static final Map<String, Set<String>> EXPECTED_API = Map.of(
+            "POST /api/elections", Set.of("org-dept"),
+            "GET /api/elections/{id}", Set.of("org-dept", "standing-committee", "plenary-committee",
+                    "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
+                    "credentials-committee", "ru-city01", "ru-city02"),
+            "GET /api/elections/{id}/candidates", Set.of("org-dept", "standing-committee", "plenary-committee",
+                    "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
+                    "credentials-committee", "ru-city01", "ru-city02"),
+            "POST /api/elections/{id}/candidates", Set.of("org-dept"),
+            "GET /api/elections/{id}/candidate-reports", Set.of("org-dept", "discipline-commission"),
+            "GET /api/elections/{id}/quota-reports/latest", AccessRules.BODY_GROUPS.keySet(),
+            "GET /api/elections/{id}/composition", AccessRules.BODY_GROUPS.keySet(),
+            "GET /api/calendar/working-days", Set.of("org-dept", "standing-committee", "plenary-committee",
+                    "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
+                    "credentials-committee", "ru-city01", "ru-city02"));
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private HandbookSeeder seeder;
+    @Autowired
+    private HandbookDriver driver;
+    @Autowired
+    private ElectionRepository elections;
+    @Autowired
+    private CandidateRepository candidates;
+    @Autowired
+    private TaskService taskService;
+    @Autowired
+    private RepositoryService repositoryService;
+    @Autowired
+    private IdentityService identityService;
+    @Autowired
+    private HistoryService historyService;
+    @Autowired
+    private TestElections testElections;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
+    private Http http;
+    /** One user per group: group id → user id. */
+    private final Map<String, String> users = new LinkedHashMap<>();
+    private long matrixCases;
+
+    @BeforeEach
+    void usersAndClock() {
+        http = new Http(port, false);
+        TestUsers.ensure(identityService, ORG_CLERK, AccessRules.ORG_DEPT);
+        users.put(AccessRules.ORG_DEPT, ORG_CLERK);
+        for (DemoIdentity.DemoUser user : DemoIdentity.USERS) {
+            if (!user.groupId().equals(AccessRules.ORG_DEPT)
+                    && (!user.groupId().startsWith("ru-") || Set.of("ru-city01", "ru-city02").contains(user.groupId()))) {
+                users.put(user.groupId(), user.id());
+            }
+        }
+        // the election runs from March 2022, so that its public notice (1 April 2022) comes later on the clock
+        ClockUtil.offset(LocalDate.of(2022, 3, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli()
+                - System.currentTimeMillis());
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.resetClock();
+    }
+
+    @Test
+    void everyGroupSeesClaimsAndCompletesExactlyTheTasksOfItsCandidateGroups() throws Exception {
+        long electionId = seeder.seed();
+        String code = elections.get(electionId).code();
+        HandbookDriver.Run run = new HandbookDriver.Run(new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), electionId, code, true, LocalDate.of(2022, 4, 1));
+        Map<String, String> modelGroups = candidateGroupsOfTheDeployedUserTasks();
+        assertThat(modelGroups.keySet()).containsExactlyInAnyOrderElementsOf(TASK_ORDER);
+
+        Set<String> checked = new LinkedHashSet<>();
+        for (String key : TASK_ORDER) {
+            if (checked.contains(key)) {
+                continue;
+            }
+            driver.advanceTo(run, key);
+            for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(code).list()) {
+                String unit = (String) taskService.getVariable(task.getId(), "unitCode");
+                if (!checked.add(task.getTaskDefinitionKey())) {
+                    continue;
+                }
+                Set<String> groups = Set.of(modelGroups.get(task.getTaskDefinitionKey())
+                        .replace("${unitCode}", String.valueOf(unit)).split(","));
+                checkTask(task, groups, unit == null ? users : withUnitUsers(unit));
+            }
+            if (key.equals("branchRecommendation")) {
+                aUnitsUserInTasklistSeesItsUnitsTasksAndPeopleOnly(electionId);
+            }
+        }
+        assertThat(checked).containsExactlyInAnyOrderElementsOf(TASK_ORDER);
+        driver.advanceTo(run, null);
+        System.out.println("Authorization matrix: " + matrixCases + " task cases");
+    }
+
+    /** The bodies' users, the demo user of the task's unit, and one of another unit. */
+    private Map<String, String> withUnitUsers(String unit) {
+        Map<String, String> all = new LinkedHashMap<>(users);
+        all.keySet().removeIf(group -> group.startsWith("ru-"));
+        String other = unit.equals("city01") ? "ru-city02" : "ru-city01";
+        for (DemoIdentity.DemoUser user : DemoIdentity.USERS) {
+            if (user.groupId().equals("ru-" + unit) || user.groupId().equals(other)) {
+                all.put(user.groupId(), user.id());
+            }
+        }
+        assertThat(all).containsKey("ru-" + unit);
+        return all;
+    }
+
+    /** Seen (GET), claimed (and given back), completed: members yes, others no; org-dept also sees every task. */
+    private void checkTask(Task task, Set<String> candidateGroups, Map<String, String> users) {
+        String path = "/engine-rest/task/" + task.getId();
+        users.forEach((group, user) -> {
+            boolean member = candidateGroups.contains(group);
+            String what = task.getTaskDefinitionKey() + " as " + group;
+            assertThat(get(path, user).statusCode()).as("read " + what)
+                    .isEqualTo(member || group.equals(AccessRules.ORG_DEPT) ? 200 : 404);
+            HttpResponse<String> claim = post(path + "/claim", user, "{\"userId\":\"" + user + "\"}");
+            if (member) {
+                assertThat(claim.statusCode()).as("claim " + what + ": " + claim.body()).isEqualTo(204);
+                assertThat(post(path + "/unclaim", user, "{}").statusCode()).as("unclaim " + what).isEqualTo(204);
+            } else {
+                assertThat(claim.statusCode()).as("claim " + what + ": " + claim.body()).isEqualTo(403);
+                HttpResponse<String> complete = post(path + "/complete", user, "{\"variables\":{}}");
+                assertThat(complete.statusCode()).as("complete " + what + ": " + complete.body()).isEqualTo(403);
+                assertThat(complete.body()).doesNotContain(task.getId());
+            }
+            matrixCases += member ? 2 : 3;
+        });
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+    }
+
+    private void aUnitsUserInTasklistSeesItsUnitsTasksAndPeopleOnly(long electionId) throws Exception {
+        Http browser = new Http(port, true);
+        assertThat(browser.send("GET", "/camunda/app/tasklist/default/", null, null, null, null).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> login = browser.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+                null, null, "username=wuhao&password=" + DemoIdentity.PASSWORD, "application/x-www-form-urlencoded",
+                "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+        JsonNode tasks = JSON.readTree(browser.send("GET", "/camunda/api/engine/engine/default/task?maxResults=500",
+                null, null, null, null).body());
+        assertThat(taskService.createTaskQuery().taskDefinitionKey("branchRecommendation").count()).isEqualTo(17);
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo("branchRecommendation");
+        assertThat(taskService.getVariable(tasks.get(0).get("id").asText(), "unitCode")).isEqualTo("city01");
+
+        HttpResponse<String> people = browser.send("GET", "/api/elections/" + electionId + "/candidates",
+                null, null, null, null);
+        assertThat(people.statusCode()).isEqualTo(200);
+        List<String> shown = new ArrayList<>();
+        JSON.readTree(people.body()).forEach(person -> shown.add(person.get("id").asText()));
+        assertThat(shown).isNotEmpty().containsExactlyElementsOf(candidates.findAll(electionId).stream()
+                .filter(c -> c.recommendingUnit().equals("city01")).map(Candidate::id).toList());
+        assertThat(browser.send("GET", "/api/elections/" + electionId + "/quota-reports/latest", null, null, null,
+                null).statusCode()).isEqualTo(403);
+        // a change through the session needs the webapps' CSRF token: without it the session is not used
+        assertThat(browser.send("POST", "/api/elections/" + electionId + "/candidates", null, null, "[]",
+                "application/json").statusCode()).isEqualTo(401);
+        assertThat(browser.send("POST", "/api/elections/" + electionId + "/candidates", null, null, "[]",
+                "application/json", "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void everyApiEndpointHasARuleAndAllowsExactlyItsGroups() {
+        long electionId = seeder.seed();
+        Set<String> endpoints = apiEndpoints();
+        assertThat(endpoints).as("every endpoint of /api needs a line in AccessRules.API_RULES")
+                .allSatisfy(endpoint -> assertThat(AccessRules.API_RULES).anySatisfy(rule ->
+                        assertThat(rule.method() + " " + rule.pattern()).isEqualTo(normalize(endpoint))));
+        for (String endpoint : endpoints) {
+            String[] parts = endpoint.split(" ", 2);
+            String path = parts[1].replaceAll("\\{[^}]+}", String.valueOf(electionId));
+            Set<String> allowed = EXPECTED_API.get(normalize(endpoint));
+            users.forEach((group, user) -> {
+                int status = http.json(parts[0], path, user, password(user), "POST".equals(parts[0]) ? "[]" : null)
+                        .statusCode();
+                if (allowed == null || !allowed.contains(group)) {
+                    assertThat(status).as(endpoint + " as " + group).isEqualTo(403);
+                } else {
+                    assertThat(status).as(endpoint + " as " + group).isNotIn(401, 403);
+                }
+                matrixCases++;
+            });
+            // an unknown election: the same 403 for the groups not entitled, so nothing is learnt about it
+            users.forEach((group, user) -> {
+                if (allowed == null || !allowed.contains(group)) {
+                    assertThat(http.json(parts[0], parts[1].replaceAll("\\{[^}]+}", "987654"), user,
+                            password(user), null).statusCode()).as(endpoint + " unknown as " + group).isEqualTo(403);
+                    matrixCases++;
+                }
+            });
+        }
+        assertThat(EXPECTED_API.keySet()).containsExactlyInAnyOrderElementsOf(
+                endpoints.stream().map(AuthorizationMatrixTest::normalize).toList());
+        System.out.println("Authorization matrix: " + matrixCases + " endpoint cases");
+    }
+
+    @Test
+    void anonymousAndWrongPasswordCallsAreRefusedWith401OnEveryEndpoint() {
+        long electionId = seeder.seed();
+        // a user of its own: the engine locks a user after repeated wrong passwords
+        TestUsers.ensure(identityService, "wrong-password", "standing-committee");
+        List<String> endpoints = new ArrayList<>(apiEndpoints());
+        endpoints.addAll(List.of("GET /engine-rest/engine", "GET /engine-rest/task", "GET /engine-rest/process-definition",
+                "GET /engine-rest/process-instance", "GET /engine-rest/history/user-operation", "GET /engine-rest/user",
+                "POST /engine-rest/message", "POST /engine-rest/task/x/complete", "GET /engine-rest/authorization",
+                "DELETE /engine-rest/history/user-operation/x"));
+        for (String endpoint : endpoints) {
+            String[] parts = endpoint.split(" ", 2);
+            String path = parts[1].replaceAll("\\{[^}]+}", String.valueOf(electionId));
+            String body = parts[0].equals("POST") ? "{}" : null;
+            HttpResponse<String> anonymous = http.json(parts[0], path, null, null, body);
+            assertThat(anonymous.statusCode()).as(endpoint).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(endpoint).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("Basic"));
+            assertThat(anonymous.headers().firstValue("Set-Cookie")).as(endpoint).isEmpty();
+            assertThat(http.json(parts[0], path, "wrong-password", "wrong", body).statusCode()).as(endpoint)
+                    .isEqualTo(401);
+        }
+        // no session for REST clients
+        assertThat(http.json("GET", "/engine-rest/task", "wangjun", DemoIdentity.PASSWORD, null).headers()
+                .firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void engineRestRightsFollowTheGroups() {
+        String code = "engine-rest-rights";
+        String instance = testElections.start(code).processInstanceId();
+        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        assertThat(post("/engine-rest/task/" + task + "/claim", ORG_CLERK, "{\"userId\":\"" + ORG_CLERK + "\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(post("/engine-rest/task/" + task + "/unclaim", ORG_CLERK, "{}").statusCode()).isEqualTo(204);
+        String logEntry = historyService.createUserOperationLogQuery().taskId(task).operationType("Claim")
+                .list().get(0).getOperationId();
+        for (String group : users.keySet()) {
+            String user = users.get(group);
+            // changing the election's instance (what messages such as reports and objections need): org-dept and
+            // the discipline commission only
+            HttpResponse<String> update = http.json("PUT", "/engine-rest/process-instance/" + instance
+                    + "/variables/authorizationProbe", user, password(user), "{\"value\":1,\"type\":\"Integer\"}");
+            boolean mayUpdate = Set.of("org-dept", "discipline-commission").contains(group);
+            assertThat(update.statusCode()).as(group + update.body()).isEqualTo(mayUpdate ? 204 : 403);
+            if (mayUpdate) {
+                assertThat(http.json("DELETE", "/engine-rest/process-instance/" + instance
+                        + "/variables/authorizationProbe", user, password(user), null).statusCode()).isEqualTo(204);
+            }
+            // the election's instance and its history: org-dept only (Cockpit)
+            assertThat(readJson(get("/engine-rest/process-instance?businessKey=" + code, user).body())).as(group)
+                    .hasSize(group.equals("org-dept") ? 1 : 0);
+            assertThat(readJson(get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + code,
+                    user).body())).as(group).hasSize(group.equals("org-dept") ? 1 : 0);
+            // the audit trail cannot be changed through the application: no group may annotate the log
+            assertThat(http.json("PUT", "/engine-rest/history/user-operation/" + logEntry + "/set-annotation", user,
+                    password(user), "{\"annotation\":\"改写\"}").statusCode()).as(group).isEqualTo(403);
+        }
+        assertThat(historyService.createUserOperationLogQuery().taskId(task).list())
+                .extracting(UserOperationLogEntry::getUserId).containsOnly(ORG_CLERK);
+    }
+
+    @Test
+    void theReadmeTableIsTheOneInTheCode() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        assertThat(readme).contains(AccessRules.markdownTable());
+    }
+
+    private Map<String, String> candidateGroupsOfTheDeployedUserTasks() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (String key : List.of(AccessRules.ELECTION_PROCESS, AccessRules.NOMINATION_PROCESS)) {
+            ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+                    .latestVersion().singleResult();
+            for (UserTask task : repositoryService.getBpmnModelInstance(definition.getId())
+                    .getModelElementsByType(UserTask.class)) {
+                groups.put(task.getId(), task.getCamundaCandidateGroups());
+            }
+        }
+        return groups;
+    }
+
+    /** "GET /api/elections/{electionId}/candidates" → "GET /api/elections/{id}/candidates". */
+    private static String normalize(String endpoint) {
+        return endpoint.replaceAll("\\{[^}]+}", "{id}");
+    }
+
+    private Set<String> apiEndpoints() {
+        Set<String> endpoints = new HashSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private static String password(String user) {
+        return user.equals(ORG_CLERK) ? TestUsers.PASSWORD : DemoIdentity.PASSWORD;
+    }
+
+    private HttpResponse<String> get(String path, String user) {
+        return http.json("GET", path, user, password(user), null);
+    }
+
+    private HttpResponse<String> post(String path, String user, String body) {
+        return http.json("POST", path, user, password(user), body);
+    }
+
+    private static JsonNode readJson(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError(body, e);
+        }
+    }
+}
