@@ -59,6 +59,12 @@ public final class AccessRules {
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/quota-reports/latest", BODY_GROUPS.keySet(),
                     "最近一次结构比例检查结果"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/composition", BODY_GROUPS.keySet(), "名单构成情况"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/prospective-roster.*",
+                    Set.of(ORG_DEPT, "central-org-dept"), "预备人选名册和登记表（中央审查）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/election-result.*",
+                    Set.of(ORG_DEPT, "congress-secretariat", "credentials-committee"), "选举结果"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/composition.*", BODY_GROUPS.keySet(),
+                    "名单构成情况（表格和图表）"),
             new ApiRule(HttpMethod.GET, "/api/calendar/working-days", Set.of(ANYONE), "工作日计算"));
 
     private AccessRules() {

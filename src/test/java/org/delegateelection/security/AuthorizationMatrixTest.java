@@ -79,21 +79,30 @@ class AuthorizationMatrixTest {
             "credentialsReview");
 
     /** What each group may call, written out independently of {@link AccessRules}: "METHOD path" → groups. */
-    private static final Map<String, Set<String>> EXPECTED_API = Map.of(
-            "POST /api/elections", Set.of("org-dept"),
-            "GET /api/elections/{id}", Set.of("org-dept", "standing-committee", "plenary-committee",
+    private static final Map<String, Set<String>> EXPECTED_API = Map.ofEntries(
+            Map.entry("POST /api/elections", Set.of("org-dept")),
+            Map.entry("GET /api/elections/{id}", Set.of("org-dept", "standing-committee", "plenary-committee",
                     "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
-                    "credentials-committee", "ru-city01", "ru-city02"),
-            "GET /api/elections/{id}/candidates", Set.of("org-dept", "standing-committee", "plenary-committee",
+                    "credentials-committee", "ru-city01", "ru-city02")),
+            Map.entry("GET /api/elections/{id}/candidates", Set.of("org-dept", "standing-committee", "plenary-committee",
                     "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
-                    "credentials-committee", "ru-city01", "ru-city02"),
-            "POST /api/elections/{id}/candidates", Set.of("org-dept"),
-            "GET /api/elections/{id}/candidate-reports", Set.of("org-dept", "discipline-commission"),
-            "GET /api/elections/{id}/quota-reports/latest", AccessRules.BODY_GROUPS.keySet(),
-            "GET /api/elections/{id}/composition", AccessRules.BODY_GROUPS.keySet(),
-            "GET /api/calendar/working-days", Set.of("org-dept", "standing-committee", "plenary-committee",
+                    "credentials-committee", "ru-city01", "ru-city02")),
+            Map.entry("POST /api/elections/{id}/candidates", Set.of("org-dept")),
+            Map.entry("GET /api/elections/{id}/candidate-reports", Set.of("org-dept", "discipline-commission")),
+            Map.entry("GET /api/elections/{id}/quota-reports/latest", AccessRules.BODY_GROUPS.keySet()),
+            Map.entry("GET /api/elections/{id}/composition", AccessRules.BODY_GROUPS.keySet()),
+            Map.entry("GET /api/elections/{id}/documents/prospective-roster.pdf", Set.of("org-dept", "central-org-dept")),
+            Map.entry("GET /api/elections/{id}/documents/prospective-roster.xlsx", Set.of("org-dept", "central-org-dept")),
+            Map.entry("GET /api/elections/{id}/documents/election-result.pdf", Set.of("org-dept", "congress-secretariat",
+                    "credentials-committee")),
+            Map.entry("GET /api/elections/{id}/documents/election-result.xlsx", Set.of("org-dept", "congress-secretariat",
+                    "credentials-committee")),
+            Map.entry("GET /api/elections/{id}/documents/composition.json", AccessRules.BODY_GROUPS.keySet()),
+            Map.entry("GET /api/elections/{id}/documents/composition.xlsx", AccessRules.BODY_GROUPS.keySet()),
+            Map.entry("GET /api/elections/{id}/documents/composition.svg", AccessRules.BODY_GROUPS.keySet()),
+            Map.entry("GET /api/calendar/working-days", Set.of("org-dept", "standing-committee", "plenary-committee",
                     "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
-                    "credentials-committee", "ru-city01", "ru-city02"));
+                    "credentials-committee", "ru-city01", "ru-city02")));
 
     @LocalServerPort
     private int port;
