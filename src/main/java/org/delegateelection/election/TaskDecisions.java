@@ -7,6 +7,7 @@ import static org.delegateelection.election.VariableValues.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.delegateelection.ballot.BallotSheet;
+import org.delegateelection.ballot.Tally;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
@@ -43,8 +46,8 @@ public class TaskDecisions {
     static final List<String> DECISION_KEYS = List.of("approved", "comment", "returnTo", "centreNomineeIds",
             "selectedCandidateIds", "confirmed", "finding", "tally", "partySecretarySigned", "disciplineChiefSigned",
             "opinion", "completedOn", "note", "branchesTotal", "branchesRecommending", "membersTotal",
-            "membersParticipating", "electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotsReturned",
-            "invalidBallots", "approvalsText", "unitQuotas", "unitQuotasText");
+            "membersParticipating", "electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotBatchId",
+            "ballotsText", "anotherRound", "unitQuotas", "unitQuotasText");
 
     private static final Set<String> RECORD_STEPS = Set.of("mobilizeAndEducate", "grassrootsSelection",
             "announceInspection", "conductInspection", "verifyIdentity", "consultRegulators", "plenaryDeliberation",
@@ -116,6 +119,7 @@ public class TaskDecisions {
             case "consultDisciplineCommission" -> doubleSignature(task);
             case "verifyReport", "verifyObjection" -> verification(task);
             case "ballotAndCount" -> tally(task, electionId);
+            case "presidiumDecision" -> presidiumDecision(task, electionId);
             default -> {
                 if (!RECORD_STEPS.contains(step)) {
                     throw new IllegalStateException("没有为任务 " + step + " 定义服务端校验");
@@ -326,29 +330,46 @@ public class TaskDecisions {
     }
 
     /**
-     * Step 23: a REST client sends {@code tally} as JSON; Tasklist's form sends the five counts and
-     * {@code approvalsText}, one line per candidate ("编号,姓名,赞成票数"), assembled here into the same tally.
+     * Step 23: the attendance ({@code electorsDueToAttend}, {@code electorsPresent}, {@code ballotsIssued}) and the
+     * ballots of the round — either {@code ballotBatchId}, a batch entered before (REST upload), or, when that is
+     * empty, {@code ballotsText} from Tasklist's form, the ballots as CSV text, entered here as a batch. The ballots' text is not kept as a
+     * variable. The round's tally (counts only) is left in {@code tally} for the counting that follows.
      */
     private void tally(DelegateTask task, long electionId) {
-        Object tally = task.getExecution().getVariable("tally");
-        if (tally == null) {
-            Map<String, Object> assembled = new LinkedHashMap<>();
-            for (String key : List.of("electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotsReturned",
-                    "invalidBallots")) {
-                assembled.put(key, task.getVariable(key));
+        DelegateExecution instance = task.getExecution().getProcessInstance();
+        Object batchId = task.getVariable("ballotBatchId");
+        Object text = task.getVariable("ballotsText");
+        if (batchId == null || String.valueOf(batchId).isBlank()) {
+            if (text == null || String.valueOf(text).isBlank()) {
+                throw InvalidInputException.field("ballotBatchId", "请上传选票文件并填写选票批次编号，或在表单中录入选票");
             }
-            Map<String, Object> approvals = new LinkedHashMap<>();
-            for (List<String> line : VariableValues.lines("approvalsText", task.getVariable("approvalsText"), 2, 3)) {
-                int votes = integer("approvalsText", line.get(line.size() - 1), 0, 100_000_000);
-                if (approvals.put(line.get(0), votes) != null) {
-                    throw InvalidInputException.field("approvalsText", "候选人重复：" + line.get(0));
-                }
-            }
-            assembled.put("approvals", approvals);
-            tally = VariableValues.toJson(assembled);
-            task.getExecution().getProcessInstance().setVariable("tally", SpinValues.jsonValue((String) tally));
+            batchId = ballotRounds.enter(electionId, BallotSheet.Format.CSV,
+                    String.valueOf(text).getBytes(StandardCharsets.UTF_8)).batchId();
         }
-        ballotRounds.validate(electionId, tally);
+        instance.removeVariable("ballotsText");
+        Integer due = nullableInteger("electorsDueToAttend", task.getVariable("electorsDueToAttend"));
+        Integer present = nullableInteger("electorsPresent", task.getVariable("electorsPresent"));
+        Integer issued = nullableInteger("ballotsIssued", task.getVariable("ballotsIssued"));
+        Tally tally = ballotRounds.tally(electionId, String.valueOf(batchId), due, present, issued);
+        instance.setVariable("ballotBatchId", String.valueOf(batchId));
+        instance.setVariable("tally", SpinValues.jsonValue(VariableValues.toJson(tally)).create());
+    }
+
+    /**
+     * After a shortfall the presidium decides ({@code anotherRound}, Boolean) to fill the missing seats in another
+     * round, or to elect no more when the number elected is close to the seats ({@code comment} then required).
+     */
+    private void presidiumDecision(DelegateTask task, long electionId) {
+        boolean another = bool("anotherRound", task.getVariable("anotherRound"));
+        if (!another) {
+            text("comment", task.getVariable("comment"), 2000);
+            ballotRounds.closeSeries(electionId);
+        }
+        keepForGateway(task, "anotherRound", another);
+    }
+
+    private static Integer nullableInteger(String field, Object value) {
+        return value == null ? null : integer(field, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     private void record(DelegateTask task) {
