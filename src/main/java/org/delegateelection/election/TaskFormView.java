@@ -1,7 +1,6 @@
 package org.delegateelection.election;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
