@@ -28,6 +28,9 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateStatus;
 import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.quota.QuotaChecker;
+import org.delegateelection.quota.QuotaReport;
+import org.delegateelection.quota.QuotaRuleRepository;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +56,9 @@ public class TaskDecisions {
             "announceInspection", "conductInspection", "verifyIdentity", "consultRegulators", "plenaryDeliberation",
             "congressDeliberation", "reportResults");
 
+    /** The most characters of ballots typed into the form: the engine keeps a text variable of up to 4,000. */
+    static final int MAX_TYPED_BALLOTS = 4000;
+
     /** String: why the last approval sent a decision back, shown where it was sent back to. */
     static final String RETURNED_WITH = "returnedWith";
 
@@ -74,9 +80,12 @@ public class TaskDecisions {
     private final NominationRepository nominations;
     private final CandidateReports reports;
     private final BallotRounds ballotRounds;
+    private final QuotaRuleRepository quotaRules;
 
     public TaskDecisions(ElectionRepository elections, CandidateRepository candidates,
-            NominationRepository nominations, CandidateReports reports, BallotRounds ballotRounds) {
+            NominationRepository nominations, CandidateReports reports, BallotRounds ballotRounds,
+            QuotaRuleRepository quotaRules) {
+        this.quotaRules = quotaRules;
         this.elections = elections;
         this.candidates = candidates;
         this.nominations = nominations;
@@ -230,6 +239,7 @@ public class TaskDecisions {
             Set<String> ballot = new LinkedHashSet<>(prospective);
             ballot.addAll(added);
             candidates.replaceList(electionId, CandidateList.BALLOT.key(), List.copyOf(ballot));
+            competitiveBallot(electionId);
         } else if (!added.isEmpty()) {
             throw InvalidInputException.field("centreNomineeIds", "退回时不能增加中央提名人选");
         }
@@ -237,6 +247,23 @@ public class TaskDecisions {
         keepForGateway(task, "returnTo", returnTo);
         task.getExecution().getProcessInstance()
                 .setVariable("centralReviewReturned", "proposePreliminaryList".equals(returnTo));
+    }
+
+    /**
+     * Before the ballot is printed: the candidates on it exceed the seats by the unit's competitive ratio, or by the
+     * ratio of the exception authorised for the unit (《中国共产党地方组织选举工作条例》 art. 4).
+     */
+    private void competitiveBallot(long electionId) {
+        QuotaReport report = quotaChecker(electionId).ballot(candidates.list(electionId, CandidateList.BALLOT.key()),
+                ballotRounds.fullBallot(electionId).seats());
+        report.results().stream().filter(r -> r.blocking() && !r.passed()).findFirst().ifPresent(r -> {
+            throw InvalidInputException.field("approved", "选票不符合差额选举要求，不能同意：" + r.sentence());
+        });
+    }
+
+    private QuotaChecker quotaChecker(long electionId) {
+        return new QuotaChecker(elections.get(electionId), quotaRules.load(electionId)
+                .orElseThrow(() -> new IllegalStateException("选举 " + electionId + " 没有保存结构比例规则")));
     }
 
     private void branchRecommendation(DelegateTask task, long electionId) {
@@ -338,10 +365,17 @@ public class TaskDecisions {
     private void tally(DelegateTask task, long electionId) {
         DelegateExecution instance = task.getExecution().getProcessInstance();
         Object batchId = task.getVariable("ballotBatchId");
-        Object text = task.getVariable("ballotsText");
+        // the form's entry as submitted: a REST completion sets it on the execution, Tasklist on the task, where the
+        // header shown (task-local) also lives
+        Object text = task.getExecution().hasVariable("ballotsText") ? task.getExecution().getVariable("ballotsText")
+                : task.getVariable("ballotsText");
         if (batchId == null || String.valueOf(batchId).isBlank()) {
             if (text == null || String.valueOf(text).isBlank()) {
                 throw InvalidInputException.field("ballotBatchId", "请上传选票文件并填写选票批次编号，或在表单中录入选票");
+            }
+            if (String.valueOf(text).length() > MAX_TYPED_BALLOTS) {
+                throw InvalidInputException.field("ballotsText", "表单中录入的选票不能超过 " + MAX_TYPED_BALLOTS
+                        + " 字；票数较多时请上传选票文件（POST /api/elections/" + electionId + "/ballots），再填写选票批次编号");
             }
             batchId = ballotRounds.enter(electionId, BallotSheet.Format.CSV,
                     String.valueOf(text).getBytes(StandardCharsets.UTF_8)).batchId();

@@ -3,8 +3,6 @@ package org.delegateelection.ballot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,11 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.delegateelection.ballot.BallotCount.Marks;
 import org.delegateelection.ballot.BallotSheet.Format;
+import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,25 +145,6 @@ class BallotSheetTest {
             return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         }
         List<List<String>> cells = lines.stream().map(line -> List.of(line.split(",", -1))).toList();
-        return xlsx(cells);
-    }
-
-    /** An .xlsx workbook whose first sheet holds the rows, every cell text. */
-    public static byte[] xlsx(List<List<String>> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("选票");
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    if (!rows.get(r).get(c).isEmpty()) {
-                        row.createCell(c).setCellValue(rows.get(r).get(c));
-                    }
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return GeneratedBallots.xlsx(cells);
     }
 }

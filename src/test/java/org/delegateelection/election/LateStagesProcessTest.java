@@ -9,6 +9,7 @@ import static org.delegateelection.election.DrivenElections.json;
 import static org.delegateelection.election.DrivenElections.womenSentence;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.delegateelection.ballot.StrokeOrder;
 import org.delegateelection.ballot.Ballot;
 import org.delegateelection.ballot.BallotCount;
+import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.ballot.RoundOutcome;
 import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.candidate.Candidate;
@@ -506,25 +508,36 @@ class LateStagesProcessTest {
     }
 
     @Test
+    void step23CountsASmallVoteTypedIntoTheForm() {
+        Election election = elections.start("t-vote-typed").advancePastNoticeTo("ballotAndCount");
+        List<String> elected = election.plan.electedList();
+
+        election.complete("ballotAndCount", typedBallots(election, 20, 11, 11, 11, 0,
+                approvals(election, id -> elected.contains(id) ? 11 : 0)));
+
+        assertThat(election.instance).isWaitingAt("reportResults");
+        assertThat(election.ids(CandidateList.ELECTED)).containsExactlyInAnyOrderElementsOf(elected);
+        assertThat((String) election.variable("roundOutcome")).contains("应到会 20 人，实到会 11 人", "至少 11 票");
+    }
+
+    @Test
     void step23RefusesBallotsAndAttendanceThatCannotBe() {
         Election election = elections.start("t-bad-tally").advancePastNoticeTo("ballotAndCount");
-        Map<String, Integer> approvals = election.plan.tally().approvals();
         String first = election.plan.prospectiveList().get(0);
         String notOnTheBallot = election.ids(CandidateList.SUITABLE).stream()
                 .filter(id -> !election.plan.prospectiveList().contains(id)).findFirst().orElseThrow();
-        Map<String, Object> good = ballots(election, 800, 782, 782, 780, 4, approvals);
+        Map<String, Object> good = typedBallots(election, 20, 11, 11, 10, 1, Map.of(first, 9));
         String csv = (String) good.get("ballotsText");
 
-        assertRefused(election, "ballotAndCount", ballots(election, 800, 801, 782, 780, 4, approvals),
-                "electorsPresent");
-        assertRefused(election, "ballotAndCount", ballots(election, 800, 782, -1, 780, 4, approvals),
-                "ballotsIssued");
+        assertRefused(election, "ballotAndCount", with(good, "electorsPresent", 21), "electorsPresent");
+        assertRefused(election, "ballotAndCount", with(good, "ballotsIssued", -1), "ballotsIssued");
         assertRefused(election, "ballotAndCount", with(good, "ballotsText",
                 csv.replaceFirst(first, notOnTheBallot)), "不是本轮选票上的候选人：" + notOnTheBallot);
         String[] lines = csv.split("\n");
         lines[2] = lines[2].replaceFirst("弃权|反对", "同意");
         assertRefused(election, "ballotAndCount", with(good, "ballotsText", String.join("\n", lines)),
                 "第3行");
+        assertRefused(election, "ballotAndCount", with(good, "ballotsText", csv.repeat(2)), "ballotsText");
         assertRefused(election, "ballotAndCount", with(good, "ballotsText", ""), "ballotBatchId");
         assertRefused(election, "ballotAndCount", with(good, "ballotBatchId", "no-such-batch"), "ballotBatchId");
     }
@@ -551,19 +564,32 @@ class LateStagesProcessTest {
     }
 
     /**
-     * The completion of step 23 a counter makes in Tasklist: the attendance, and ballots adding up to the given
-     * approvals typed into the form under the header it shows (the round's ballot).
+     * The completion of step 23 for a congress: ballots adding up to the given approvals, on the round's ballot as the
+     * form shows it, uploaded as a file (as {@code POST /api/elections/{id}/ballots} does), and the attendance.
      */
-    private static Map<String, Object> ballots(Election election, int due, int present, int issued, int returned,
+    private Map<String, Object> ballots(Election election, int due, int present, int issued, int returned,
             int invalid, Map<String, Integer> approvals) {
+        String batchId = ballotRounds.enter(election.id, BallotSheet.Format.CSV,
+                ballotFile(election, returned, invalid, approvals).getBytes(StandardCharsets.UTF_8)).batchId();
+        return Map.of("electorsDueToAttend", due, "electorsPresent", present, "ballotsIssued", issued,
+                "ballotBatchId", batchId);
+    }
+
+    /** The completion of step 23 in Tasklist for a small vote: the ballots typed into the form's text box. */
+    private static Map<String, Object> typedBallots(Election election, int due, int present, int issued,
+            int returned, int invalid, Map<String, Integer> approvals) {
+        return Map.of("electorsDueToAttend", due, "electorsPresent", present, "ballotsIssued", issued,
+                "ballotsText", ballotFile(election, returned, invalid, approvals));
+    }
+
+    /** Ballots (CSV) adding up to the approvals, under the header of the ballot the open step 23 shows. */
+    private static String ballotFile(Election election, int returned, int invalid, Map<String, Integer> approvals) {
         String header = ((String) election.shownAt("ballotAndCount", "ballotsText")).lines().findFirst().orElseThrow();
         List<String> ids = Arrays.stream(header.split(",")).map(column -> column.split(" ")[0])
                 .filter(column -> !column.equals("无效")).toList();
         int seats = Integer.parseInt(((String) election.shownAt("ballotAndCount", "ballotText"))
                 .replaceAll("^应选 (\\d+) 名.*$", "$1"));
-        String csv = GeneratedBallots.csv(new Ballot(ids, seats), approvals, returned - invalid, invalid);
-        return Map.of("electorsDueToAttend", due, "electorsPresent", present, "ballotsIssued", issued,
-                "ballotsText", csv);
+        return GeneratedBallots.csv(new Ballot(ids, seats), approvals, returned - invalid, invalid);
     }
 
     private static Map<String, Object> with(Map<String, Object> values, String key, Object value) {
@@ -573,7 +599,7 @@ class LateStagesProcessTest {
     }
 
     /** The plan's tally, which elects {@code plan.electedList()} from the whole ballot. */
-    private static Map<String, Object> planTally(Election election) {
+    private Map<String, Object> planTally(Election election) {
         var tally = election.plan.tally();
         return ballots(election, tally.electorsDueToAttend(), tally.electorsPresent(), tally.ballotsIssued(),
                 tally.ballotsReturned(), tally.invalidBallots(), tally.approvals());
