@@ -25,6 +25,7 @@ public class BallotBatches {
 
     private final JdbcClient jdbc;
 
+    /** Uses the application's data source. */
     public BallotBatches(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }

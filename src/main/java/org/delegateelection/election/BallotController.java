@@ -37,6 +37,7 @@ public class BallotController {
     private final BallotRounds rounds;
     private final long maxBytes;
 
+    /** Takes the file size limit from the multipart settings. */
     public BallotController(ElectionRepository elections, BallotRounds rounds, MultipartProperties multipart) {
         this.elections = elections;
         this.rounds = rounds;

@@ -43,6 +43,7 @@ public class BallotRounds {
     private final BallotBatches batches;
     private final RoundCounter counter = new RoundCounter(Assembly.CONGRESS);
 
+    /** Counts votes of a party congress (quorum more than half of those due to attend). */
     public BallotRounds(JdbcClient jdbc, ElectionRepository elections, CandidateRepository candidates,
             BallotBatches batches) {
         this.jdbc = jdbc;
