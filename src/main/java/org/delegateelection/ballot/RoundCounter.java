@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.delegateelection.ballot.RoundOutcome.Elected;
 import org.delegateelection.ballot.RoundOutcome.Kind;
@@ -27,7 +28,8 @@ import org.delegateelection.ballot.RoundOutcome.Kind;
  * practice): {@link Kind#SHORTFALL}. Whether the presidium instead reduces the seats and stops is decided by the
  * people, not here.</li>
  * </ol>
- * Write-in votes (另选他人) are not counted here: approvals are only taken for candidates on the ballot.
+ * People written in (另选他人, keys {@link Ballot#writeInKey}) are counted under the same rules as the candidates
+ * and can be elected; they rank after the candidates with as many approvals, in the stroke order of their names.
  */
 public final class RoundCounter {
 
@@ -69,7 +71,11 @@ public final class RoundCounter {
         }
         String validity = attendance + "其中无效票 %d 张，选举有效。赞成票超过应到会人数的一半（至少 %d 票）方能当选："
                 .formatted(tally.invalidBallots(), threshold);
-        List<Elected> above = ballot.candidateIds().stream()
+        List<String> writeIns = tally.approvals().keySet().stream()
+                .filter(key -> Ballot.isWriteIn(key) && !ballot.candidateIds().contains(key))
+                .sorted(StrokeOrder.NAMES)
+                .toList();
+        List<Elected> above = Stream.concat(ballot.candidateIds().stream(), writeIns.stream())
                 .map(id -> new Elected(id, tally.approvals().getOrDefault(id, 0)))
                 .filter(candidate -> candidate.approvals() >= threshold)
                 .sorted(Comparator.comparingInt(Elected::approvals).reversed())

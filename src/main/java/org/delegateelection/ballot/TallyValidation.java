@@ -79,7 +79,7 @@ final class TallyValidation {
         for (Map.Entry<String, Integer> entry : approvals.entrySet()) {
             String id = entry.getKey();
             Integer count = entry.getValue();
-            if (!ballot.candidateIds().contains(id)) {
+            if (!ballot.candidateIds().contains(id) && !Ballot.isWriteIn(id)) {
                 add("approvals", "%s 不是本轮选票上的候选人，不能计赞成票".formatted(id));
             } else if (count == null || count < 0) {
                 add("approvals", "候选人 %s 的赞成票须为不小于 0 的整数，现为 %s".formatted(id, count));

@@ -74,7 +74,7 @@ public record DecisionPlan(
     }
 
     /**
-     * The tally of one round of the congress vote (step 23), with the keys of the task variable {@code tally}.
+     * The tally of one round of the congress vote (step 23), from which the driver generates the ballots it enters.
      *
      * @param electorsDueToAttend electors due to attend (应到会)
      * @param electorsPresent     electors present (实到会)

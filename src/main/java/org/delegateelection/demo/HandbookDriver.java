@@ -1,6 +1,7 @@
 package org.delegateelection.demo;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,12 +23,12 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.Spin;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.delegateelection.calendar.PublicNoticeCalendar;
 import org.delegateelection.calendar.WorkingDayPeriod;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.ballot.BallotSheet;
+import org.delegateelection.election.BallotRounds;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.quota.Checkpoint;
@@ -79,11 +80,13 @@ public class HandbookDriver {
     private final HistoryService historyService;
     private final JdbcClient jdbc;
     private final PublicNoticeCalendar noticeCalendar;
+    private final BallotRounds ballotRounds;
 
     public HandbookDriver(HandbookSeeder seeder, ElectionRepository elections, CandidateRepository candidates,
             RuntimeService runtimeService, TaskService taskService, FormService formService,
             IdentityService identityService, ManagementService managementService, HistoryService historyService,
-            JdbcClient jdbc, PublicNoticeCalendar noticeCalendar) {
+            JdbcClient jdbc, PublicNoticeCalendar noticeCalendar, BallotRounds ballotRounds) {
+        this.ballotRounds = ballotRounds;
         this.noticeCalendar = noticeCalendar;
         this.seeder = seeder;
         this.elections = elections;
@@ -251,13 +254,28 @@ public class HandbookDriver {
             }
             case "verifyReport" -> verdict(values, plan.confirmedReport());
             case "verifyObjection" -> verdict(values, plan.unconfirmedObjection());
-            case "ballotAndCount" -> values.put("tally", SpinValues.jsonValue(Spin.JSON(plan.tally())).create());
+            case "ballotAndCount" -> enterBallots(run, values);
             default -> {
                 values.put("completedOn", LocalDate.now(ZONE).toString());
                 values.put("note", "已按实施方案完成" + task.getName() + "。");
             }
         }
         return values;
+    }
+
+    /**
+     * Step 23: the ballots behind the plan's tally are entered as a file, the way the congress secretariat uploads
+     * them ({@code POST /api/elections/{id}/ballots}), and the completion names the batch with the attendance.
+     */
+    private void enterBallots(Run run, Map<String, Object> values) {
+        DecisionPlan.Tally tally = run.plan.tally();
+        String csv = GeneratedBallots.csv(ballotRounds.nextBallot(run.electionId), tally.approvals(),
+                tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
+        values.put("ballotBatchId", ballotRounds.enter(run.electionId, BallotSheet.Format.CSV,
+                csv.getBytes(StandardCharsets.UTF_8)).batchId());
+        values.put("electorsDueToAttend", tally.electorsDueToAttend());
+        values.put("electorsPresent", tally.electorsPresent());
+        values.put("ballotsIssued", tally.ballotsIssued());
     }
 
     private static void verdict(Map<String, Object> values, DecisionPlan.CandidateReport report) {

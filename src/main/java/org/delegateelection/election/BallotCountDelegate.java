@@ -6,9 +6,10 @@ import org.delegateelection.ballot.RoundOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${ballotCount}} after step 23: counts the round's tally by the election rules, stores the round and sets
- * {@code electionComplete} (Boolean: every seat filled), {@code ballotRound} (Integer) and {@code roundOutcome}
- * (String, the explanation in Chinese).
+ * {@code ${ballotCount}} after step 23: counts the round's tally (variable {@code tally}, from the ballot batch
+ * {@code ballotBatchId}) by the election rules, stores the round and sets {@code electionComplete} (Boolean: every
+ * seat filled), {@code roundKind} (String, {@link RoundOutcome.Kind} name), {@code ballotRound} (Integer) and
+ * {@code roundOutcome} (String, the explanation in Chinese).
  */
 @Component("ballotCount")
 public class BallotCountDelegate implements JavaDelegate {
@@ -22,8 +23,10 @@ public class BallotCountDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long electionId = ProcessVariables.electionId(execution);
-        BallotRounds.CountedRound counted = rounds.count(electionId, execution.getVariable("tally"));
+        BallotRounds.CountedRound counted = rounds.count(electionId, execution.getVariable("tally"),
+                (String) execution.getVariable("ballotBatchId"));
         execution.setVariable("electionComplete", counted.outcome().kind() == RoundOutcome.Kind.ELECTED_ALL);
+        execution.setVariable("roundKind", counted.outcome().kind().name());
         execution.setVariable("ballotRound", counted.round());
         execution.setVariable("roundOutcome", counted.outcome().explanation());
     }

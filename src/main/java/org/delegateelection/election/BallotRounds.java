@@ -3,10 +3,13 @@ package org.delegateelection.election;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.delegateelection.ballot.Assembly;
 import org.delegateelection.ballot.Ballot;
+import org.delegateelection.ballot.BallotCount;
+import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.ballot.RoundCounter;
 import org.delegateelection.ballot.RoundOutcome;
 import org.delegateelection.ballot.StrokeOrder;
@@ -14,6 +17,8 @@ import org.delegateelection.ballot.Tally;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.system.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +26,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The rounds of the vote at the congress (step 23): which ballot the next round votes on, and the counting of a
- * round's tally, kept per round in table {@code tally_round}. The first round, and every round after a result the
+ * The rounds of the vote at the congress (step 23): which ballot the next round votes on, the entry of its ballots
+ * ({@link BallotBatches}), and the counting of a round's tally, kept per round in table {@code tally_round} and listed
+ * by {@link #rounds(long)}. The first round, and every round after a result the
  * structure check turned down, votes on the whole ballot list for all seats; a round after a tie or a shortfall votes
  * on the ballot the counting handed on.
  */
@@ -34,10 +40,14 @@ public class BallotRounds {
     private final JdbcClient jdbc;
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
+    private final BallotBatches batches;
     private final RoundCounter counter = new RoundCounter(Assembly.CONGRESS);
 
-    public BallotRounds(JdbcClient jdbc, ElectionRepository elections, CandidateRepository candidates) {
+    /** Counts votes of a party congress (quorum more than half of those due to attend). */
+    public BallotRounds(JdbcClient jdbc, ElectionRepository elections, CandidateRepository candidates,
+            BallotBatches batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.elections = elections;
         this.candidates = candidates;
     }
@@ -47,27 +57,127 @@ public class BallotRounds {
     }
 
     /**
-     * Checks a tally as submitted at step 23 against the current ballot, without storing anything.
+     * A round as stored, for documents and reports.
+     *
+     * @param round        1, 2, … in the order counted, over the whole election
+     * @param ballot       the ballot voted on (candidate ids in ballot order, seats)
+     * @param tally        the attendance and approvals per candidate id or write-in key
+     * @param outcome      what the counting decided
+     * @param marks        approvals, disapprovals and abstentions per candidate id or write-in key, from the ballots
+     *                     entered for the round
+     * @param seriesClosed true when the presidium decided after this round to elect no more
+     */
+    public record StoredRound(int round, Ballot ballot, Tally tally, RoundOutcome outcome,
+            Map<String, BallotCount.Marks> marks, boolean seriesClosed) {
+    }
+
+    /**
+     * Ballots entered for the next round.
+     *
+     * @param batchId         the batch's id, to be named by the completion of step 23 ({@code ballotBatchId})
+     * @param round           the number the round will have
+     * @param seats           seats the round fills
+     * @param candidates      candidates on its ballot
+     * @param ballotsReturned ballots read
+     * @param invalidBallots  of them invalid
+     */
+    public record EnteredBatch(String batchId, int round, int seats, int candidates, int ballotsReturned,
+            int invalidBallots) {
+    }
+
+    /**
+     * Reads a ballot file for the next round's ballot and stores its counts.
+     *
+     * @throws org.delegateelection.system.InvalidInputException with every problem of the file, or when the election
+     *                                                           has no ballot yet; nothing is stored then
+     */
+    public EnteredBatch enter(long electionId, BallotSheet.Format format, byte[] content) {
+        Ballot ballot = nextBallot(electionId);
+        if (ballot.candidateIds().isEmpty()) {
+            throw InvalidInputException.field("ballot", "本选举尚无选票候选人名单（中央组织部审查同意后产生），不能录入选票");
+        }
+        BallotCount count = BallotSheet.read(format, content, ballot);
+        String id = batches.save(electionId, count);
+        return new EnteredBatch(id, roundCount(electionId) + 1, ballot.seats(), ballot.candidateIds().size(),
+                count.ballotsReturned(), count.invalidBallots());
+    }
+
+    /**
+     * The tally of the next round from an entered batch and the attendance, checked by the counting rules without
+     * storing anything.
      *
      * @throws org.delegateelection.system.InvalidInputException naming the field at fault
      */
-    public void validate(long electionId, Object tallyValue) {
-        counter.count(VariableValues.json("tally", tallyValue, Tally.class), nextBallot(electionId));
+    public Tally tally(long electionId, String batchId, Integer due, Integer present, Integer issued) {
+        Ballot ballot = nextBallot(electionId);
+        Tally tally = batches.uncounted(electionId, "ballotBatchId", batchId, ballot).tally(due, present, issued);
+        counter.count(tally, ballot);
+        return tally;
     }
 
-    /** Counts the submitted tally, stores the round and updates the list of elected delegates. */
-    public CountedRound count(long electionId, Object tallyValue) {
+    /** Counts the tally of a batch, stores the round, marks the batch counted and updates the elected delegates. */
+    public CountedRound count(long electionId, Object tallyValue, String batchId) {
         Tally tally = VariableValues.json("tally", tallyValue, Tally.class);
         Ballot ballot = nextBallot(electionId);
         RoundOutcome outcome = counter.count(tally, ballot);
-        int round = rounds(electionId) + 1;
+        int round = roundCount(electionId) + 1;
         List<String> elected = new ArrayList<>(continuesSeries(electionId) ? ids(electionId, CandidateList.ELECTED) : List.of());
-        outcome.elected().forEach(e -> elected.add(e.candidateId()));
+        elected.addAll(registryIds(electionId, outcome));
         TaskDecisions.store(candidates, electionId, CandidateList.ELECTED, elected, null);
-        jdbc.sql("insert into tally_round (election_id, round, tally, outcome) values (?, ?, ?, ?)")
-                .params(electionId, round, VariableValues.toJson(tally), VariableValues.toJson(outcome))
+        jdbc.sql("insert into tally_round (election_id, round, tally, outcome, ballot) values (?, ?, ?, ?, ?)")
+                .params(electionId, round, VariableValues.toJson(tally), VariableValues.toJson(outcome),
+                        VariableValues.toJson(ballot))
                 .update();
+        batches.markCounted(batchId, round);
         return new CountedRound(round, ballot, outcome);
+    }
+
+    /**
+     * The presidium ends the series of rounds with seats unfilled (《中国共产党地方组织选举工作条例》: when the number
+     * elected is close to the seats, the presidium may decide to elect no more): the next round, if the structure
+     * check sends the vote back, starts over with the whole ballot.
+     */
+    public void closeSeries(long electionId) {
+        jdbc.sql("update tally_round set series_closed = true where election_id = ? and round = ?")
+                .params(electionId, roundCount(electionId)).update();
+    }
+
+    /** Every counted round of the election, in the order counted. */
+    public List<StoredRound> rounds(long electionId) {
+        return jdbc.sql("select round, ballot, tally, outcome, series_closed from tally_round where election_id = ? "
+                        + "order by round")
+                .param(electionId)
+                .query((rs, n) -> new StoredRound(rs.getInt(1),
+                        rs.getString(2) == null ? null : VariableValues.json("ballot", rs.getString(2), Ballot.class),
+                        VariableValues.json("tally", rs.getString(3), Tally.class), readOutcome(rs.getString(4)),
+                        batches.marksOfRound(electionId, rs.getInt(1)), rs.getBoolean(5)))
+                .list();
+    }
+
+    /**
+     * The registry ids of those elected in a round. A person written in counts as the one registry person of that
+     * name; one not in the registry (or not uniquely) is not added and must be registered by the organization
+     * department before the credentials review.
+     */
+    private List<String> registryIds(long electionId, RoundOutcome outcome) {
+        List<String> ids = new ArrayList<>();
+        List<Candidate> registry = null;
+        for (RoundOutcome.Elected e : outcome.elected()) {
+            if (!Ballot.isWriteIn(e.candidateId())) {
+                ids.add(e.candidateId());
+                continue;
+            }
+            if (registry == null) {
+                registry = candidates.findAll(electionId);
+            }
+            String name = e.candidateId().substring(Ballot.WRITE_IN_PREFIX.length());
+            List<Candidate> named = registry.stream()
+                    .filter(c -> c.name().equals(name) && c.status() != CandidateStatus.REMOVED).toList();
+            if (named.size() == 1 && !ids.contains(named.get(0).id())) {
+                ids.add(named.get(0).id());
+            }
+        }
+        return ids;
     }
 
     /**
@@ -75,11 +185,7 @@ public class BallotRounds {
      * handed on, which keep the order they had on the ballot before.
      */
     public Ballot nextBallot(long electionId) {
-        Optional<RoundOutcome> last = lastOutcome(electionId);
-        if (last.isPresent() && last.get().nextBallot() != null) {
-            return last.get().nextBallot();
-        }
-        return fullBallot(electionId);
+        return continuesSeries(electionId) ? lastOutcome(electionId).orElseThrow().nextBallot() : fullBallot(electionId);
     }
 
     /**
@@ -125,14 +231,18 @@ public class BallotRounds {
     }
 
     private boolean continuesSeries(long electionId) {
-        return lastOutcome(electionId).map(o -> o.nextBallot() != null).orElse(false);
+        return jdbc.sql("select outcome, series_closed from tally_round where election_id = ? order by round desc "
+                        + "fetch first 1 rows only")
+                .param(electionId)
+                .query((rs, n) -> !rs.getBoolean(2) && readOutcome(rs.getString(1)).nextBallot() != null)
+                .optional().orElse(false);
     }
 
     private List<String> ids(long electionId, CandidateList list) {
         return candidates.list(electionId, list.key()).stream().map(Candidate::id).toList();
     }
 
-    private int rounds(long electionId) {
+    private int roundCount(long electionId) {
         return jdbc.sql("select count(*) from tally_round where election_id = ?").param(electionId)
                 .query(Integer.class).single();
     }

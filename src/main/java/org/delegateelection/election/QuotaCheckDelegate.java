@@ -62,6 +62,8 @@ public class QuotaCheckDelegate implements JavaDelegate {
             case PRELIMINARY -> checker.preliminary(list(electionId, CandidateList.PRELIMINARY),
                     list(electionId, CandidateList.INSPECTION).size());
             case PROSPECTIVE -> checker.prospective(list(electionId, CandidateList.PROSPECTIVE));
+            case BALLOT -> checker.ballot(list(electionId, CandidateList.BALLOT),
+                    ballotRounds.fullBallot(electionId).seats());
             case ELECTED -> checker.elected(list(electionId, CandidateList.ELECTED),
                     ballotRounds.fullBallot(electionId).seats());
         };

@@ -7,6 +7,7 @@ import static org.delegateelection.election.VariableValues.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,11 +21,16 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.delegateelection.ballot.BallotSheet;
+import org.delegateelection.ballot.Tally;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateStatus;
 import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.quota.QuotaChecker;
+import org.delegateelection.quota.QuotaReport;
+import org.delegateelection.quota.QuotaRuleRepository;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -43,12 +49,15 @@ public class TaskDecisions {
     static final List<String> DECISION_KEYS = List.of("approved", "comment", "returnTo", "centreNomineeIds",
             "selectedCandidateIds", "confirmed", "finding", "tally", "partySecretarySigned", "disciplineChiefSigned",
             "opinion", "completedOn", "note", "branchesTotal", "branchesRecommending", "membersTotal",
-            "membersParticipating", "electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotsReturned",
-            "invalidBallots", "approvalsText", "unitQuotas", "unitQuotasText");
+            "membersParticipating", "electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotBatchId",
+            "ballotsText", "anotherRound", "unitQuotas", "unitQuotasText");
 
     private static final Set<String> RECORD_STEPS = Set.of("mobilizeAndEducate", "grassrootsSelection",
             "announceInspection", "conductInspection", "verifyIdentity", "consultRegulators", "plenaryDeliberation",
             "congressDeliberation", "reportResults");
+
+    /** The most characters of ballots typed into the form: the engine keeps a text variable of up to 4,000. */
+    static final int MAX_TYPED_BALLOTS = 4000;
 
     /** String: why the last approval sent a decision back, shown where it was sent back to. */
     static final String RETURNED_WITH = "returnedWith";
@@ -71,9 +80,12 @@ public class TaskDecisions {
     private final NominationRepository nominations;
     private final CandidateReports reports;
     private final BallotRounds ballotRounds;
+    private final QuotaRuleRepository quotaRules;
 
     public TaskDecisions(ElectionRepository elections, CandidateRepository candidates,
-            NominationRepository nominations, CandidateReports reports, BallotRounds ballotRounds) {
+            NominationRepository nominations, CandidateReports reports, BallotRounds ballotRounds,
+            QuotaRuleRepository quotaRules) {
+        this.quotaRules = quotaRules;
         this.elections = elections;
         this.candidates = candidates;
         this.nominations = nominations;
@@ -116,6 +128,7 @@ public class TaskDecisions {
             case "consultDisciplineCommission" -> doubleSignature(task);
             case "verifyReport", "verifyObjection" -> verification(task);
             case "ballotAndCount" -> tally(task, electionId);
+            case "presidiumDecision" -> presidiumDecision(task, electionId);
             default -> {
                 if (!RECORD_STEPS.contains(step)) {
                     throw new IllegalStateException("没有为任务 " + step + " 定义服务端校验");
@@ -226,6 +239,7 @@ public class TaskDecisions {
             Set<String> ballot = new LinkedHashSet<>(prospective);
             ballot.addAll(added);
             candidates.replaceList(electionId, CandidateList.BALLOT.key(), List.copyOf(ballot));
+            competitiveBallot(electionId);
         } else if (!added.isEmpty()) {
             throw InvalidInputException.field("centreNomineeIds", "退回时不能增加中央提名人选");
         }
@@ -233,6 +247,23 @@ public class TaskDecisions {
         keepForGateway(task, "returnTo", returnTo);
         task.getExecution().getProcessInstance()
                 .setVariable("centralReviewReturned", "proposePreliminaryList".equals(returnTo));
+    }
+
+    /**
+     * Before the ballot is printed: the candidates on it exceed the seats by the unit's competitive ratio, or by the
+     * ratio of the exception authorised for the unit (《中国共产党地方组织选举工作条例》 art. 4).
+     */
+    private void competitiveBallot(long electionId) {
+        QuotaReport report = quotaChecker(electionId).ballot(candidates.list(electionId, CandidateList.BALLOT.key()),
+                ballotRounds.fullBallot(electionId).seats());
+        report.results().stream().filter(r -> r.blocking() && !r.passed()).findFirst().ifPresent(r -> {
+            throw InvalidInputException.field("approved", "选票不符合差额选举要求，不能同意：" + r.sentence());
+        });
+    }
+
+    private QuotaChecker quotaChecker(long electionId) {
+        return new QuotaChecker(elections.get(electionId), quotaRules.load(electionId)
+                .orElseThrow(() -> new IllegalStateException("选举 " + electionId + " 没有保存结构比例规则")));
     }
 
     private void branchRecommendation(DelegateTask task, long electionId) {
@@ -326,29 +357,53 @@ public class TaskDecisions {
     }
 
     /**
-     * Step 23: a REST client sends {@code tally} as JSON; Tasklist's form sends the five counts and
-     * {@code approvalsText}, one line per candidate ("编号,姓名,赞成票数"), assembled here into the same tally.
+     * Step 23: the attendance ({@code electorsDueToAttend}, {@code electorsPresent}, {@code ballotsIssued}) and the
+     * ballots of the round — either {@code ballotBatchId}, a batch entered before (REST upload), or, when that is
+     * empty, {@code ballotsText} from Tasklist's form, the ballots as CSV text, entered here as a batch. The ballots' text is not kept as a
+     * variable. The round's tally (counts only) is left in {@code tally} for the counting that follows.
      */
     private void tally(DelegateTask task, long electionId) {
-        Object tally = task.getExecution().getVariable("tally");
-        if (tally == null) {
-            Map<String, Object> assembled = new LinkedHashMap<>();
-            for (String key : List.of("electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotsReturned",
-                    "invalidBallots")) {
-                assembled.put(key, task.getVariable(key));
+        DelegateExecution instance = task.getExecution().getProcessInstance();
+        Object batchId = task.getVariable("ballotBatchId");
+        // the form's entry as submitted: a REST completion sets it on the execution, Tasklist on the task, where the
+        // header shown (task-local) also lives
+        Object text = task.getExecution().hasVariable("ballotsText") ? task.getExecution().getVariable("ballotsText")
+                : task.getVariable("ballotsText");
+        if (batchId == null || String.valueOf(batchId).isBlank()) {
+            if (text == null || String.valueOf(text).isBlank()) {
+                throw InvalidInputException.field("ballotBatchId", "请上传选票文件并填写选票批次编号，或在表单中录入选票");
             }
-            Map<String, Object> approvals = new LinkedHashMap<>();
-            for (List<String> line : VariableValues.lines("approvalsText", task.getVariable("approvalsText"), 2, 3)) {
-                int votes = integer("approvalsText", line.get(line.size() - 1), 0, 100_000_000);
-                if (approvals.put(line.get(0), votes) != null) {
-                    throw InvalidInputException.field("approvalsText", "候选人重复：" + line.get(0));
-                }
+            if (String.valueOf(text).length() > MAX_TYPED_BALLOTS) {
+                throw InvalidInputException.field("ballotsText", "表单中录入的选票不能超过 " + MAX_TYPED_BALLOTS
+                        + " 字；票数较多时请上传选票文件（POST /api/elections/" + electionId + "/ballots），再填写选票批次编号");
             }
-            assembled.put("approvals", approvals);
-            tally = VariableValues.toJson(assembled);
-            task.getExecution().getProcessInstance().setVariable("tally", SpinValues.jsonValue((String) tally));
+            batchId = ballotRounds.enter(electionId, BallotSheet.Format.CSV,
+                    String.valueOf(text).getBytes(StandardCharsets.UTF_8)).batchId();
         }
-        ballotRounds.validate(electionId, tally);
+        instance.removeVariable("ballotsText");
+        Integer due = nullableInteger("electorsDueToAttend", task.getVariable("electorsDueToAttend"));
+        Integer present = nullableInteger("electorsPresent", task.getVariable("electorsPresent"));
+        Integer issued = nullableInteger("ballotsIssued", task.getVariable("ballotsIssued"));
+        Tally tally = ballotRounds.tally(electionId, String.valueOf(batchId), due, present, issued);
+        instance.setVariable("ballotBatchId", String.valueOf(batchId));
+        instance.setVariable("tally", SpinValues.jsonValue(VariableValues.toJson(tally)).create());
+    }
+
+    /**
+     * After a shortfall the presidium decides ({@code anotherRound}, Boolean) to fill the missing seats in another
+     * round, or to elect no more when the number elected is close to the seats ({@code comment} then required).
+     */
+    private void presidiumDecision(DelegateTask task, long electionId) {
+        boolean another = bool("anotherRound", task.getVariable("anotherRound"));
+        if (!another) {
+            text("comment", task.getVariable("comment"), 2000);
+            ballotRounds.closeSeries(electionId);
+        }
+        keepForGateway(task, "anotherRound", another);
+    }
+
+    private static Integer nullableInteger(String field, Object value) {
+        return value == null ? null : integer(field, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     private void record(DelegateTask task) {

@@ -1,10 +1,10 @@
 package org.delegateelection.election;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -137,16 +137,21 @@ public class TaskFormView implements TaskListener {
                 .toList()));
     }
 
-    /** Step 23: the ballot of this round, and one line per candidate to enter the approvals on, in ballot order. */
+    /**
+     * Step 23: the ballot of this round, and the header line of its ballots for the form's entry (candidates in
+     * ballot order, "编号 姓名", then the column 无效).
+     */
     private void ballot(DelegateTask task, long electionId, View view) {
         Ballot ballot = ballotRounds.nextBallot(electionId);
-        List<Candidate> people = candidates.findByIds(electionId, ballot.candidateIds()).stream()
-                .sorted(Comparator.comparingInt(c -> ballot.candidateIds().indexOf(c.id())))
-                .toList();
-        task.setVariableLocal("ballotText", "应选 " + ballot.seats() + " 名，候选人 " + people.size() + " 名。");
-        show(task, "candidateOptions", view.options(people));
-        task.setVariableLocal("approvalsText", people.stream().map(c -> c.id() + "," + c.name() + ",")
-                .collect(Collectors.joining("\n")));
+        Map<String, Candidate> people = candidates.findByIds(electionId, ballot.candidateIds()).stream()
+                .collect(Collectors.toMap(Candidate::id, c -> c));
+        task.setVariableLocal("ballotText", "应选 " + ballot.seats() + " 名，候选人 " + ballot.candidateIds().size()
+                + " 名。");
+        show(task, "candidateOptions", view.options(ballot.candidateIds().stream().map(people::get)
+                .filter(Objects::nonNull).toList()));
+        task.setVariableLocal("ballotsText", ballot.candidateIds().stream()
+                .map(id -> people.containsKey(id) ? id + " " + people.get(id).name() : id)
+                .collect(Collectors.joining(",", "", ",无效")) + "\n");
     }
 
     /**

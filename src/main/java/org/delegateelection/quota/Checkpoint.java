@@ -26,6 +26,8 @@ public enum Checkpoint {
     PRELIMINARY("preliminary", "初步人选结构检查", "初步人选"),
     /** Step 20: the prospective candidates voted by the plenary. */
     PROSPECTIVE("prospective", "预备人选结构检查", "预备人选"),
+    /** Step 21: the ballot list the central review approves (prospective candidates and those of the Centre). */
+    BALLOT("ballot", "选票差额检查", "选票上的候选人"),
     /** Step 23: the elected delegates. */
     ELECTED("elected", "当选代表结构检查", "当选代表");
 

@@ -97,6 +97,15 @@ public final class QuotaChecker {
     }
 
     /**
+     * Step 21, before the ballot is printed: the candidates on the ballot against the seats it fills.
+     *
+     * @param seats the seats, plus the candidates nominated by the Centre when they come in addition
+     */
+    public QuotaReport ballot(List<Candidate> ballot, int seats) {
+        return check(new Subject(Checkpoint.BALLOT, ballot, null, null, 0, seats));
+    }
+
+    /**
      * Step 23: the elected delegates.
      *
      * @param expectedCount the seats, plus the candidates nominated by the Centre when they come in addition
@@ -221,10 +230,19 @@ public final class QuotaChecker {
     private QuotaReport.RuleResult competitiveElection(QuotaRule rule, Subject s) {
         boolean allocation = s.checkpoint() == Checkpoint.ALLOCATION;
         int count = allocation ? unit.minPreliminary() : s.size();
+        int seats = s.checkpoint() == Checkpoint.BALLOT ? s.expectedCount() : unit.seats();
         String noun = allocation ? "初步人选最低数" : s.checkpoint().listNoun();
-        BigDecimal limit = BigDecimal.valueOf(unit.seats()).multiply(BigDecimal.ONE.add(rule.minSurplus()));
-        String actual = noun + " " + count + " 名，代表名额 " + unit.seats() + " 名"
-                + (count > unit.seats() ? "，多出 " + Shares.percent(count - unit.seats(), unit.seats()) + "%" : "");
+        String actual = noun + " " + count + " 名，" + (s.checkpoint() == Checkpoint.BALLOT ? "应选" : "代表名额") + " "
+                + seats + " 名" + (count > seats ? "，多出 " + Shares.percent(count - seats, seats) + "%" : "");
+        QuotaRule.AuthorisedException exception = rule.exception();
+        if (exception != null) {
+            int least = BigDecimal.valueOf(seats).multiply(BigDecimal.ONE.add(exception.allowedSurplus()))
+                    .setScale(0, RoundingMode.CEILING).intValueExact();
+            return result(rule, "不少于 " + least + " 名（经" + exception.authorisedBy() + "批准（"
+                    + exception.documentReference() + "），差额比例不低于 " + fractionAsPercent(exception.allowedSurplus())
+                    + "）", actual, count >= least);
+        }
+        BigDecimal limit = BigDecimal.valueOf(seats).multiply(BigDecimal.ONE.add(rule.minSurplus()));
         return result(rule, "多于 " + limit.stripTrailingZeros().toPlainString() + " 名（差额比例超过 "
                 + fractionAsPercent(rule.minSurplus()) + "）", actual, BigDecimal.valueOf(count).compareTo(limit) > 0);
     }

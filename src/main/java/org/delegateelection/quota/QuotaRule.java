@@ -29,6 +29,8 @@ import org.delegateelection.candidate.FrontlineKind;
  * @param referenceShare  the share at the last congress, a fraction in [0, 1] (0.087 for 8.7 %)
  * @param tolerancePoints largest difference allowed from the reference, in percentage points, in [0, 100]
  * @param cadreLevels     ranks (as in {@code Candidate.level}) that a frontline person must not hold
+ * @param exception       for a competitive election only, optional: the unit's own authorised exception to
+ *                        {@code minSurplus}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QuotaRule(
@@ -45,10 +47,27 @@ public record QuotaRule(
         FrontlineKind frontlineKind,
         BigDecimal referenceShare,
         BigDecimal tolerancePoints,
-        List<String> cadreLevels) {
+        List<String> cadreLevels,
+        AuthorisedException exception) {
 
     /** The one field an override may change besides the thresholds of the rule's kind. */
     static final String BLOCKING = "blocking";
+
+    /** The field of a competitive election's authorised exception, which an override may set. */
+    static final String EXCEPTION = "exception";
+
+    /**
+     * An election unit's own exception to the competitive ratio, authorised by the Centre (for the 20th Congress two
+     * units were authorised to elect with as many candidates as seats): the ballot then needs at least
+     * seats × (1 + {@code allowedSurplus}) candidates, rounded up (进一法), instead of more than seats × (1 +
+     * {@code minSurplus}).
+     *
+     * @param authorisedBy      who authorised it, e.g. 中共中央组织部
+     * @param documentReference the document that authorised it, e.g. its number
+     * @param allowedSurplus    the surplus allowed, a fraction in [0, 1]; 0 for as many candidates as seats
+     */
+    public record AuthorisedException(String authorisedBy, String documentReference, BigDecimal allowedSurplus) {
+    }
 
     private static final Map<String, String> EXPECTED = Map.of(
             BLOCKING, "布尔值 true 或 false",
@@ -59,7 +78,8 @@ public record QuotaRule(
             "frontlineKind", "以下之一：WORKER、FARMER、PROFESSIONAL_TECHNICIAN、OTHER",
             "referenceShare", "介于 0 到 1 之间的小数，如 0.087",
             "tolerancePoints", "介于 0 到 100 之间的百分点数，如 2.0",
-            "cadreLevels", "非空的职级名称数组，如 [\"省部级\", \"厅局级\", \"县处级\"]");
+            "cadreLevels", "非空的职级名称数组，如 [\"省部级\", \"厅局级\", \"县处级\"]",
+            EXCEPTION, "对象 {\"authorisedBy\": 批准机关, \"documentReference\": 批准文件, \"allowedSurplus\": 0 到 1 之间的小数}");
 
     /** Copies the lists so that a rule cannot change after it was made. */
     public QuotaRule {
@@ -97,6 +117,14 @@ public record QuotaRule(
             checkpoints.stream().filter(c -> !kind.appliesAt(c)).findFirst().ifPresent(c ->
                     problems.put("checkpoints", "规则类型 " + kind + " 不能用于检查点 " + c.id()));
         }
+        if (exception != null) {
+            if (kind != RuleKind.COMPETITIVE_ELECTION) {
+                problems.put(EXCEPTION, "只有差额选举规则可以记录经批准的例外");
+            } else if (blank(exception.authorisedBy()) || blank(exception.documentReference())
+                    || exception.allowedSurplus() == null || !inRange("allowedSurplus", exception.allowedSurplus())) {
+                problems.put(EXCEPTION, "应为" + EXPECTED.get(EXCEPTION) + "，批准机关和批准文件均须填写");
+            }
+        }
         thresholds().forEach((name, value) -> {
             boolean used = kind.parameters().contains(name);
             if (used && (value == null || !inRange(name, value))) {
@@ -124,6 +152,10 @@ public record QuotaRule(
         thresholds.put("tolerancePoints", tolerancePoints);
         thresholds.put("cadreLevels", cadreLevels);
         return thresholds;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank() || text.length() > 200;
     }
 
     private static boolean inRange(String name, Object value) {

@@ -136,6 +136,9 @@ public final class QuotaRules {
     private QuotaRule merge(QuotaRule rule, JsonNode changes, String path, List<ApiError.Problem> problems) {
         List<String> changeable = new ArrayList<>(rule.kind().parameters());
         changeable.add(QuotaRule.BLOCKING);
+        if (rule.kind() == RuleKind.COMPETITIVE_ELECTION) {
+            changeable.add(QuotaRule.EXCEPTION);
+        }
         ObjectNode tree = JSON.valueToTree(rule);
         QuotaRule changed = rule;
         for (Map.Entry<String, JsonNode> change : changes.properties()) {

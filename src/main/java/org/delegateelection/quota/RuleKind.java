@@ -1,6 +1,7 @@
 package org.delegateelection.quota;
 
 import static org.delegateelection.quota.Checkpoint.ALLOCATION;
+import static org.delegateelection.quota.Checkpoint.BALLOT;
 import static org.delegateelection.quota.Checkpoint.ELECTED;
 import static org.delegateelection.quota.Checkpoint.INSPECTED;
 import static org.delegateelection.quota.Checkpoint.INSPECTION;
@@ -38,7 +39,7 @@ public enum RuleKind {
      * preliminary candidates, at the prospective list the list itself. 《中国共产党地方组织选举工作条例》 art. 4;
      * the surplus of more than 15 % is set by the Central Committee's notice on the 20th Congress's delegates (2021).
      */
-    COMPETITIVE_ELECTION(List.of("minSurplus"), EnumSet.of(ALLOCATION, PROSPECTIVE)),
+    COMPETITIVE_ELECTION(List.of("minSurplus"), EnumSet.of(ALLOCATION, PROSPECTIVE, BALLOT)),
     /** The recommending units' quotas add up to the nominee quota. */
     UNIT_QUOTAS_ADD_UP(List.of(), EnumSet.of(PLAN)),
     /** Every recommending unit has a quota of at least 1, and there is at least one unit. */

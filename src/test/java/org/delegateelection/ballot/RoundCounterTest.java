@@ -221,4 +221,36 @@ class RoundCounterTest {
     private static List<String> words(String text) {
         return text == null || text.isBlank() ? List.of() : Arrays.asList(text.trim().split("\\s+"));
     }
+
+    /**
+     * People written in (另选他人) are counted by the same rules: two seats among A, B, C and whoever is written in;
+     * 800 due to attend, so 401 approvals elect.
+     */
+    @ParameterizedTest(name = "{0} -> {1} {2} / next {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            A=450, B=100, 另选:王五=500               | ELECTED_ALL      | 另选:王五=500; A=450 |
+            A=500, B=450, 另选:王五=450               | TIE_AT_LAST_SEAT | A=500              | B, 另选:王五
+            A=500, 另选:王五=400                      | SHORTFALL        | A=500              | B, C
+            A=500, 另选:王五=401, 另选:丁一=401         | TIE_AT_LAST_SEAT | A=500              | 另选:丁一, 另选:王五
+            A=300, 另选:王五=401, 另选:丁一=402         | ELECTED_ALL      | 另选:丁一=402; 另选:王五=401 |
+            """)
+    void peopleWrittenInAreCountedAndElectedByTheSameRules(String approvals, Kind kind, String elected,
+            String next) {
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        for (String pair : approvals.split(",")) {
+            String[] parts = pair.strip().split("=");
+            votes.put(parts[0], Integer.parseInt(parts[1]));
+        }
+
+        RoundOutcome outcome = CONGRESS.count(new Tally(800, 780, 780, 780, 0, votes),
+                new Ballot(List.of("A", "B", "C"), 2));
+
+        assertThat(outcome.kind()).isEqualTo(kind);
+        assertThat(outcome.elected()).containsExactlyElementsOf(Arrays.stream(elected.split(";"))
+                .map(pair -> pair.strip().split("="))
+                .map(parts -> new Elected(parts[0], Integer.parseInt(parts[1]))).toList());
+        assertThat(outcome.nextBallot() == null ? List.of() : outcome.nextBallot().candidateIds())
+                .containsExactlyElementsOf(next == null ? List.of()
+                        : Arrays.stream(next.split(",")).map(String::strip).toList());
+    }
 }

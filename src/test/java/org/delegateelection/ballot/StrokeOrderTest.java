@@ -50,6 +50,13 @@ class StrokeOrderTest {
     }
 
     @Test
+    void surnamesAPersonCanCheckByHand() {
+        // 丁2 王4 张7 李7 (张 radical 弓 57 before 李 木 75) 欧阳: 欧8
+        assertThat(sorted("欧阳明", "李华", "张伟", "王军", "丁力"))
+                .containsExactly("丁力", "王军", "张伟", "李华", "欧阳明");
+    }
+
+    @Test
     void onlyIdenticalNamesAreEqual() {
         assertThat(StrokeOrder.NAMES.compare("张华", "张华")).isZero();
         assertThat(StrokeOrder.NAMES.compare("张华", "李华")).isNotZero();

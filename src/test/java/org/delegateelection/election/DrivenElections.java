@@ -95,12 +95,13 @@ class DrivenElections {
 
     /**
      * What a task completion can change, as rows of text: the open tasks, the instance's variables (with their
-     * revision) and jobs, and the election's lists, statuses, quota reports, counted rounds and reports.
+     * revision) and jobs, and the election's lists, statuses, quota reports, counted rounds, entered ballots and
+     * reports.
      */
     record Snapshot(List<Map<String, Object>> tasks, List<Map<String, Object>> variables,
             List<Map<String, Object>> jobs, List<Map<String, Object>> lists, List<Map<String, Object>> statuses,
             List<Map<String, Object>> quotaReports, List<Map<String, Object>> rounds,
-            List<Map<String, Object>> reports) {
+            List<Map<String, Object>> ballots, List<Map<String, Object>> reports) {
     }
 
     /** One election under test. */
@@ -237,6 +238,9 @@ class DrivenElections {
                     rows("select id, status from candidate where election_id = ? order by id", id),
                     rows("select id, checkpoint, passed from quota_report where election_id = ? order by id", id),
                     rows("select round, tally from tally_round where election_id = ? order by round", id),
+                    rows("select b.id, b.counted_in_round, m.candidate, m.approvals from ballot_batch b "
+                            + "join ballot_marks m on m.batch_id = b.id where b.election_id = ? "
+                            + "order by b.id, m.candidate", id),
                     rows("select id, candidate_id, confirmed from candidate_report where election_id = ? "
                             + "order by id", id));
         }

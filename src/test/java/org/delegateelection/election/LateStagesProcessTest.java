@@ -9,9 +9,11 @@ import static org.delegateelection.election.DrivenElections.json;
 import static org.delegateelection.election.DrivenElections.womenSentence;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +27,11 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.delegateelection.ballot.StrokeOrder;
-import org.delegateelection.ballot.Tally;
+import org.delegateelection.ballot.Ballot;
+import org.delegateelection.ballot.BallotCount;
+import org.delegateelection.ballot.BallotSheet;
+import org.delegateelection.ballot.RoundOutcome;
+import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
@@ -70,6 +76,8 @@ class LateStagesProcessTest {
     private DrivenElections elections;
     @Autowired
     private CandidateRepository candidates;
+    @Autowired
+    private BallotRounds ballotRounds;
 
     @BeforeEach
     void setUp() {
@@ -199,8 +207,9 @@ class LateStagesProcessTest {
         election.advanceTo("ballotAndCount");
         assertThat((String) election.shownAt("ballotAndCount", "ballotText"))
                 .startsWith(ballotText(UNIT.seats(), election.plan.prospectiveList().size()));
-        List<String> names = ((String) election.shownAt("ballotAndCount", "approvalsText")).lines()
-                .map(line -> line.split(",")[1]).toList();
+        String header = ((String) election.shownAt("ballotAndCount", "ballotsText")).lines().findFirst().orElseThrow();
+        List<String> names = Arrays.stream(header.split(",")).filter(column -> !column.equals("无效"))
+                .map(column -> column.split(" ")[1]).toList();
         assertThat(names).hasSize(election.plan.prospectiveList().size()).isSortedAccordingTo(StrokeOrder.NAMES);
     }
 
@@ -256,7 +265,7 @@ class LateStagesProcessTest {
 
         Map<String, Integer> approvals = new LinkedHashMap<>(election.plan.tally().approvals());
         approvals.put(nominee, 700);
-        election.complete("ballotAndCount", tally(800, 782, 782, 780, 4, approvals));
+        election.complete("ballotAndCount", ballots(election, 800, 782, 782, 780, 4, approvals));
 
         assertThat(election.instance).isWaitingAt("reportResults");
         assertThat(election.ids(CandidateList.ELECTED)).hasSize(seats).contains(nominee);
@@ -268,7 +277,7 @@ class LateStagesProcessTest {
     void step23WithoutQuorumIsVotedAgainInARoundTwo() {
         Election election = elections.start("t-vote-no-quorum").advancePastNoticeTo("ballotAndCount");
 
-        election.complete("ballotAndCount", tally(800, 400, 400, 400, 0, Map.of()));
+        election.complete("ballotAndCount", ballots(election, 800, 400, 400, 400, 0, Map.of()));
 
         assertThat(election.instance).isWaitingAt("ballotAndCount");
         assertThat(election.variable("ballotRound")).isEqualTo(1);
@@ -290,7 +299,7 @@ class LateStagesProcessTest {
         Election election = elections.start("t-vote-void").advancePastNoticeTo("ballotAndCount");
         Map<String, Integer> approvals = election.plan.tally().approvals();
 
-        election.complete("ballotAndCount", tally(800, 782, 782, 783, 0, approvals));
+        election.complete("ballotAndCount", ballots(election, 800, 782, 782, 783, 0, approvals));
 
         assertThat(election.instance).isWaitingAt("ballotAndCount");
         assertThat((String) election.variable("roundOutcome")).contains("收回票数多于发出票数", "无效");
@@ -309,16 +318,16 @@ class LateStagesProcessTest {
         approvals.put(lastSeat, 500);
         approvals.put(rival, 500);
 
-        election.complete("ballotAndCount", tally(800, 782, 782, 782, 0, approvals));
+        election.complete("ballotAndCount", ballots(election, 800, 782, 782, 782, 0, approvals));
 
         assertThat(election.instance).isWaitingAt("ballotAndCount");
         assertThat((String) election.variable("roundOutcome")).contains("得票相等");
         assertThat(election.ids(CandidateList.ELECTED)).hasSize(elected.size() - 1).doesNotContain(lastSeat, rival);
         assertThat((String) election.shownAt("ballotAndCount", "ballotText")).startsWith(ballotText(1, 2));
-        assertThat(((String) election.shownAt("ballotAndCount", "approvalsText")).lines())
-                .hasSize(2).anyMatch(line -> line.startsWith(lastSeat + ",")).anyMatch(line -> line.startsWith(rival + ","));
+        assertThat(((String) election.shownAt("ballotAndCount", "ballotsText")).lines().findFirst().orElseThrow())
+                .matches(lastSeat + " \\S+," + rival + " \\S+,无效|" + rival + " \\S+," + lastSeat + " \\S+,无效");
 
-        election.complete("ballotAndCount", tally(800, 782, 782, 782, 0, Map.of(lastSeat, 450, rival, 300)));
+        election.complete("ballotAndCount", ballots(election, 800, 782, 782, 782, 0, Map.of(lastSeat, 450, rival, 300)));
 
         assertThat(election.instance).isWaitingAt("reportResults");
         assertThat(election.ids(CandidateList.ELECTED)).containsExactlyInAnyOrderElementsOf(elected);
@@ -336,8 +345,10 @@ class LateStagesProcessTest {
         approvals.put(exactlyHalf, due / 2);
         approvals.put(belowHalf, 300);
 
-        election.complete("ballotAndCount", tally(due, 782, 782, 782, 0, approvals));
+        election.complete("ballotAndCount", ballots(election, due, 782, 782, 782, 0, approvals));
 
+        assertThat(election.instance).isWaitingAt("presidiumDecision");
+        election.complete("presidiumDecision", Map.of("anotherRound", true));
         assertThat(election.instance).isWaitingAt("ballotAndCount");
         assertThat(election.ids(CandidateList.ELECTED)).hasSize(elected.size() - 2)
                 .doesNotContain(exactlyHalf, belowHalf);
@@ -351,10 +362,69 @@ class LateStagesProcessTest {
         notElected(election).forEach(id -> secondRound.put(id, 20));
         secondRound.put(exactlyHalf, 600);
         secondRound.put(belowHalf, 550);
-        election.complete("ballotAndCount", tally(due, 782, 782, 782, 0, secondRound));
+        election.complete("ballotAndCount", ballots(election, due, 782, 782, 782, 0, secondRound));
 
         assertThat(election.instance).isWaitingAt("reportResults");
         assertThat(election.ids(CandidateList.ELECTED)).containsExactlyInAnyOrderElementsOf(elected);
+    }
+
+    @Test
+    void step23EndsAfterAVoidRoundATieRoundAndAShortfallRound() {
+        Election election = elections.start("t-vote-four-rounds").advancePastNoticeTo("ballotAndCount");
+        List<String> elected = election.plan.electedList();
+        String lastSeat = elected.get(elected.size() - 1);
+        String rival = notElected(election).get(0);
+        Map<String, Integer> approvals = approvals(election, id -> elected.contains(id) ? 700 : 200);
+        approvals.put(lastSeat, 500);
+        approvals.put(rival, 500);
+
+        election.complete("ballotAndCount", ballots(election, 800, 782, 782, 783, 0, approvals));
+        assertThat(election.instance).isWaitingAt("ballotAndCount");
+        election.complete("ballotAndCount", ballots(election, 800, 782, 782, 782, 0, approvals));
+        assertThat(election.instance).isWaitingAt("ballotAndCount");
+        election.complete("ballotAndCount", ballots(election, 800, 782, 782, 782, 0,
+                Map.of(lastSeat, 380, rival, 350)));
+        assertThat(election.instance).isWaitingAt("presidiumDecision");
+        assertThat((String) election.variable("roundOutcome")).contains("尚缺 1 名");
+        election.complete("presidiumDecision", Map.of("anotherRound", true));
+        election.complete("ballotAndCount", ballots(election, 800, 782, 782, 782, 0,
+                Map.of(lastSeat, 450, rival, 300)));
+
+        assertThat(election.instance).isWaitingAt("reportResults").hasPassedInOrder("ballotAndCount",
+                "countBallots", "ballotAndCount", "countBallots", "ballotAndCount", "countBallots",
+                "presidiumDecision", "ballotAndCount", "countBallots", "checkElected");
+        assertThat(election.timesEntered("ballotAndCount")).isEqualTo(4);
+        assertThat(election.timesEntered("presidiumDecision")).isEqualTo(1);
+        assertThat(election.variable("ballotRound")).isEqualTo(4);
+        assertThat(election.ids(CandidateList.ELECTED)).containsExactlyInAnyOrderElementsOf(elected);
+        List<BallotRounds.StoredRound> rounds = ballotRounds.rounds(election.id);
+        assertThat(rounds).extracting(r -> r.outcome().kind()).containsExactly(RoundOutcome.Kind.VOID,
+                RoundOutcome.Kind.TIE_AT_LAST_SEAT, RoundOutcome.Kind.SHORTFALL, RoundOutcome.Kind.ELECTED_ALL);
+        BallotRounds.StoredRound last = rounds.get(3);
+        assertThat(last.ballot().candidateIds()).containsExactlyInAnyOrder(lastSeat, rival);
+        assertThat(last.tally().approvals()).containsEntry(lastSeat, 450).containsEntry(rival, 300);
+        BallotCount.Marks marks = last.marks().get(lastSeat);
+        assertThat(marks.approvals()).isEqualTo(450);
+        assertThat(marks.approvals() + marks.disapprovals() + marks.abstentions()).isEqualTo(782);
+    }
+
+    @Test
+    void step23PresidiumMayStopAfterAShortfallWithSeatsLeftUnfilled() {
+        Election election = elections.start("t-vote-stop").advancePastNoticeTo("ballotAndCount");
+        List<String> elected = election.plan.electedList();
+        String missing = elected.get(0);
+        Map<String, Integer> approvals = approvals(election, id -> elected.contains(id) ? 700 : 200);
+        approvals.put(missing, 400);
+        election.complete("ballotAndCount", ballots(election, 800, 782, 782, 782, 0, approvals));
+        assertThat(election.instance).isWaitingAt("presidiumDecision");
+
+        assertRefused(election, "presidiumDecision", Map.of("anotherRound", false), "comment");
+        election.complete("presidiumDecision", Map.of("anotherRound", false,
+                "comment", "当选人数接近应选名额，主席团决定不再另行选举。"));
+
+        assertThat(election.instance).hasPassed("checkElected");
+        assertThat(election.ids(CandidateList.ELECTED)).hasSize(elected.size() - 1).doesNotContain(missing);
+        assertThat(ballotRounds.rounds(election.id)).singleElement().matches(BallotRounds.StoredRound::seriesClosed);
     }
 
     @Test
@@ -363,7 +433,7 @@ class LateStagesProcessTest {
         List<String> fewerWomen = withThreeWomenReplacedByMen(election);
         Map<String, Integer> approvals = approvals(election, id -> fewerWomen.contains(id) ? 700 : 200);
 
-        election.complete("ballotAndCount", tally(800, 782, 782, 782, 0, approvals));
+        election.complete("ballotAndCount", ballots(election, 800, 782, 782, 782, 0, approvals));
 
         assertThat(election.instance).isWaitingAt("ballotAndCount");
         assertThat(election.reportShownAt("ballotAndCount"))
@@ -438,18 +508,38 @@ class LateStagesProcessTest {
     }
 
     @Test
-    void step23RefusesATallyThatCannotBe() {
+    void step23CountsASmallVoteTypedIntoTheForm() {
+        Election election = elections.start("t-vote-typed").advancePastNoticeTo("ballotAndCount");
+        List<String> elected = election.plan.electedList();
+
+        election.complete("ballotAndCount", typedBallots(election, 20, 11, 11, 11, 0,
+                approvals(election, id -> elected.contains(id) ? 11 : 0)));
+
+        assertThat(election.instance).isWaitingAt("reportResults");
+        assertThat(election.ids(CandidateList.ELECTED)).containsExactlyInAnyOrderElementsOf(elected);
+        assertThat((String) election.variable("roundOutcome")).contains("应到会 20 人，实到会 11 人", "至少 11 票");
+    }
+
+    @Test
+    void step23RefusesBallotsAndAttendanceThatCannotBe() {
         Election election = elections.start("t-bad-tally").advancePastNoticeTo("ballotAndCount");
         String first = election.plan.prospectiveList().get(0);
         String notOnTheBallot = election.ids(CandidateList.SUITABLE).stream()
                 .filter(id -> !election.plan.prospectiveList().contains(id)).findFirst().orElseThrow();
+        Map<String, Object> good = typedBallots(election, 20, 11, 11, 10, 1, Map.of(first, 9));
+        String csv = (String) good.get("ballotsText");
 
-        assertRefused(election, "ballotAndCount", tally(800, 801, 782, 780, 4, Map.of()), "electorsPresent");
-        assertRefused(election, "ballotAndCount", tally(800, 782, 782, 780, 781, Map.of()), "invalidBallots");
-        assertRefused(election, "ballotAndCount", tally(800, 782, 782, 780, 4, Map.of(notOnTheBallot, 500)),
-                "approvals");
-        assertRefused(election, "ballotAndCount", tally(800, 782, 782, 780, 4, Map.of(first, -1)), "approvals");
-        assertRefused(election, "ballotAndCount", tally(800, 782, -1, 780, 4, Map.of()), "ballotsIssued");
+        assertRefused(election, "ballotAndCount", with(good, "electorsPresent", 21), "electorsPresent");
+        assertRefused(election, "ballotAndCount", with(good, "ballotsIssued", -1), "ballotsIssued");
+        assertRefused(election, "ballotAndCount", with(good, "ballotsText",
+                csv.replaceFirst(first, notOnTheBallot)), "不是本轮选票上的候选人：" + notOnTheBallot);
+        String[] lines = csv.split("\n");
+        lines[2] = lines[2].replaceFirst("弃权|反对", "同意");
+        assertRefused(election, "ballotAndCount", with(good, "ballotsText", String.join("\n", lines)),
+                "第3行");
+        assertRefused(election, "ballotAndCount", with(good, "ballotsText", csv.repeat(2)), "ballotsText");
+        assertRefused(election, "ballotAndCount", with(good, "ballotsText", ""), "ballotBatchId");
+        assertRefused(election, "ballotAndCount", with(good, "ballotBatchId", "no-such-batch"), "ballotBatchId");
     }
 
     /**
@@ -473,15 +563,45 @@ class LateStagesProcessTest {
         return Map.of("selectedCandidateIds", idList(ids));
     }
 
-    private static Map<String, Object> tally(int due, int present, int issued, int returned, int invalid,
-            Map<String, Integer> approvals) {
-        return Map.of("tally", json(new Tally(due, present, issued, returned, invalid, approvals)));
+    /**
+     * The completion of step 23 for a congress: ballots adding up to the given approvals, on the round's ballot as the
+     * form shows it, uploaded as a file (as {@code POST /api/elections/{id}/ballots} does), and the attendance.
+     */
+    private Map<String, Object> ballots(Election election, int due, int present, int issued, int returned,
+            int invalid, Map<String, Integer> approvals) {
+        String batchId = ballotRounds.enter(election.id, BallotSheet.Format.CSV,
+                ballotFile(election, returned, invalid, approvals).getBytes(StandardCharsets.UTF_8)).batchId();
+        return Map.of("electorsDueToAttend", due, "electorsPresent", present, "ballotsIssued", issued,
+                "ballotBatchId", batchId);
+    }
+
+    /** The completion of step 23 in Tasklist for a small vote: the ballots typed into the form's text box. */
+    private static Map<String, Object> typedBallots(Election election, int due, int present, int issued,
+            int returned, int invalid, Map<String, Integer> approvals) {
+        return Map.of("electorsDueToAttend", due, "electorsPresent", present, "ballotsIssued", issued,
+                "ballotsText", ballotFile(election, returned, invalid, approvals));
+    }
+
+    /** Ballots (CSV) adding up to the approvals, under the header of the ballot the open step 23 shows. */
+    private static String ballotFile(Election election, int returned, int invalid, Map<String, Integer> approvals) {
+        String header = ((String) election.shownAt("ballotAndCount", "ballotsText")).lines().findFirst().orElseThrow();
+        List<String> ids = Arrays.stream(header.split(",")).map(column -> column.split(" ")[0])
+                .filter(column -> !column.equals("无效")).toList();
+        int seats = Integer.parseInt(((String) election.shownAt("ballotAndCount", "ballotText"))
+                .replaceAll("^应选 (\\d+) 名.*$", "$1"));
+        return GeneratedBallots.csv(new Ballot(ids, seats), approvals, returned - invalid, invalid);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> values, String key, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(values);
+        changed.put(key, value);
+        return changed;
     }
 
     /** The plan's tally, which elects {@code plan.electedList()} from the whole ballot. */
-    private static Map<String, Object> planTally(Election election) {
+    private Map<String, Object> planTally(Election election) {
         var tally = election.plan.tally();
-        return tally(tally.electorsDueToAttend(), tally.electorsPresent(), tally.ballotsIssued(),
+        return ballots(election, tally.electorsDueToAttend(), tally.electorsPresent(), tally.ballotsIssued(),
                 tally.ballotsReturned(), tally.invalidBallots(), tally.approvals());
     }
 

@@ -15,6 +15,8 @@ import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.system.InvalidInputException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class QuotaCheckerTest {
 
@@ -386,6 +388,35 @@ class QuotaCheckerTest {
             assertThat(failed(report)).containsExactly("competitiveElection");
             assertThat(result(report, "competitiveElection").required()).isEqualTo("多于 82.8 名（差额比例超过 20.0%）");
         }
+    }
+
+    /**
+     * Step 21, before the ballot is printed: the ballot's candidates against the seats it fills, by the default
+     * ratio or by a unit's authorised exception ("" = none).
+     */
+    @ParameterizedTest(name = "{0} candidates for {1} seats, exception {2} -> {3}")
+    @CsvSource(textBlock = """
+            80, 69, '',   true,  多于 79.35 名（差额比例超过 15.0%）
+            79, 69, '',   false, 多于 79.35 名（差额比例超过 15.0%）
+            81, 70, '',   true,  多于 80.5 名（差额比例超过 15.0%）
+            69, 69, 0,    true,  不少于 69 名（经中共中央组织部批准（组厅字〔2022〕1号），差额比例不低于 0.0%）
+            68, 69, 0,    false, 不少于 69 名（经中共中央组织部批准（组厅字〔2022〕1号），差额比例不低于 0.0%）
+            76, 69, 0.1,  true,  不少于 76 名（经中共中央组织部批准（组厅字〔2022〕1号），差额比例不低于 10.0%）
+            75, 69, 0.1,  false, 不少于 76 名（经中共中央组织部批准（组厅字〔2022〕1号），差额比例不低于 10.0%）
+            """)
+    void theBallotIsCompetitiveByTheUnitsRatioOrItsAuthorisedException(int candidates, int seats, String allowed,
+            boolean passed, String required) throws Exception {
+        QuotaRules rules = allowed.isEmpty() ? RULES : RULES.withOverrides(new ObjectMapper().readTree("""
+                {"competitiveElection": {"exception": {"authorisedBy": "中共中央组织部",
+                 "documentReference": "组厅字〔2022〕1号", "allowedSurplus": %s}}}""".formatted(allowed)));
+
+        QuotaReport report = new QuotaChecker(Handbook.unit(), rules).ballot(roster(candidates).build(), seats);
+
+        assertThat(report.checkpoint()).isEqualTo(Checkpoint.BALLOT);
+        assertThat(report.passed()).isEqualTo(passed);
+        assertThat(result(report, "competitiveElection").required()).isEqualTo(required);
+        assertThat(result(report, "competitiveElection").actual()).startsWith("选票上的候选人 " + candidates + " 名，应选 "
+                + seats + " 名");
     }
 
     @Nested

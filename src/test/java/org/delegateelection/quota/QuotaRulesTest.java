@@ -105,6 +105,20 @@ class QuotaRulesTest {
     }
 
     @Test
+    void anAuthorisedExceptionIsRecordedWholeAndOnlyForTheCompetitiveElection() {
+        assertThat(problems("""
+                {"competitiveElection": {"exception": {"authorisedBy": "中共中央组织部", "allowedSurplus": 0}},
+                 "workersShare": {"exception": {"authorisedBy": "中共中央组织部", "documentReference": "1号",
+                  "allowedSurplus": 0}}}
+                """)).extracting(ApiError.Problem::field).containsExactly(
+                "ruleOverrides.competitiveElection.exception", "ruleOverrides.workersShare.exception");
+        assertThat(problems("""
+                {"competitiveElection": {"exception": {"authorisedBy": "中共中央组织部", "documentReference": "1号",
+                 "allowedSurplus": 1.5}}}
+                """)).extracting(ApiError.Problem::field).containsExactly("ruleOverrides.competitiveElection.exception");
+    }
+
+    @Test
     void overridesMustBeAnObjectOfObjects() {
         assertThat(problems("[1]")).extracting(ApiError.Problem::field).containsExactly("ruleOverrides");
         assertThat(problems("{\"workersShare\": false}")).extracting(ApiError.Problem::field)
@@ -114,7 +128,7 @@ class QuotaRulesTest {
     @Test
     void aRuleWhoseKindCannotApplyAtACheckpointIsRejected() {
         QuotaRule misplaced = new QuotaRule("x", RuleKind.PARTICIPATION_MAJORITY, List.of(Checkpoint.ELECTED),
-                true, "标签", "《依据》", null, null, new BigDecimal("0.5"), null, null, null, null, null);
+                true, "标签", "《依据》", null, null, new BigDecimal("0.5"), null, null, null, null, null, null);
 
         assertThat(misplaced.problems()).containsKey("checkpoints");
         assertThatThrownBy(() -> new QuotaRules(List.of(misplaced)))

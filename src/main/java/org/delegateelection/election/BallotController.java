@@ -1,0 +1,101 @@
+package org.delegateelection.election;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+import org.delegateelection.ballot.BallotSheet;
+import org.delegateelection.candidate.CandidateController;
+import org.delegateelection.system.InvalidInputException;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The ballots of the vote at the congress over HTTP: {@code POST /api/elections/{id}/ballots} enters the ballots of
+ * the next round from a file ({@link BallotSheet} describes the format), kept added up only; the completion of step
+ * 23 then names the batch ({@code ballotBatchId}). {@code GET /api/elections/{id}/ballot-rounds} lists the counted
+ * rounds. Files are limited to {@code spring.servlet.multipart.max-file-size}.
+ */
+@RestController
+@RequestMapping("/api/elections/{electionId}")
+public class BallotController {
+
+    private final ElectionRepository elections;
+    private final BallotRounds rounds;
+    private final long maxBytes;
+
+    /** Takes the file size limit from the multipart settings. */
+    public BallotController(ElectionRepository elections, BallotRounds rounds, MultipartProperties multipart) {
+        this.elections = elections;
+        this.rounds = rounds;
+        this.maxBytes = multipart.getMaxFileSize().toBytes();
+    }
+
+    /**
+     * Enters ballots sent as the request body, text/csv (UTF-8) or .xlsx.
+     *
+     * @return 201 with the batch's id and counts
+     * @throws ElectionNotFoundException (404) for an unknown election
+     * @throws InvalidInputException     (400) with every problem of the file, each naming its row; nothing stored
+     */
+    @PostMapping(value = "/ballots", consumes = {CandidateController.CSV, CandidateController.XLSX})
+    @ResponseStatus(HttpStatus.CREATED)
+    public BallotRounds.EnteredBatch enterBody(@PathVariable long electionId,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+        elections.get(electionId);
+        byte[] content = body.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+        if (content.length > maxBytes) {
+            throw new MaxUploadSizeExceededException(maxBytes);
+        }
+        return rounds.enter(electionId, contentType.startsWith(CandidateController.CSV) ? BallotSheet.Format.CSV
+                : BallotSheet.Format.XLSX, content);
+    }
+
+    /**
+     * Enters ballots uploaded as the multipart part {@code file} (.csv or .xlsx, by content type or file name).
+     *
+     * @throws ElectionNotFoundException (404) for an unknown election
+     * @throws InvalidInputException     (400) with every problem of the file, or when its format is unknown
+     */
+    @PostMapping(value = "/ballots", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public BallotRounds.EnteredBatch enterUpload(@PathVariable long electionId,
+            @RequestPart("file") MultipartFile file) throws IOException {
+        elections.get(electionId);
+        String type = String.valueOf(file.getContentType()).toLowerCase(Locale.ROOT);
+        String name = String.valueOf(file.getOriginalFilename()).toLowerCase(Locale.ROOT);
+        BallotSheet.Format format;
+        if (type.startsWith(CandidateController.CSV) || name.endsWith(".csv")) {
+            format = BallotSheet.Format.CSV;
+        } else if (type.startsWith(CandidateController.XLSX) || name.endsWith(".xlsx")) {
+            format = BallotSheet.Format.XLSX;
+        } else {
+            throw InvalidInputException.field("file", "无法判断文件格式，请上传 .csv 或 .xlsx 文件");
+        }
+        return rounds.enter(electionId, format, file.getBytes());
+    }
+
+    /**
+     * The counted rounds of the election, in order, each with its ballot, tally, outcome and marks.
+     *
+     * @throws ElectionNotFoundException (404) for an unknown election
+     */
+    @GetMapping("/ballot-rounds")
+    public List<BallotRounds.StoredRound> rounds(@PathVariable long electionId) {
+        elections.get(electionId);
+        return rounds.rounds(electionId);
+    }
+}
