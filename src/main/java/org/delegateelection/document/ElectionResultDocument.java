@@ -115,13 +115,23 @@ public record ElectionResultDocument(String electionName, int seats, LocalDate a
         return rows;
     }
 
-    /** The candidates of a round's tally in stroke order: id, name, approvals, "当选" or "未当选". */
+    /**
+     * Everyone in a round's tally in stroke order: id (empty for a person written in), name ("另选:…" for a person
+     * written in), approvals, "当选" or "未当选".
+     */
     private List<List<String>> ballotRows(Round round) {
         List<String> electedHere = round.outcome().elected().stream().map(RoundOutcome.Elected::candidateId).toList();
-        return round.tally().approvals().keySet().stream().map(people::get).sorted(byName())
-                .map(c -> List.of(c.id(), c.name(), String.valueOf(round.tally().approvals().get(c.id())),
-                        electedHere.contains(c.id()) ? "当选" : "未当选"))
+        return round.tally().approvals().keySet().stream()
+                .sorted(Comparator.comparing(this::nameOf, StrokeOrder.NAMES).thenComparing(key -> key))
+                .map(key -> List.of(people.containsKey(key) ? key : "", nameOf(key),
+                        String.valueOf(round.tally().approvals().get(key)),
+                        electedHere.contains(key) ? "当选" : "未当选"))
                 .toList();
+    }
+
+    private String nameOf(String key) {
+        Candidate person = people.get(key);
+        return person == null ? key : person.name();
     }
 
     private static Comparator<Candidate> byName() {

@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
  * rounds. Files are limited to {@code spring.servlet.multipart.max-file-size}.
  */
 @RestController
-@RequestMapping("/api/elections/{electionId}")
+@RequestMapping("/api/elections/{id}")
 public class BallotController {
 
     private final ElectionRepository elections;
@@ -53,7 +53,7 @@ public class BallotController {
      */
     @PostMapping(value = "/ballots", consumes = {CandidateController.CSV, CandidateController.XLSX})
     @ResponseStatus(HttpStatus.CREATED)
-    public BallotRounds.EnteredBatch enterBody(@PathVariable long electionId,
+    public BallotRounds.EnteredBatch enterBody(@PathVariable("id") long electionId,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
         elections.get(electionId);
         byte[] content = body.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
@@ -72,7 +72,7 @@ public class BallotController {
      */
     @PostMapping(value = "/ballots", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    public BallotRounds.EnteredBatch enterUpload(@PathVariable long electionId,
+    public BallotRounds.EnteredBatch enterUpload(@PathVariable("id") long electionId,
             @RequestPart("file") MultipartFile file) throws IOException {
         elections.get(electionId);
         String type = String.valueOf(file.getContentType()).toLowerCase(Locale.ROOT);
@@ -94,7 +94,7 @@ public class BallotController {
      * @throws ElectionNotFoundException (404) for an unknown election
      */
     @GetMapping("/ballot-rounds")
-    public List<BallotRounds.StoredRound> rounds(@PathVariable long electionId) {
+    public List<BallotRounds.StoredRound> rounds(@PathVariable("id") long electionId) {
         elections.get(electionId);
         return rounds.rounds(electionId);
     }

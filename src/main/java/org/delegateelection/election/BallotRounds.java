@@ -204,30 +204,11 @@ public class BallotRounds {
         return new Ballot(ballot, unit.seats() + (unit.centreNomineesInAddition() ? (int) centre : 0));
     }
 
-    /**
-     * A round as stored: its number, the tally as submitted and the outcome.
-     *
-     * @param round   1 for the first round
-     * @param tally   the counts and approvals
-     * @param outcome what the counting decided
-     */
-    public record StoredRound(int round, Tally tally, RoundOutcome outcome) {
-    }
-
-    /** Every counted round of the election, first to last; empty before the first count. */
-    public List<StoredRound> history(long electionId) {
-        return jdbc.sql("select round, tally, outcome from tally_round where election_id = ? order by round")
-                .param(electionId)
-                .query((rs, n) -> new StoredRound(rs.getInt("round"), read(rs.getString("tally"), Tally.class),
-                        read(rs.getString("outcome"), RoundOutcome.class)))
-                .list();
-    }
-
     /** The outcome of the last counted round, if any. */
     public Optional<RoundOutcome> lastOutcome(long electionId) {
         return jdbc.sql("select outcome from tally_round where election_id = ? order by round desc "
                         + "fetch first 1 rows only")
-                .param(electionId).query(String.class).optional().map(json -> read(json, RoundOutcome.class));
+                .param(electionId).query(String.class).optional().map(BallotRounds::readOutcome);
     }
 
     private boolean continuesSeries(long electionId) {
@@ -247,9 +228,9 @@ public class BallotRounds {
                 .query(Integer.class).single();
     }
 
-    private static <T> T read(String json, Class<T> type) {
+    private static RoundOutcome readOutcome(String json) {
         try {
-            return JSON.readValue(json, type);
+            return JSON.readValue(json, RoundOutcome.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("计票结果记录无法读取", e);
         }
