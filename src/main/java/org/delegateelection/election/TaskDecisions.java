@@ -31,6 +31,7 @@ import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.quota.QuotaChecker;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.quota.QuotaRuleRepository;
+import org.delegateelection.system.ApiError;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -377,8 +378,15 @@ public class TaskDecisions {
                 throw InvalidInputException.field("ballotsText", "表单中录入的选票不能超过 " + MAX_TYPED_BALLOTS
                         + " 字；票数较多时请上传选票文件（POST /api/elections/" + electionId + "/ballots），再填写选票批次编号");
             }
-            batchId = ballotRounds.enter(electionId, BallotSheet.Format.CSV,
-                    String.valueOf(text).getBytes(StandardCharsets.UTF_8)).batchId();
+            try {
+                batchId = ballotRounds.enter(electionId, BallotSheet.Format.CSV,
+                        String.valueOf(text).getBytes(StandardCharsets.UTF_8)).batchId();
+            } catch (InvalidInputException e) {
+                // the typed ballots are the form's field: a problem of the whole text names it
+                throw new InvalidInputException("表单中录入的选票有误，未保存任何选票", e.problems().stream()
+                        .map(p -> p.field() == null ? new ApiError.Problem(p.row(), "ballotsText", p.reason()) : p)
+                        .toList());
+            }
         }
         instance.removeVariable("ballotsText");
         Integer due = nullableInteger("electorsDueToAttend", task.getVariable("electorsDueToAttend"));

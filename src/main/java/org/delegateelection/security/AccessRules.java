@@ -44,6 +44,10 @@ public final class AccessRules {
     /** Groups of the deciding bodies (candidate groups of the process, DESIGN §1): id → Chinese name. */
     public static final Map<String, String> BODY_GROUPS = bodyGroups();
 
+    private static final Set<String> ROSTER_READERS = Set.of(ORG_DEPT, "central-org-dept");
+    private static final Set<String> RESULT_READERS = Set.of(ORG_DEPT, "congress-secretariat",
+            "credentials-committee");
+
     /**
      * The rules of {@code /api/**}, in the order they are matched; a request no rule matches is refused (403).
      * A new endpoint needs one line here.
@@ -63,12 +67,20 @@ public final class AccessRules {
                     "录入选票（计票人）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/ballot-rounds", Set.of(ORG_DEPT, "congress-secretariat",
                     "central-org-dept", "credentials-committee"), "各轮计票结果"),
-            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/prospective-roster.*",
-                    Set.of(ORG_DEPT, "central-org-dept"), "预备人选名册和登记表（中央审查）"),
-            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/election-result.*",
-                    Set.of(ORG_DEPT, "congress-secretariat", "credentials-committee"), "选举结果"),
-            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/composition.*", BODY_GROUPS.keySet(),
-                    "名单构成情况（表格和图表）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/prospective-roster.pdf", ROSTER_READERS,
+                    "预备人选名册和登记表（PDF，中央审查）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/prospective-roster.xlsx", ROSTER_READERS,
+                    "预备人选名册和登记表（Excel，中央审查）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/election-result.pdf", RESULT_READERS,
+                    "选举结果（PDF）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/election-result.xlsx", RESULT_READERS,
+                    "选举结果（Excel）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/composition.json", BODY_GROUPS.keySet(),
+                    "名单构成情况（JSON）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/composition.xlsx", BODY_GROUPS.keySet(),
+                    "名单构成情况（Excel）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/composition.svg", BODY_GROUPS.keySet(),
+                    "名单构成情况与结构要求对照图"),
             new ApiRule(HttpMethod.GET, "/api/calendar/working-days", Set.of(ANYONE), "工作日计算"));
 
     private AccessRules() {

@@ -19,10 +19,13 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.delegateelection.ballot.Ballot;
+import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.candidate.CandidateController;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.demo.DemoIdentity;
+import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.security.DatabaseDump;
 import org.delegateelection.security.Http;
@@ -69,6 +72,8 @@ class BadInputTest {
     private CandidateRepository candidates;
     @Autowired
     private TaskService taskService;
+    @Autowired
+    private BallotRounds ballotRounds;
 
     private final SoftAssertions softly = new SoftAssertions();
     private Http http;
@@ -252,20 +257,29 @@ class BadInputTest {
 
         election.advancePastNoticeTo("ballotAndCount");
         String ballot = election.task("ballotAndCount").getId();
-        List<String> onBallot = election.ids(CandidateList.BALLOT);
-        complete("tally missing", ballot, "huangli", Map.of(), "approvalsText");
-        complete("tally not JSON", ballot, "huangli", Map.of("tally", value("{\"electorsPresent\":", "Json")), "tally");
-        tally(ballot, "more present than due", Map.of("electorsPresent", 900), onBallot, "electorsPresent");
-        tally(ballot, "more ballots than electors present", Map.of("ballotsIssued", 790), onBallot, "ballotsIssued");
-        tally(ballot, "more invalid than returned", Map.of("invalidBallots", 781), onBallot, "invalidBallots");
-        tally(ballot, "negative count", Map.of("invalidBallots", -4), onBallot, "invalidBallots");
-        tally(ballot, "no electors due", Map.of("electorsDueToAttend", 0), onBallot, "electorsDueToAttend");
-        tally(ballot, "more approvals than ballots", Map.of("approvals", Map.of(onBallot.get(0), 900)), onBallot,
-                "approvals");
-        tally(ballot, "approvals for a stranger", Map.of("approvals", Map.of("OTHER-0001", 500)), onBallot,
-                "approvals");
-        tally(ballot, "negative approvals", Map.of("approvals", Map.of(onBallot.get(0), -1)), onBallot,
-                "approvals");
+        complete("ballots missing", ballot, "huangli", Map.of(), "ballotsText");
+        complete("unknown ballot batch", ballot, "huangli", attendance(Map.of("ballotBatchId",
+                value("no-such-batch", "String"))), "ballotBatchId");
+        Ballot onBallot = ballotRounds.nextBallot(election.id);
+        Map<String, Integer> approvals = new LinkedHashMap<>();
+        onBallot.candidateIds().forEach(id -> approvals.put(id, 400));
+        // a ballot typed into the form whose first mark is neither 赞成, 反对 nor 弃权
+        String[] typed = GeneratedBallots.csv(onBallot, Map.of(), 2, 0).split("\n");
+        typed[1] = "也许" + typed[1].substring(typed[1].indexOf(','));
+        complete("typed ballot with an unknown mark", ballot, "huangli", attendance(Map.of("ballotsText",
+                value(String.join("\n", typed), "String"))), onBallot.candidateIds().get(0));
+        // the counters' batch of 780 ballots, entered before the completions that name it
+        String batch = ballotRounds.enter(election.id, BallotSheet.Format.CSV,
+                GeneratedBallots.csv(onBallot, approvals, 776, 4).getBytes(StandardCharsets.UTF_8)).batchId();
+        Map<String, Object> named = Map.of("ballotBatchId", value(batch, "String"));
+        complete("more present than due", ballot, "huangli", attendance(named, "electorsPresent", 900),
+                "electorsPresent");
+        complete("more ballots issued than electors present", ballot, "huangli",
+                attendance(named, "ballotsIssued", 790), "ballotsIssued");
+        complete("negative count", ballot, "huangli", attendance(named, "electorsPresent", -4), "electorsPresent");
+        complete("no electors due", ballot, "huangli", attendance(named, "electorsDueToAttend", 0),
+                "electorsDueToAttend");
+        complete("count as text", ballot, "huangli", attendance(named, "ballotsIssued", "七百"), "ballotsIssued");
 
         election.advanceTo("credentialsReview");
         String credentials = election.task("credentialsReview").getId();
@@ -275,26 +289,20 @@ class BadInputTest {
                 "selectedCandidateIds");
     }
 
-    /** A tally of 800 due, 782 present and issued, 780 returned, 4 invalid, 400 approvals each, with changes. */
-    @SuppressWarnings("unchecked")
-    private void tally(String task, String what, Map<String, Object> changes, List<String> onBallot, String field) {
-        Map<String, Object> tally = new LinkedHashMap<>();
-        tally.put("electorsDueToAttend", 800);
-        tally.put("electorsPresent", 782);
-        tally.put("ballotsIssued", 782);
-        tally.put("ballotsReturned", 780);
-        tally.put("invalidBallots", 4);
-        Map<String, Object> approvals = new LinkedHashMap<>();
-        onBallot.forEach(id -> approvals.put(id, 400));
-        tally.put("approvals", approvals);
-        changes.forEach((key, change) -> {
-            if (key.equals("approvals")) {
-                approvals.putAll((Map<String, Object>) change);
-            } else {
-                tally.put(key, change);
-            }
-        });
-        complete(what, task, "huangli", Map.of("tally", value(JSON.valueToTree(tally).toString(), "Json")), field);
+    /** The completion of step 23: 800 due, 782 present and issued, with the given variables and one change. */
+    private static Map<String, Object> attendance(Map<String, Object> variables, String changed, Object value) {
+        Map<String, Object> completion = attendance(variables);
+        completion.put(changed, value(value, value instanceof String ? "String" : "Integer"));
+        return completion;
+    }
+
+    private static Map<String, Object> attendance(Map<String, Object> variables) {
+        Map<String, Object> completion = new LinkedHashMap<>();
+        completion.put("electorsDueToAttend", value(800, "Integer"));
+        completion.put("electorsPresent", value(782, "Integer"));
+        completion.put("ballotsIssued", value(782, "Integer"));
+        completion.putAll(variables);
+        return completion;
     }
 
     private String unitTask(String key, String unit) {
