@@ -1,0 +1,95 @@
+package org.delegateelection.web;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The system's Chromium, headless, driven by its chromedriver (Debian packages {@code chromium} and
+ * {@code chromium-driver}; other locations through {@code -Dbrowser.binary} and {@code -Dbrowser.driver}), with the
+ * browser language of a user in China. Nothing is downloaded: Selenium Manager is not asked for a driver.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    /** Starts a browser for the application at {@code http://localhost:port}. */
+    Browser(int port) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("browser.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--lang=zh-CN", "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("browser.driver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+        baseUrl = "http://localhost:" + port;
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a path of the application, e.g. "/camunda/app/tasklist/". */
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** The element, once visible (waits up to 30 s). */
+    WebElement visible(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** The element, once clickable (waits up to 30 s). */
+    WebElement clickable(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    /** Waits up to 30 s until the page's text contains {@code text}. */
+    void waitForText(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    /** The visible text of the page. */
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Writes the window as {@code target/screenshots/<name>.png}. */
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
