@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,9 +63,22 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** The elements, once the first is visible (waits up to 30 s). */
+    List<WebElement> visibleAll(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfAllElementsLocatedBy(by));
+    }
+
     /** The element, once clickable (waits up to 30 s). */
     WebElement clickable(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    /** Clicks the element once clickable, scrolled to the middle of the window first. */
+    void click(By by) {
+        WebElement element = clickable(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     /** Waits up to 30 s until the page's text contains {@code text}. */
@@ -85,6 +99,16 @@ final class Browser implements AutoCloseable {
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the steps; when one fails, the window at that moment is written as {@code failed.png} first. */
+    void screenshotOnFailure(Runnable steps) {
+        try {
+            steps.run();
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("failed");
+            throw e;
         }
     }
 
