@@ -19,11 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The system's Chromium, headless, driven by its chromedriver (Debian packages {@code chromium} and
- * {@code chromium-driver}; other locations through {@code -Dbrowser.binary} and {@code -Dbrowser.driver}), with the
- * browser language of a user in China. Nothing is downloaded: Selenium Manager is not asked for a driver.
+ * {@code chromium-driver}; other locations through {@code -Dbrowser.binary} and {@code -Dbrowser.driver}) in a
+ * given browser language. Nothing is downloaded: Selenium Manager is not asked for a driver.
  * Screenshots go to {@code target/screenshots/}.
  */
 final class Browser implements AutoCloseable {
@@ -33,14 +34,17 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String baseUrl;
 
-    /** Starts a browser for the application at {@code http://localhost:port}. */
-    Browser(int port) {
+    /**
+     * Starts a browser for the application at {@code http://localhost:port} whose language is {@code language}, e.g.
+     * "zh-CN".
+     */
+    Browser(int port, String language) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("browser.binary", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=1400,1000");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+                "--no-first-run", "--lang=" + language, "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("browser.driver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -97,6 +101,17 @@ final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes the screenshots of an earlier run. */
+    static void clearScreenshots() {
+        try (Stream<Path> old = Files.exists(SCREENSHOTS) ? Files.list(SCREENSHOTS) : Stream.empty()) {
+            for (Path file : old.filter(f -> f.toString().endsWith(".png")).toList()) {
+                Files.delete(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,12 +4,15 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.delegateelection.demo.DecisionPlan;
 import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRepository;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -24,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebappsBrowserTest {
 
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
+    private static final DecisionPlan PLAN = new HandbookElection().plan();
+
+    @BeforeAll
+    static void removeOldScreenshots() {
+        Browser.clearScreenshots();
+    }
 
     @LocalServerPort
     private int port;
@@ -59,14 +69,26 @@ class WebappsBrowserTest {
         String code = new HandbookElection().unit().code();
         long electionId = elections.idOf(code).orElseThrow();
         String processInstanceId = elections.processInstanceOf(electionId).orElseThrow();
-        HandbookDriver.Run run = new HandbookDriver.Run(SILENT, electionId, code, false);
 
-        try (Browser browser = new Browser(port)) {
-            browser.screenshotOnFailure(() -> walkThrough(browser, run, processInstanceId));
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.screenshotOnFailure(() -> walkThrough(browser, electionId, code, processInstanceId));
         }
     }
 
-    private void walkThrough(Browser browser, HandbookDriver.Run run, String processInstanceId) {
+    @Test
+    void englishStaysAvailableForABrowserSetToEnglish() {
+        try (Browser browser = new Browser(port, "en-US")) {
+            browser.screenshotOnFailure(() -> {
+                logIn(browser, "tasklist", "zhangwei");
+                browser.waitForText("Start process");
+                browser.screenshot("14-tasklist-in-english");
+                assertThat(browser.text()).contains("Create task").doesNotContain("启动流程");
+            });
+        }
+    }
+
+    private void walkThrough(Browser browser, long electionId, String code, String processInstanceId) {
+        HandbookDriver.Run run = new HandbookDriver.Run(SILENT, electionId, code, false);
         // the organization department's user signs in to Tasklist, in Chinese, and sees step 1
         logIn(browser, "tasklist", "zhangwei");
         browser.screenshot("01-tasklist-zhangwei");
@@ -89,7 +111,7 @@ class WebappsBrowserTest {
 
         // steps 2 to 4 as the plan decides them; then every recommending unit has its step 5
         driver.advanceTo(run, "branchRecommendation");
-        DecisionPlan.UnitNomination city01 = new HandbookElection().plan().nominations().stream()
+        DecisionPlan.UnitNomination city01 = PLAN.nominations().stream()
                 .filter(n -> n.unitCode().equals("city01")).findFirst().orElseThrow();
         logIn(browser, "tasklist", "wuhao");
         openTask(browser, "汇总党支部推荐情况");
@@ -132,38 +154,56 @@ class WebappsBrowserTest {
         browser.screenshot("08-step7-failed-report");
         assertThat(browser.text()).contains("✘", "本单位推荐人选不超过本单位名额");
 
-        // Cockpit: the election's instance, its current activity, and the quota view
+        // the procedure goes on to step 16, where the standing committee first proposes a preliminary list with too
+        // few women (the handbook plan's showcase): the check fails and the task comes back to the committee
+        driver.advanceTo(new HandbookDriver.Run(SILENT, electionId, code, true), "proposePreliminaryList");
+        Task proposal = taskService.createTaskQuery().processInstanceBusinessKey(code)
+                .taskDefinitionKey("proposePreliminaryList").singleResult();
+        formService.submitTaskForm(proposal.getId(), Map.of("selectedCandidateIds",
+                Variables.objectValue(new ArrayList<>(PLAN.failingPreliminaryProposal()))
+                        .serializationDataFormat("application/json").create()));
+        logIn(browser, "tasklist", "wangjun");
+        openTask(browser, "常委会提出代表候选人初步人选");
+        browser.waitForText("初步人选结构检查：未通过");
+        browser.screenshot("09-step16-failed-report");
+        assertThat(browser.text()).contains("王军", "✘ 女性比例高于本单位党员中女性比例");
+
+        // Cockpit: the election's instance with its current activity, and the quota view
         logIn(browser, "cockpit", "zhangwei");
         browser.open("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
         WebElement badge = browser.visible(By.cssSelector(
-                ".djs-overlays[data-container-id=nominateByUnit] .badge"));
-        assertThat(badge.getText()).isNotBlank();
-        WebElement activity = browser.clickable(By.cssSelector("[data-element-id=nominateByUnit]"));
+                ".djs-overlays[data-container-id=proposePreliminaryList] .badge"));
+        assertThat(badge.getText()).isEqualTo("1");
+        WebElement activity = browser.clickable(By.cssSelector("[data-element-id=proposePreliminaryList]"));
         activity.click();
-        browser.visible(By.cssSelector("[data-element-id=nominateByUnit].highlight"));
+        browser.visible(By.cssSelector("[data-element-id=proposePreliminaryList].highlight"));
         // zoom in on it as a user does: Ctrl and the mouse wheel over the activity
-        new Actions(browser.driver()).keyDown(Keys.CONTROL)
-                .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(activity), 0, -1500)
-                .keyUp(Keys.CONTROL).perform();
-        browser.screenshot("09-cockpit-instance");
-        assertThat(browser.text()).contains("变量");
+        Actions zoomIn = new Actions(browser.driver()).keyDown(Keys.CONTROL);
+        for (int i = 0; i < 8; i++) {
+            zoomIn.scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(activity), 0, -400);
+        }
+        zoomIn.keyUp(Keys.CONTROL).perform();
+        browser.screenshot("10-cockpit-instance");
+        assertThat(browser.text()).contains("变量", "用户任务", "名额结构");
 
         browser.click(By.xpath("//a[normalize-space(.)='名额结构']"));
+        browser.driver().manage().window().setSize(new Dimension(1400, 1800));
         browser.waitForText("最近一次检查");
-        browser.visible(By.cssSelector("svg.election-quota-chart rect.actual"));
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.querySelector('.election-quota').scrollIntoView()");
-        browser.screenshot("10-cockpit-quota-view");
-        assertThat(browser.text()).contains("本单位推荐人选检查", "未通过", "推荐提名人选结构");
-        assertThat(browser.driver().findElements(By.cssSelector("tr.danger[data-rule]"))).isNotEmpty();
+        browser.visible(By.cssSelector("svg.election-quota-chart g[data-figure=women] line.requirement"));
+        browser.screenshot("11-cockpit-quota-view");
+        assertThat(browser.text()).contains("初步人选结构检查——未通过", "初步人选结构（共 "
+                + PLAN.failingPreliminaryProposal().size() + " 名）与要求对照");
+        assertThat(browser.driver().findElements(By.cssSelector("tr.danger[data-rule=womenShare]"))).hasSize(1);
 
         // Admin and the welcome page in Chinese too
+        browser.driver().manage().window().setSize(new Dimension(1400, 1000));
         browser.open("/camunda/app/admin/default/#/users");
         browser.waitForText("张伟");
-        browser.screenshot("11-admin-users");
+        browser.screenshot("12-admin-users");
+        assertThat(browser.text()).contains("用户", "授权");
         browser.open("/camunda/app/welcome/default/");
         browser.waitForText("张伟");
-        browser.screenshot("12-welcome");
+        browser.screenshot("13-welcome");
     }
 
     private static void logIn(Browser browser, String app, String user) {
