@@ -174,7 +174,8 @@ public class TaskFormView implements TaskListener {
 
     /**
      * How people are shown: ages on the election's reference date, recommending units by name; lists grouped by
-     * recommending unit in the election's order of units, each unit's people in the stroke order of their names.
+     * recommending unit in the order the election lists its units (by code), each unit's people in the stroke order
+     * of their names.
      */
     private record View(LocalDate ageDate, Map<String, RecommendingUnit> units, List<String> unitOrder) {
 

@@ -293,7 +293,8 @@ class EarlyStagesProcessTest {
 
         JsonNode rows = new ObjectMapper().readTree(
                 taskService.getVariableLocal(proposal.getId(), "candidateTable").toString());
-        List<String> unitOrder = HANDBOOK.unit().recommendingUnits().stream().map(RecommendingUnit::name).toList();
+        List<String> unitOrder = elections.get(election.id()).recommendingUnits().stream()
+                .map(RecommendingUnit::name).toList();
         Map<String, List<String>> namesByUnit = new LinkedHashMap<>();
         String previousUnit = null;
         for (JsonNode row : rows) {

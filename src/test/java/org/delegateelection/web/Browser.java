@@ -2,7 +2,9 @@ package org.delegateelection.web;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -83,6 +85,20 @@ final class Browser implements AutoCloseable {
         WebElement element = clickable(by);
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
+    }
+
+    /**
+     * Types {@code value} into the input, replacing what it holds, and types it again until the input holds it (a
+     * form re-rendered while typing loses keys); waits up to 30 s.
+     */
+    void fill(By by, String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement input = d.findElement(by);
+            if (!value.equals(input.getDomProperty("value"))) {
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+            }
+            return value.equals(input.getDomProperty("value"));
+        });
     }
 
     /** Waits up to 30 s until the page's text contains {@code text}. */

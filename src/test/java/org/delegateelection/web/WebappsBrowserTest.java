@@ -98,9 +98,8 @@ class WebappsBrowserTest {
         // claims it, fills and submits its form
         openTask(browser, "登记代表名额和结构要求");
         browser.click(By.cssSelector("button.claim"));
-        WebElement seats = browser.visible(By.xpath(field("代表名额")));
         browser.waitForText("尚无检查结果");
-        seats.sendKeys(Keys.chord(Keys.CONTROL, "a"), "69");
+        type(browser, "代表名额", new HandbookElection().unit().seats());
         browser.screenshot("02-step1-form");
         complete(browser);
 
@@ -189,7 +188,9 @@ class WebappsBrowserTest {
         browser.click(By.xpath("//a[normalize-space(.)='名额结构']"));
         browser.driver().manage().window().setSize(new Dimension(1400, 1800));
         browser.waitForText("最近一次检查");
-        browser.visible(By.cssSelector("svg.election-quota-chart g[data-figure=women] line.requirement"));
+        browser.visible(By.cssSelector("svg.election-quota-chart g[data-figure=women] rect.actual"));
+        assertThat(browser.driver().findElements(By.cssSelector(
+                "svg.election-quota-chart g[data-figure=women] line.requirement"))).hasSize(1);
         browser.screenshot("11-cockpit-quota-view");
         assertThat(browser.text()).contains("初步人选结构检查——未通过", "初步人选结构（共 "
                 + PLAN.failingPreliminaryProposal().size() + " 名）与要求对照");
@@ -225,8 +226,8 @@ class WebappsBrowserTest {
     }
 
     private static void type(Browser browser, String label, int value) {
-        WebElement input = browser.visible(By.xpath(field(label)));
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(value));
+        browser.visible(By.xpath(field(label)));
+        browser.fill(By.xpath(field(label)), String.valueOf(value));
     }
 
     private static String field(String label) {

@@ -139,7 +139,7 @@ function chart(composition, report) {
     group.appendChild(svg('rect', {class: 'actual', x: left, y: y + 4, width: x(figure.percent) - left, height: 12,
       fill}));
     group.appendChild(svg('text', {x: left + width + 6, y: y + 15, 'font-size': 12},
-      `${figure.percent}%（${figure.count} 名）`));
+      `${Number(figure.percent).toFixed(1)}%（${figure.count} 名）`));
     if (result) {
       group.appendChild(svg('title', {}, result.sentence));
     }
