@@ -2,6 +2,7 @@ package org.delegateelection.web;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -69,12 +70,6 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    /** The elements, once the first is visible (waits up to 30 s). */
-    List<WebElement> visibleAll(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfAllElementsLocatedBy(by));
-    }
-
     /** The element, once clickable (waits up to 30 s). */
     WebElement clickable(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by));
@@ -99,6 +94,30 @@ final class Browser implements AutoCloseable {
             }
             return value.equals(input.getDomProperty("value"));
         });
+    }
+
+    /**
+     * Ticks every checkbox the locator finds, again where a re-rendered form dropped a tick, until all are ticked;
+     * waits up to 30 s.
+     */
+    void tickAll(By checkboxes) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    List<WebElement> boxes = d.findElements(checkboxes);
+                    for (WebElement box : boxes) {
+                        if (!box.isSelected()) {
+                            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+                            box.click();
+                        }
+                    }
+                    return !boxes.isEmpty() && boxes.stream().allMatch(WebElement::isSelected);
+                });
+    }
+
+    /** Waits up to 30 s until the element is gone or hidden. */
+    void gone(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
 
     /** Waits up to 30 s until the page's text contains {@code text}. */

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -97,7 +96,7 @@ class WebappsBrowserTest {
 
         // claims it, fills and submits its form
         openTask(browser, "登记代表名额和结构要求");
-        browser.click(By.cssSelector("button.claim"));
+        claim(browser);
         browser.waitForText("尚无检查结果");
         type(browser, "代表名额", new HandbookElection().unit().seats());
         browser.screenshot("02-step1-form");
@@ -114,7 +113,7 @@ class WebappsBrowserTest {
                 .filter(n -> n.unitCode().equals("city01")).findFirst().orElseThrow();
         logIn(browser, "tasklist", "wuhao");
         openTask(browser, "汇总党支部推荐情况");
-        browser.click(By.cssSelector("button.claim"));
+        claim(browser);
         type(browser, "党支部总数", city01.branchesTotal());
         type(browser, "参加推荐的党支部数", city01.branchesRecommending());
         type(browser, "党员总数", city01.membersTotal());
@@ -140,12 +139,9 @@ class WebappsBrowserTest {
         // the task comes back with the report at the top of its form
         logIn(browser, "tasklist", "wuhao");
         openTask(browser, "推荐单位党委确定推荐人选");
-        browser.click(By.cssSelector("button.claim"));
-        List<WebElement> boxes = browser.visibleAll(By.cssSelector(".fjs-form-field-checklist input[type=checkbox]"));
-        boxes.forEach(box -> {
-            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
-            box.click();
-        });
+        claim(browser);
+        browser.visible(By.cssSelector(".fjs-form-field-checklist input[type=checkbox]"));
+        browser.tickAll(By.cssSelector(".fjs-form-field-checklist input[type=checkbox]"));
         browser.screenshot("07-step7-form-all-ticked");
         complete(browser);
         openTask(browser, "推荐单位党委确定推荐人选");
@@ -218,6 +214,13 @@ class WebappsBrowserTest {
 
     private static void openTask(Browser browser, String name) {
         browser.clickable(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(.,'" + name + "')]")).click();
+        browser.visible(By.cssSelector(".fjs-form"));
+    }
+
+    /** Claims the open task and waits for the form of the claimed task. */
+    private static void claim(Browser browser) {
+        browser.click(By.cssSelector("button.claim"));
+        browser.gone(By.cssSelector("button.claim"));
         browser.visible(By.cssSelector(".fjs-form"));
     }
 
