@@ -90,8 +90,9 @@ public class DemoIdentity {
     private void user(DemoUser demoUser) {
         if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
             User user = identityService.newUser(demoUser.id());
-            user.setLastName(demoUser.lastName());
-            user.setFirstName(demoUser.firstName());
+            // The webapps show "first name, space, last name": the whole name goes first, as Chinese writes it.
+            user.setFirstName(demoUser.fullName());
+            user.setLastName("");
             user.setPassword(PASSWORD);
             identityService.saveUser(user);
         }
@@ -112,5 +113,10 @@ public class DemoIdentity {
      * @param groupId   the group the user belongs to
      */
     public record DemoUser(String id, String lastName, String firstName, String groupId) {
+
+        /** Surname followed by given name, e.g. "张伟". */
+        public String fullName() {
+            return lastName + firstName;
+        }
     }
 }

@@ -208,8 +208,7 @@ public class HandbookDriver {
             identityService.clearAuthentication();
         }
         String step = STEP_NUMBERS.containsKey(key) ? String.format("第%2d步", STEP_NUMBERS.get(key)) : "  举报";
-        run.out.printf("%s %s（%s）— %s%s 完成%n", step, task.getName(), key, user.getLastName(),
-                user.getFirstName());
+        run.out.printf("%s %s（%s）— %s 完成%n", step, task.getName(), key, user.getFirstName());
         if ("ballotAndCount".equals(key)) {
             run.out.println("       计票：" + historyService.createHistoricVariableInstanceQuery()
                     .processInstanceId(task.getProcessInstanceId()).variableName("roundOutcome").singleResult()

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.delegateelection.ballot.Ballot;
+import org.delegateelection.ballot.StrokeOrder;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
@@ -39,6 +40,11 @@ public class TaskFormView implements TaskListener {
             Map.entry("draftImplementationPlan", "plan"),
             Map.entry("approveImplementationPlan", "plan"),
             Map.entry("proposeInspectionList", "inspection"),
+            // the four checks of step 11 work on the list of people to inspect
+            Map.entry("checkArchives", "inspection"),
+            Map.entry("verifyPersonalMatters", "inspection"),
+            Map.entry("hearDisciplineCommission", "inspection"),
+            Map.entry("investigatePetitions", "inspection"),
             Map.entry("verifyIdentity", "identity"),
             Map.entry("inspectionReport", "inspected"),
             Map.entry("proposePreliminaryList", "preliminary"),
@@ -101,20 +107,19 @@ public class TaskFormView implements TaskListener {
         task.setVariableLocal("quotaReportId", checkpoint == null ? null
                 : quotaReports.latestId(electionId, checkpoint).orElse(null));
         ElectionUnit election = elections.get(electionId);
-        Map<String, RecommendingUnit> units = election.recommendingUnits().stream()
-                .collect(Collectors.toMap(RecommendingUnit::code, ru -> ru));
+        View view = new View(election.ageReferenceDate(), election.recommendingUnits());
         if (unit != null) {
-            task.setVariableLocal("unitName", units.get(unit).name());
-            task.setVariableLocal("unitQuota", units.get(unit).nomineeQuota());
+            task.setVariableLocal("unitName", view.units().get(unit).name());
+            task.setVariableLocal("unitQuota", view.units().get(unit).nomineeQuota());
         }
-        View view = new View(election.ageReferenceDate(), units);
         List<Candidate> pool = TaskDecisions.pool(step, electionId, unit, candidates);
         if (pool == null && SHOWN.containsKey(step)) {
             pool = candidates.list(electionId, SHOWN.get(step).key());
         }
         if (pool != null) {
-            show(task, "candidateTable", pool.stream().map(view::row).toList());
-            show(task, "candidateOptions", view.options(pool));
+            List<Candidate> byUnit = pool.stream().sorted(view.byUnitThenStrokes()).toList();
+            show(task, "candidateTable", byUnit.stream().map(view::row).toList());
+            show(task, "candidateOptions", view.options(byUnit));
         }
         switch (step) {
             case "draftImplementationPlan" -> task.setVariableLocal("unitQuotasText",
@@ -179,8 +184,23 @@ public class TaskFormView implements TaskListener {
         task.setVariableLocal(name, SpinValues.jsonValue(VariableValues.toJson(rows)));
     }
 
-    /** How people are shown: ages on the election's reference date, recommending units by name. */
-    private record View(LocalDate ageDate, Map<String, RecommendingUnit> units) {
+    /**
+     * How people are shown: ages on the election's reference date, recommending units by name; lists grouped by
+     * recommending unit in the order the election lists its units (by code), each unit's people in the stroke order
+     * of their names.
+     */
+    private record View(LocalDate ageDate, Map<String, RecommendingUnit> units, List<String> unitOrder) {
+
+        View(LocalDate ageDate, List<RecommendingUnit> units) {
+            this(ageDate, units.stream().collect(Collectors.toMap(RecommendingUnit::code, ru -> ru)),
+                    units.stream().map(RecommendingUnit::code).toList());
+        }
+
+        Comparator<Candidate> byUnitThenStrokes() {
+            return Comparator.<Candidate>comparingInt(c -> unitOrder.indexOf(c.recommendingUnit()) < 0
+                            ? Integer.MAX_VALUE : unitOrder.indexOf(c.recommendingUnit()))
+                    .thenComparing(Candidate::name, StrokeOrder.NAMES);
+        }
 
         List<Map<String, String>> options(List<Candidate> people) {
             return people.stream().map(c -> Map.of("value", c.id(), "label", c.name() + " · " + c.gender().label()

@@ -69,8 +69,10 @@ class DemoIdentityTest {
         for (DemoUser demoUser : DemoIdentity.USERS) {
             User user = identityService.createUserQuery().userId(demoUser.id()).singleResult();
             assertThat(user).as(demoUser.id()).isNotNull();
-            assertThat(user.getLastName()).matches(CHINESE);
-            assertThat(user.getFirstName()).matches(CHINESE);
+            // Tasklist, Cockpit and Admin print "firstName lastName": "张伟", not "伟 张"
+            assertThat(user.getFirstName()).matches(CHINESE).isEqualTo(demoUser.fullName())
+                    .startsWith(demoUser.lastName());
+            assertThat(user.getLastName()).isEmpty();
             assertThat(identityService.checkPassword(demoUser.id(), "demo")).as(demoUser.id()).isTrue();
             assertThat(identityService.createUserQuery().userId(demoUser.id()).memberOfGroup(demoUser.groupId())
                     .count()).as(demoUser.id()).isEqualTo(1);

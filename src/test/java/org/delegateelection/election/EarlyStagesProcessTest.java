@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -30,6 +32,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.delegateelection.ballot.StrokeOrder;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
@@ -280,6 +283,34 @@ class EarlyStagesProcessTest {
         assertThat(election.instance()).isWaitingAt("announceInspection");
         assertThat(list(election, CandidateList.INSPECTION)).hasSize(PLAN.inspectionList().size())
                 .allMatch(c -> c.status() == CandidateStatus.INSPECTED);
+    }
+
+    @Test
+    void candidatesAreShownByRecommendingUnitInStrokeOrderAndStepElevenShowsTheInspectionReport() throws Exception {
+        Election election = start("t-table-order");
+        advanceTo(election, "proposeInspectionList");
+        Task proposal = task(election, "proposeInspectionList");
+
+        JsonNode rows = new ObjectMapper().readTree(
+                taskService.getVariableLocal(proposal.getId(), "candidateTable").toString());
+        List<String> unitOrder = elections.get(election.id()).recommendingUnits().stream()
+                .map(RecommendingUnit::name).toList();
+        Map<String, List<String>> namesByUnit = new LinkedHashMap<>();
+        String previousUnit = null;
+        for (JsonNode row : rows) {
+            String unit = row.get("unit").asText();
+            assertThat(unit.equals(previousUnit) || !namesByUnit.containsKey(unit))
+                    .as("the people of %s stand together", unit).isTrue();
+            namesByUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(row.get("name").asText());
+            previousUnit = unit;
+        }
+        assertThat(namesByUnit).hasSizeGreaterThan(1);
+        assertThat(unitOrder).as("units in the election's order").containsSubsequence(namesByUnit.keySet());
+        namesByUnit.forEach((unit, names) -> assertThat(names).as(unit).isSortedAccordingTo(StrokeOrder.NAMES));
+
+        complete(proposal, selection(PLAN.inspectionList()));
+        advanceTo(election, "checkArchives");
+        assertThat(shownReport(task(election, "checkArchives"))).startsWith("### 考察对象结构检查：通过");
     }
 
     // ---- the server's refusal of a bad list decision

@@ -1,0 +1,169 @@
+package org.delegateelection.web;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The system's Chromium, headless, driven by its chromedriver (Debian packages {@code chromium} and
+ * {@code chromium-driver}; other locations through {@code -Dbrowser.binary} and {@code -Dbrowser.driver}) in a
+ * given browser language. Nothing is downloaded: Selenium Manager is not asked for a driver.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    /**
+     * Starts a browser for the application at {@code http://localhost:port} whose language is {@code language}, e.g.
+     * "zh-CN".
+     */
+    Browser(int port, String language) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("browser.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--lang=" + language, "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("browser.driver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+        baseUrl = "http://localhost:" + port;
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a path of the application, e.g. "/camunda/app/tasklist/". */
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** The element, once visible (waits up to 30 s). */
+    WebElement visible(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** The element, once clickable (waits up to 30 s). */
+    WebElement clickable(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    /** Clicks the element once clickable, scrolled to the middle of the window first. */
+    void click(By by) {
+        WebElement element = clickable(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /**
+     * Types {@code value} into the input, replacing what it holds, and types it again until the input holds it (a
+     * form re-rendered while typing loses keys); waits up to 30 s.
+     */
+    void fill(By by, String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement input = d.findElement(by);
+            if (!value.equals(input.getDomProperty("value"))) {
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+            }
+            return value.equals(input.getDomProperty("value"));
+        });
+    }
+
+    /**
+     * Ticks every checkbox the locator finds, again where a re-rendered form dropped a tick, until all are ticked;
+     * waits up to 30 s.
+     */
+    void tickAll(By checkboxes) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    List<WebElement> boxes = d.findElements(checkboxes);
+                    for (WebElement box : boxes) {
+                        if (!box.isSelected()) {
+                            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+                            box.click();
+                        }
+                    }
+                    return !boxes.isEmpty() && boxes.stream().allMatch(WebElement::isSelected);
+                });
+    }
+
+    /** Waits up to 30 s until the element is gone or hidden. */
+    void gone(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
+    /** Waits up to 30 s until the page's text contains {@code text}. */
+    void waitForText(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    /** The visible text of the page. */
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Writes the window as {@code target/screenshots/<name>.png}. */
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes the screenshots of an earlier run. */
+    static void clearScreenshots() {
+        try (Stream<Path> old = Files.exists(SCREENSHOTS) ? Files.list(SCREENSHOTS) : Stream.empty()) {
+            for (Path file : old.filter(f -> f.toString().endsWith(".png")).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the steps; when one fails, the window at that moment is written as {@code failed.png} first. */
+    void screenshotOnFailure(Runnable steps) {
+        try {
+            steps.run();
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("failed");
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
