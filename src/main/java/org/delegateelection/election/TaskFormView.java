@@ -1,6 +1,7 @@
 package org.delegateelection.election;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
