@@ -68,6 +68,8 @@ public class AccessSetup {
     public void createIfAbsent() {
         AccessRules.BODY_GROUPS.forEach(this::groupWithGrants);
         group(Groups.CAMUNDA_ADMIN, "系统管理员", Groups.GROUP_TYPE_SYSTEM);
+        // the engine lets administrators pass its checks, but the webapps ask for each application's grant at login
+        grant(null, Groups.CAMUNDA_ADMIN, Resources.APPLICATION, Authorization.ANY, List.of(Permissions.ALL));
         Filter groupTasks = filter(GROUP_TASKS, -10, "我所在组尚未认领的任务，认领后转入“我的任务”",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .taskUnassigned());
