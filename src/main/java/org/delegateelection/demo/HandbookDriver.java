@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -192,7 +193,7 @@ public class HandbookDriver {
             return;
         }
         User user = memberOf(task);
-        Map<String, Object> values = decide(run, task);
+        Map<String, Object> values = decide(run, key, task.getName(), () -> taskVariable(task, "unitCode"));
         taskService.claim(task.getId(), user.getId());
         formService.submitTaskForm(task.getId(), values);
         String step = STEP_NUMBERS.containsKey(key) ? String.format("第%2d步", STEP_NUMBERS.get(key)) : "  举报";
@@ -205,8 +206,16 @@ public class HandbookDriver {
         }
     }
 
-    private Map<String, Object> decide(Run run, Task task) {
-        String key = task.getTaskDefinitionKey();
+    /**
+     * The values the plan submits for a task, as {@link #advanceTo} submits them through the form service and a REST
+     * client through {@code POST /engine-rest/task/{id}/submit-form}: Boolean, Integer, String, lists of candidate
+     * ids as JSON object values and the tally as a Spin JSON value.
+     *
+     * @param key      the task definition key
+     * @param taskName the task's name, for the record-of-work steps' note
+     * @param unitCode the task's variable {@code unitCode}, asked only for the steps of a recommending unit
+     */
+    public static Map<String, Object> decide(Run run, String key, String taskName, Supplier<String> unitCode) {
         DecisionPlan plan = run.plan;
         Map<String, Object> values = new HashMap<>();
         switch (key) {
@@ -216,14 +225,14 @@ public class HandbookDriver {
             case "approveImplementationPlan", "consultCentralOrganization", "centralReview" ->
                     values.put("approved", true);
             case "branchRecommendation" -> {
-                DecisionPlan.UnitNomination unit = nomination(plan, taskVariable(task, "unitCode"));
+                DecisionPlan.UnitNomination unit = nomination(plan, unitCode.get());
                 values.put("branchesTotal", unit.branchesTotal());
                 values.put("branchesRecommending", unit.branchesRecommending());
                 values.put("membersTotal", unit.membersTotal());
                 values.put("membersParticipating", unit.membersParticipating());
             }
             case "recommendingUnitDecision" ->
-                    values.put("selectedCandidateIds", ids(nomination(plan, taskVariable(task, "unitCode"))
+                    values.put("selectedCandidateIds", ids(nomination(plan, unitCode.get())
                             .nomineeIds()));
             case "proposeInspectionList", "checkArchives", "verifyPersonalMatters", "hearDisciplineCommission",
                     "investigatePetitions" -> values.put("selectedCandidateIds", ids(plan.inspectionList()));
@@ -245,7 +254,7 @@ public class HandbookDriver {
             case "ballotAndCount" -> values.put("tally", SpinValues.jsonValue(Spin.JSON(plan.tally())).create());
             default -> {
                 values.put("completedOn", LocalDate.now(ZONE).toString());
-                values.put("note", "已按实施方案完成" + task.getName() + "。");
+                values.put("note", "已按实施方案完成" + taskName + "。");
             }
         }
         return values;
