@@ -60,6 +60,8 @@ class ClusterKillTest {
     private static final long CLOCK_OFFSET = LocalDate.of(2022, 3, 1).atTime(9, 0).atZone(ZONE).toInstant()
             .toEpochMilli() - System.currentTimeMillis();
     private static final int LOCK_MILLIS = 10_000;
+    /** Quick to start on two shared cores: the first compiler only. */
+    private static final List<String> NODE_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
     private static final List<String> NODE_SETTINGS = List.of(
             "--cluster.engine-clock-offset-millis=" + CLOCK_OFFSET,
             // a job locked by a node that died is taken over after 10 s (5 minutes in production)
@@ -85,8 +87,8 @@ class ClusterKillTest {
             statement.execute("create database " + DATABASE);
         }
         // one after the other: the first creates the schema, the demo users and the handbook election
-        nodeA = ClusterNode.start("node-a", SERVER + DATABASE, "512m", NODE_SETTINGS);
-        nodeB = ClusterNode.start("node-b", SERVER + DATABASE, "512m", NODE_SETTINGS);
+        nodeA = ClusterNode.start("node-a", SERVER + DATABASE, NODE_JVM, NODE_SETTINGS);
+        nodeB = ClusterNode.start("node-b", SERVER + DATABASE, NODE_JVM, NODE_SETTINGS);
         Election control = rest.start(nodeA.baseUrl(), "cluster-control");
         rest.advance(nodeB::baseUrl, control, null, false);
         undisturbed = records(control);

@@ -19,7 +19,7 @@ import org.delegateelection.DelegateElectionApplication;
  * PostgreSQL database, its own HTTP port, the job executor on. Started with the class path of the current JVM (the
  * application and the test support such as {@link NodeClock}); its output goes to {@code target/cluster/<name>.log}.
  */
-final class ClusterNode implements AutoCloseable {
+public final class ClusterNode implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -38,20 +38,20 @@ final class ClusterNode implements AutoCloseable {
      *
      * @param name     the node's name, for its log file
      * @param jdbcUrl  the PostgreSQL database (user {@code postgres}, no password)
-     * @param maxHeap  the node's maximum heap, e.g. {@code 512m}
+     * @param jvmOptions options of the node's JVM, e.g. {@code -Xmx512m}
      * @param settings further application arguments ({@code --key=value})
      * @throws IllegalStateException when the node has not come up within 3 minutes (it is stopped then)
      */
-    static ClusterNode start(String name, String jdbcUrl, String maxHeap, List<String> settings)
+    public static ClusterNode start(String name, String jdbcUrl, List<String> jvmOptions, List<String> settings)
             throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
                 DelegateElectionApplication.class.getName(),
                 "--spring.profiles.active=postgres,demo",
                 "--server.port=" + port,
@@ -78,21 +78,17 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /** {@code http://localhost:<port>}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 
-    String name() {
+    /** The name given at start. */
+    public String name() {
         return name;
     }
 
-    /** The node's process id. */
-    long pid() {
-        return process.pid();
-    }
-
     /** Whether {@code /actuator/health} answers 200 (UP). */
-    boolean healthy() {
+    public boolean healthy() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
                     + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -106,13 +102,9 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /** Kills the node at once (SIGKILL on Linux: no shutdown hook, no transaction finished) and waits for its end. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
-    }
-
-    boolean alive() {
-        return process.isAlive();
     }
 
     @Override

@@ -42,9 +42,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * executor takes it. Every call is sent with HTTP Basic as a demo user: the body's member for a task, the
  * organization department's {@code zhangwei} (also {@code camunda-admin}) for everything else.
  */
-final class RestElections {
+public final class RestElections {
 
-    static final String ADMIN = "zhangwei";
+    public static final String ADMIN = "zhangwei";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
@@ -57,20 +57,20 @@ final class RestElections {
     private volatile int conflicts;
 
     /** A client for nodes whose engine clock runs {@code engineClockOffsetMillis} from the real one. */
-    RestElections(long engineClockOffsetMillis) {
+    public RestElections(long engineClockOffsetMillis) {
         this.engineClockOffsetMillis = engineClockOffsetMillis;
     }
 
     /** An answer: its HTTP status and its body ({@code null} when empty or not JSON). */
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
     }
 
     /** An election as started: its id, its process instance, its code (the business key) and the driver's state. */
-    record Election(long id, String processInstanceId, String code, HandbookDriver.Run run) {
+    public record Election(long id, String processInstanceId, String code, HandbookDriver.Run run) {
     }
 
     /** How many 409 answers (concurrent change, sent again) this client has received. */
-    int conflicts() {
+    public int conflicts() {
         return conflicts;
     }
 
@@ -79,13 +79,9 @@ final class RestElections {
      *
      * @throws UncheckedIOException when the node does not answer (e.g. it was killed)
      */
-    Answer call(String baseUrl, String method, String path, String user, Object body) {
+    public Answer call(String baseUrl, String method, String path, String user, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (user + ":" + DemoIdentity.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                    .header("Accept", "application/json");
+            HttpRequest.Builder request = request(baseUrl, path, user).header("Accept", "application/json");
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
@@ -110,8 +106,15 @@ final class RestElections {
         }
     }
 
+    /** A request to the node as {@code user} (HTTP Basic, password {@code demo}), 60 s timeout. */
+    public static HttpRequest.Builder request(String baseUrl, String path, String user) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + DemoIdentity.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Like {@link #call} as {@link #ADMIN}, expecting a 2xx answer. */
-    JsonNode ok(String baseUrl, String method, String path, Object body) {
+    public JsonNode ok(String baseUrl, String method, String path, Object body) {
         Answer answer = call(baseUrl, method, path, ADMIN, body);
         if (answer.status() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " → " + answer.status() + " " + answer.body());
@@ -120,7 +123,7 @@ final class RestElections {
     }
 
     /** Registers the handbook election as {@code code} and imports its candidates, through {@code /api}. */
-    Election start(String baseUrl, String code) {
+    public Election start(String baseUrl, String code) {
         HandbookElection handbook = new HandbookElection();
         ObjectNode request = JSON.valueToTree(ElectionRequest.of(handbook.unit()));
         request.put("code", code);
@@ -135,7 +138,7 @@ final class RestElections {
     }
 
     /** The election's open tasks, oldest first. */
-    List<JsonNode> tasks(String baseUrl, Election election) {
+    public List<JsonNode> tasks(String baseUrl, Election election) {
         List<JsonNode> tasks = new ArrayList<>();
         ok(baseUrl, "GET", "/engine-rest/task?processInstanceBusinessKey=" + encode(election.code())
                 + "&sortBy=created&sortOrder=asc", null).forEach(tasks::add);
@@ -143,7 +146,7 @@ final class RestElections {
     }
 
     /** Whether the election's procedure has ended. */
-    boolean ended(String baseUrl, Election election) {
+    public boolean ended(String baseUrl, Election election) {
         return "COMPLETED".equals(ok(baseUrl, "GET", "/engine-rest/history/process-instance/"
                 + election.processInstanceId(), null).path("state").asText());
     }
@@ -156,7 +159,7 @@ final class RestElections {
      * @throws IllegalStateException when nothing moves for 90 s, or a job has failed for good
      * @throws UncheckedIOException  when the node does not answer
      */
-    void advance(Supplier<String> baseUrl, Election election, String untilTaskKey, boolean untilTimer) {
+    public void advance(Supplier<String> baseUrl, Election election, String untilTaskKey, boolean untilTimer) {
         long stalledSince = System.nanoTime();
         while (!ended(baseUrl.get(), election)) {
             List<JsonNode> tasks = tasks(baseUrl.get(), election);
@@ -211,7 +214,7 @@ final class RestElections {
     }
 
     /** Sets the job's due date to the engine's present: the job executor of any node may take it now. */
-    void makeDue(String baseUrl, String jobId) {
+    public void makeDue(String baseUrl, String jobId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("duedate", ENGINE_DATE.format(engineNow().minusSeconds(1)));
         body.put("cascade", false);
@@ -224,7 +227,7 @@ final class RestElections {
      *
      * @return the answer of the submission
      */
-    Answer complete(String baseUrl, Election election, JsonNode task) {
+    public Answer complete(String baseUrl, Election election, JsonNode task) {
         String taskId = task.get("id").asText();
         String user = memberOf(baseUrl, taskId);
         Answer claimed = call(baseUrl, "POST", "/engine-rest/task/" + taskId + "/claim", user,
@@ -236,7 +239,7 @@ final class RestElections {
     }
 
     /** Submits the plan's values for a claimed task as {@code user}. */
-    Answer submit(String baseUrl, Election election, JsonNode task, String user) {
+    public Answer submit(String baseUrl, Election election, JsonNode task, String user) {
         String taskId = task.get("id").asText();
         Map<String, Object> values = HandbookDriver.decide(election.run(), task.get("taskDefinitionKey").asText(),
                 task.get("name").asText(), () -> ok(baseUrl, "GET", "/engine-rest/task/" + taskId
@@ -248,7 +251,7 @@ final class RestElections {
     }
 
     /** The first demo user, by user id, of the task's candidate groups taken in group-id order. */
-    String memberOf(String baseUrl, String taskId) {
+    public String memberOf(String baseUrl, String taskId) {
         List<String> groups = new ArrayList<>();
         ok(baseUrl, "GET", "/engine-rest/task/" + taskId + "/identity-links?type=candidate", null)
                 .forEach(link -> {
@@ -262,7 +265,7 @@ final class RestElections {
     }
 
     /** The engine's present on the nodes. */
-    Instant engineNow() {
+    public Instant engineNow() {
         return Instant.now().plusMillis(engineClockOffsetMillis);
     }
 
