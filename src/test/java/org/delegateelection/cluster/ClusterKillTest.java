@@ -174,7 +174,9 @@ class ClusterKillTest {
         CompletableFuture<Void> onA = CompletableFuture.runAsync(
                 () -> rest.advance(nodeA::baseUrl, inStage2, null, false));
         rest.makeDue(nodeA.baseUrl(), timer(noticeDueBeforeKill).get("id").asText());
-        Thread.sleep(1500);
+        while (completed(inStage2, "recommendingUnitDecision") < 2 && !onA.isDone()) {
+            Thread.sleep(20);
+        }
         assertThat(onA).as("node A was still driving stage 2").isNotDone();
         nodeA.kill();
         assertThatThrownBy(onA::join).hasCauseInstanceOf(UncheckedIOException.class);
@@ -281,6 +283,20 @@ class ClusterKillTest {
                 while (rows.next()) {
                     into.put(rows.getString(1), rows.getLong(2));
                 }
+            }
+        }
+    }
+
+    /** How many tasks of the key the election has completed. */
+    private static long completed(Election election, String taskKey) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER + DATABASE, "postgres", "");
+                PreparedStatement statement = connection.prepareStatement("select count(*) from act_hi_taskinst"
+                        + " where root_proc_inst_id_ = ? and task_def_key_ = ? and end_time_ is not null")) {
+            statement.setString(1, election.processInstanceId());
+            statement.setString(2, taskKey);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
             }
         }
     }
