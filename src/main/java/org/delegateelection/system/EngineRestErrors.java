@@ -2,14 +2,20 @@ package org.delegateelection.system;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
@@ -27,23 +33,41 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
 
-    private static final String INSTANCE_ENDED_MEANWHILE = "Cannot restore state of process instance";
+    /** A task completion: {@code …/task/{id}/complete} or {@code …/task/{id}/submit-form}. */
+    private static final Pattern TASK_COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)");
+
+    private final ObjectProvider<HistoryService> history;
+
+    /** The engine's history tells a task completed meanwhile from an unknown one. */
+    public EngineRestErrors(ObjectProvider<HistoryService> history) {
+        this.history = history;
+    }
 
     /** What a client is told on 409: nothing was saved, send it again. */
     public static final String CONCURRENT_CHANGE = "该选举的数据刚被其他操作同时修改，本次提交未生效，请刷新后重试";
 
     @Override
     public void customize(ResourceConfig config) {
-        config.register(RestExceptionMapper.class);
+        config.register(new RestExceptionMapper(history::getObject));
         config.register(InvalidInputMapper.class);
         config.register(ConcurrentChangeMapper.class);
     }
 
-    /** For failures the REST resources wrap, e.g. {@code POST /task/{id}/complete}. */
+    /**
+     * For failures the REST resources wrap, e.g. {@code POST /task/{id}/complete}. A completion that failed because
+     * another request completed the same task while it ran (the engine then fails in many ways: the task, its
+     * execution or its variables vanish under it) is a concurrent change too: the task has ended in the history.
+     */
     @Priority(1)
     public static class RestExceptionMapper implements ExceptionMapper<RestException> {
 
         private final RestExceptionHandler camunda = new RestExceptionHandler();
+        private final Supplier<HistoryService> history;
+
+        /** With the engine's history, to recognise a task completed meanwhile. */
+        public RestExceptionMapper(Supplier<HistoryService> history) {
+            this.history = history;
+        }
 
         @Override
         public Response toResponse(RestException exception) {
@@ -52,7 +76,19 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
                 return invalid;
             }
             Response conflict = concurrentChange(exception);
+            if (conflict == null && taskCompletedMeanwhile()) {
+                conflict = concurrentChange(new OptimisticLockingException(exception.getMessage()));
+            }
             return conflict != null ? conflict : camunda.toResponse(exception);
+        }
+
+        private boolean taskCompletedMeanwhile() {
+            if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+                return false;
+            }
+            Matcher completion = TASK_COMPLETION.matcher(request.getRequest().getRequestURI());
+            return completion.matches() && history.get().createHistoricTaskInstanceQuery()
+                    .taskId(completion.group(1)).finished().count() == 1;
         }
     }
 
@@ -74,17 +110,10 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         }
     }
 
-    /**
-     * 409 when a concurrent change of the same data caused the failure, otherwise {@code null}: the engine's
-     * optimistic lock failed, or the process instance a task belonged to ended while this request was reading it
-     * (another request completed its last task at that moment; the engine says "Cannot restore state of process
-     * instance …: list of executions is empty").
-     */
+    /** 409 when the engine's optimistic locking failed (a concurrent change of the same data), else {@code null}. */
     private static Response concurrentChange(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockingException || cause instanceof ProcessEngineException
-                    && cause.getMessage() != null
-                    && cause.getMessage().startsWith(INSTANCE_ENDED_MEANWHILE)) {
+            if (cause instanceof OptimisticLockingException) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("type", OptimisticLockingException.class.getSimpleName());
                 body.put("message", CONCURRENT_CHANGE);
