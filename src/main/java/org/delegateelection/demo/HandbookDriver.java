@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -197,7 +199,8 @@ public class HandbookDriver {
             return;
         }
         User user = memberOf(task);
-        Map<String, Object> values = decide(run, task);
+        Map<String, Object> values = decide(run, key, task.getName(), () -> taskVariable(task, "unitCode"),
+                tally -> enterBallots(run, tally));
         // as Tasklist does: the engine checks the user's rights and writes the user into its operation log
         identityService.setAuthentication(user.getId(), identityService.createGroupQuery().groupMember(user.getId())
                 .list().stream().map(Group::getId).toList());
@@ -216,8 +219,19 @@ public class HandbookDriver {
         }
     }
 
-    private Map<String, Object> decide(Run run, Task task) {
-        String key = task.getTaskDefinitionKey();
+    /**
+     * The values the plan submits for a task, as {@link #advanceTo} submits them through the form service and a REST
+     * client through {@code POST /engine-rest/task/{id}/submit-form}: Boolean, Integer, String, lists of candidate
+     * ids as JSON object values; at step 23 the attendance and the batch of ballots entered for the plan's tally.
+     *
+     * @param key         the task definition key
+     * @param taskName    the task's name, for the record-of-work steps' note
+     * @param unitCode    the task's variable {@code unitCode}, asked only for the steps of a recommending unit
+     * @param ballotEntry enters the ballots behind the plan's tally for the open round (as the congress secretariat
+     *                    uploads them) and gives the batch's id; asked only at step 23
+     */
+    public static Map<String, Object> decide(Run run, String key, String taskName, Supplier<String> unitCode,
+            Function<DecisionPlan.Tally, String> ballotEntry) {
         DecisionPlan plan = run.plan;
         Map<String, Object> values = new HashMap<>();
         switch (key) {
@@ -227,14 +241,14 @@ public class HandbookDriver {
             case "approveImplementationPlan", "consultCentralOrganization", "centralReview" ->
                     values.put("approved", true);
             case "branchRecommendation" -> {
-                DecisionPlan.UnitNomination unit = nomination(plan, taskVariable(task, "unitCode"));
+                DecisionPlan.UnitNomination unit = nomination(plan, unitCode.get());
                 values.put("branchesTotal", unit.branchesTotal());
                 values.put("branchesRecommending", unit.branchesRecommending());
                 values.put("membersTotal", unit.membersTotal());
                 values.put("membersParticipating", unit.membersParticipating());
             }
             case "recommendingUnitDecision" ->
-                    values.put("selectedCandidateIds", ids(nomination(plan, taskVariable(task, "unitCode"))
+                    values.put("selectedCandidateIds", ids(nomination(plan, unitCode.get())
                             .nomineeIds()));
             case "proposeInspectionList", "checkArchives", "verifyPersonalMatters", "hearDisciplineCommission",
                     "investigatePetitions" -> values.put("selectedCandidateIds", ids(plan.inspectionList()));
@@ -253,28 +267,27 @@ public class HandbookDriver {
             }
             case "verifyReport" -> verdict(values, plan.confirmedReport());
             case "verifyObjection" -> verdict(values, plan.unconfirmedObjection());
-            case "ballotAndCount" -> enterBallots(run, values);
+            case "ballotAndCount" -> {
+                DecisionPlan.Tally tally = plan.tally();
+                values.put("ballotBatchId", ballotEntry.apply(tally));
+                values.put("electorsDueToAttend", tally.electorsDueToAttend());
+                values.put("electorsPresent", tally.electorsPresent());
+                values.put("ballotsIssued", tally.ballotsIssued());
+            }
             default -> {
                 values.put("completedOn", LocalDate.now(ZONE).toString());
-                values.put("note", "已按实施方案完成" + task.getName() + "。");
+                values.put("note", "已按实施方案完成" + taskName + "。");
             }
         }
         return values;
     }
 
-    /**
-     * Step 23: the ballots behind the plan's tally are entered as a file, the way the congress secretariat uploads
-     * them ({@code POST /api/elections/{id}/ballots}), and the completion names the batch with the attendance.
-     */
-    private void enterBallots(Run run, Map<String, Object> values) {
-        DecisionPlan.Tally tally = run.plan.tally();
+    /** Step 23: the ballots behind the plan's tally entered as a file; the batch's id. */
+    private String enterBallots(Run run, DecisionPlan.Tally tally) {
         String csv = GeneratedBallots.csv(ballotRounds.nextBallot(run.electionId), tally.approvals(),
                 tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
-        values.put("ballotBatchId", ballotRounds.enter(run.electionId, BallotSheet.Format.CSV,
-                csv.getBytes(StandardCharsets.UTF_8)).batchId());
-        values.put("electorsDueToAttend", tally.electorsDueToAttend());
-        values.put("electorsPresent", tally.electorsPresent());
-        values.put("ballotsIssued", tally.ballotsIssued());
+        return ballotRounds.enter(run.electionId, BallotSheet.Format.CSV, csv.getBytes(StandardCharsets.UTF_8))
+                .batchId();
     }
 
     private static void verdict(Map<String, Object> values, DecisionPlan.CandidateReport report) {

@@ -40,8 +40,13 @@ public class ElectionRepository {
         return id;
     }
 
-    /** The election with this id, if any. */
+    /**
+     * The election with this id, if any. Its recommending units are read first, not inside the row mapper: outside a
+     * transaction a query there would take a second connection from the pool while the first is held, and many
+     * requests at once could then wait on each other until the pool's timeout.
+     */
     public Optional<ElectionUnit> find(long id) {
+        List<RecommendingUnit> units = units(id);
         return jdbc.sql("select * from election where id = ?").param(id)
                 .query((rs, n) -> new ElectionUnit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                         rs.getInt("seats"), rs.getInt("nominee_quota"), rs.getInt("min_preliminary"),
@@ -49,7 +54,7 @@ public class ElectionRepository {
                         rs.getInt("leading_cadre_target"), rs.getInt("frontline_target"),
                         rs.getInt("min_women_nominees"), rs.getInt("min_under55_nominees"),
                         rs.getObject("age_reference_date", java.time.LocalDate.class),
-                        rs.getBoolean("centre_nominees_in_addition"), units(id)))
+                        rs.getBoolean("centre_nominees_in_addition"), units))
                 .optional();
     }
 

@@ -46,7 +46,7 @@ public final class AccessRules {
 
     private static final Set<String> ROSTER_READERS = Set.of(ORG_DEPT, "central-org-dept");
     private static final Set<String> RESULT_READERS = Set.of(ORG_DEPT, "congress-secretariat",
-            "credentials-committee");
+            "credentials-committee", "central-org-dept");
 
     /**
      * The rules of {@code /api/**}, in the order they are matched; a request no rule matches is refused (403).

@@ -2,6 +2,7 @@ package org.delegateelection.system;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.delegateelection.election.ElectionNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,7 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns rejected input into 400 with {@link ApiError}, for the domain REST API under /api. */
+/** Turns rejected input into 400 and a concurrent change into 409 with {@link ApiError}, for the domain REST API under /api. */
 @RestControllerAdvice(basePackages = "org.delegateelection")
 public class ApiExceptionHandler {
 
@@ -53,6 +54,13 @@ public class ApiExceptionHandler {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     public ApiError wrongType(MethodArgumentTypeMismatchException e) {
         return new ApiError("请求参数有误", List.of(new ApiError.Problem(null, e.getName(), "取值类型不正确")));
+    }
+
+    /** 409 when another request changed the same election at the same moment: nothing was saved, send it again. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    public ApiError concurrentChange(OptimisticLockingException e) {
+        return new ApiError(EngineRestErrors.CONCURRENT_CHANGE, List.of());
     }
 
     /** 404 for an unknown election. */

@@ -2,16 +2,24 @@ package org.delegateelection.system;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.spin.SpinRuntimeException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
@@ -22,20 +30,38 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * Camunda's REST API answers any failure inside a task completion or a start form with 500. When the failure is our
  * own validation of the submitted values ({@link InvalidInputException}, thrown by a listener), these mappers answer
  * 400 with Camunda's error shape plus the problems, so that a REST client and Tasklist see a client error naming the
- * field; a missing authorization is answered 403 without the engine's details; any other failure is answered as
- * Camunda answers it.
+ * field; a missing authorization is answered 403 without the engine's details. When another request changed the
+ * same election at the same moment (two nodes, two users: the engine's {@link OptimisticLockingException}), nothing
+ * of this request was written and it may simply be sent again: these mappers answer 409 Conflict with a message
+ * saying so. Any other failure is answered as Camunda answers it.
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
+
+    /** A task completion: {@code …/task/{id}/complete} or {@code …/task/{id}/submit-form}. */
+    private static final Pattern TASK_COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)");
 
     /** How the engine names a submitted variable it cannot read, e.g. a Json variable that is not JSON. */
     private static final Pattern UNREADABLE_VARIABLE =
             Pattern.compile("Cannot deserialize object in variable '([^']+)'");
 
+    /** What a client is told on 409: nothing was saved, send it again. */
+    public static final String CONCURRENT_CHANGE = "该选举的数据刚被其他操作同时修改，本次提交未生效，请刷新后重试";
+
+    private final ObjectProvider<HistoryService> history;
+    private final ObjectProvider<IdentityService> identity;
+
+    /** The engine's history tells a task completed meanwhile from an unknown one. */
+    public EngineRestErrors(ObjectProvider<HistoryService> history, ObjectProvider<IdentityService> identity) {
+        this.history = history;
+        this.identity = identity;
+    }
+
     @Override
     public void customize(ResourceConfig config) {
-        config.register(RestExceptionMapper.class);
+        config.register(new RestExceptionMapper(this::completed));
         config.register(InvalidInputMapper.class);
+        config.register(ConcurrentChangeMapper.class);
         config.register(AuthorizationMapper.class);
     }
 
@@ -57,11 +83,21 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
                 .entity(Map.of("type", AuthorizationException.class.getSimpleName(), "message", "无权访问")).build();
     }
 
-    /** For failures the REST resources wrap, e.g. {@code POST /task/{id}/complete}. */
+    /**
+     * For failures the REST resources wrap, e.g. {@code POST /task/{id}/complete}. A completion that failed because
+     * another request completed the same task while it ran (the engine then fails in many ways: the task, its
+     * execution or its variables vanish under it) is a concurrent change too: the task has ended in the history.
+     */
     @Priority(1)
     public static class RestExceptionMapper implements ExceptionMapper<RestException> {
 
         private final RestExceptionHandler camunda = new RestExceptionHandler();
+        private final Predicate<String> completed;
+
+        /** With a test of a task id: has the task been completed (the history knows it as finished)? */
+        public RestExceptionMapper(Predicate<String> completed) {
+            this.completed = completed;
+        }
 
         @Override
         public Response toResponse(RestException exception) {
@@ -69,8 +105,39 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
             if (invalid != null) {
                 return invalid;
             }
-            return exception.getCause() instanceof AuthorizationException ? forbidden()
-                    : camunda.toResponse(exception);
+            if (exception.getCause() instanceof AuthorizationException) {
+                return forbidden();
+            }
+            Response conflict = concurrentChange(exception);
+            if (conflict == null && taskCompletedMeanwhile()) {
+                conflict = concurrentChange(new OptimisticLockingException(exception.getMessage()));
+            }
+            return conflict != null ? conflict : camunda.toResponse(exception);
+        }
+
+        private boolean taskCompletedMeanwhile() {
+            if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+                return false;
+            }
+            Matcher completion = TASK_COMPLETION.matcher(request.getRequest().getRequestURI());
+            return completion.matches() && completed.test(completion.group(1));
+        }
+    }
+
+    /**
+     * Whether the task has been completed, asked of the history without the caller's authorization (a unit's user
+     * may not read the history; the answer only turns the failure of a second completion into a 409).
+     */
+    private boolean completed(String taskId) {
+        IdentityService identityService = identity.getObject();
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return history.getObject().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() == 1;
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
         }
     }
 
@@ -81,6 +148,29 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         public Response toResponse(InvalidInputException exception) {
             return invalidInput(exception);
         }
+    }
+
+    /** For a concurrent change the REST resources let through, e.g. {@code POST /task/{id}/claim}. */
+    public static class ConcurrentChangeMapper implements ExceptionMapper<OptimisticLockingException> {
+
+        @Override
+        public Response toResponse(OptimisticLockingException exception) {
+            return concurrentChange(exception);
+        }
+    }
+
+    /** 409 when the engine's optimistic locking failed (a concurrent change of the same data), else {@code null}. */
+    private static Response concurrentChange(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockingException) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", OptimisticLockingException.class.getSimpleName());
+                body.put("message", CONCURRENT_CHANGE);
+                return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(body).build();
+            }
+        }
+        return null;
     }
 
     /**

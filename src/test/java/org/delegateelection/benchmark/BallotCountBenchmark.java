@@ -26,7 +26,7 @@ import org.delegateelection.demo.GeneratedBallots;
  * approves about 63 candidates and marks the others disapprove or abstain. Prints wall time per round (median, p95,
  * min, max, in ms) and the file sizes, with the machine it ran on.
  *
- * <p>Run with {@code mvn -Pbenchmark test-compile exec:exec -Dbenchmark.main=BallotCountBenchmark}. System
+ * <p>Run with {@code mvn -Pbenchmark test-compile exec:exec -Dbenchmark=BallotCount}. System
  * properties: {@code benchmark.warmup} (rounds not measured, default 1, times 20), {@code benchmark.elections}
  * (measured rounds, default 10, times 5). Not a test: nothing is asserted about the figures.
  */

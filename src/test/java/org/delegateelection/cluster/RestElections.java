@@ -1,0 +1,355 @@
+package org.delegateelection.cluster;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.delegateelection.ballot.Ballot;
+import org.delegateelection.candidate.CandidateController;
+import org.delegateelection.demo.DecisionPlan;
+import org.delegateelection.demo.DemoIdentity;
+import org.delegateelection.demo.GeneratedBallots;
+import org.delegateelection.demo.HandbookDriver;
+import org.delegateelection.demo.HandbookElection;
+import org.delegateelection.election.ElectionRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A REST client of the application that does what the handbook election's users do, against whichever node it is
+ * given: starts a copy of the handbook election through {@code /api/elections} (configuration and candidates), and
+ * carries it forward through {@code /engine-rest} with the decisions of {@link HandbookDriver#decide}: for the oldest
+ * open task, a member of its candidate group claims it and submits its form. Waiting on the public notice, it moves
+ * the timer's due date to the engine's present, as an operator does in Cockpit, and leaves the timer to whichever job
+ * executor takes it. Every call is sent with HTTP Basic as a demo user: the body's member for a task, the
+ * organization department's {@code zhangwei} (also {@code camunda-admin}) for everything else.
+ */
+public final class RestElections {
+
+    public static final String ADMIN = "zhangwei";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+            .withZone(ZoneOffset.ofHours(8));
+    private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
+    private static final Duration STALL = Duration.ofSeconds(90);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final long engineClockOffsetMillis;
+    private volatile int conflicts;
+
+    /** A client for nodes whose engine clock runs {@code engineClockOffsetMillis} from the real one. */
+    public RestElections(long engineClockOffsetMillis) {
+        this.engineClockOffsetMillis = engineClockOffsetMillis;
+    }
+
+    /** An answer: its HTTP status and its body ({@code null} when empty or not JSON). */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    /** An election as started: its id, its process instance, its code (the business key) and the driver's state. */
+    public record Election(long id, String processInstanceId, String code, HandbookDriver.Run run) {
+    }
+
+    /** How many 409 answers (concurrent change, sent again) this client has received. */
+    public int conflicts() {
+        return conflicts;
+    }
+
+    /**
+     * Sends one call as {@code user} (password {@code demo}).
+     *
+     * @throws UncheckedIOException when the node does not answer (e.g. it was killed)
+     */
+    public Answer call(String baseUrl, String method, String path, String user, Object body) {
+        try {
+            HttpRequest.Builder request = request(baseUrl, path, user).header("Accept", "application/json");
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            if (!response.body().isBlank()) {
+                try {
+                    json = JSON.readTree(response.body());
+                } catch (IOException notJson) {
+                    json = JSON.getNodeFactory().textNode(response.body());
+                }
+            }
+            return new Answer(response.statusCode(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request to the node as {@code user} (HTTP Basic, password {@code demo}), 60 s timeout. */
+    public static HttpRequest.Builder request(String baseUrl, String path, String user) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + DemoIdentity.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Like {@link #call} as {@link #ADMIN}, expecting a 2xx answer. */
+    public JsonNode ok(String baseUrl, String method, String path, Object body) {
+        Answer answer = call(baseUrl, method, path, ADMIN, body);
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " → " + answer.status() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
+    /** Registers the handbook election as {@code code} and imports its candidates, through {@code /api}. */
+    public Election start(String baseUrl, String code) {
+        HandbookElection handbook = new HandbookElection();
+        ObjectNode request = JSON.valueToTree(ElectionRequest.of(handbook.unit()));
+        request.put("code", code);
+        request.remove("ruleOverrides");
+        JsonNode started = ok(baseUrl, "POST", "/api/elections", request);
+        long id = started.get("electionId").asLong();
+        ArrayNode candidates = JSON.valueToTree(handbook.candidates());
+        candidates.forEach(person -> ((ObjectNode) person).remove("status"));
+        ok(baseUrl, "POST", "/api/elections/" + id + "/candidates", candidates);
+        return new Election(id, started.get("processInstanceId").asText(), code,
+                new HandbookDriver.Run(SILENT, id, code, false));
+    }
+
+    /** The election's open tasks, oldest first. */
+    public List<JsonNode> tasks(String baseUrl, Election election) {
+        List<JsonNode> tasks = new ArrayList<>();
+        ok(baseUrl, "GET", "/engine-rest/task?processInstanceBusinessKey=" + encode(election.code())
+                + "&sortBy=created&sortOrder=asc", null).forEach(tasks::add);
+        return tasks;
+    }
+
+    /** Whether the election's procedure has ended. */
+    public boolean ended(String baseUrl, Election election) {
+        return "COMPLETED".equals(ok(baseUrl, "GET", "/engine-rest/history/process-instance/"
+                + election.processInstanceId(), null).path("state").asText());
+    }
+
+    /**
+     * Carries the election forward through the node {@code baseUrl()} names at each call, until a task of
+     * {@code untilTaskKey} is open, or (with {@code untilTimer}) the public notice's timer waits for its due date,
+     * or else until the procedure has ended. A completion answered 409 is sent again.
+     *
+     * @throws IllegalStateException when nothing moves for 90 s, or a job has failed for good
+     * @throws UncheckedIOException  when the node does not answer
+     */
+    public void advance(Supplier<String> baseUrl, Election election, String untilTaskKey, boolean untilTimer) {
+        long stalledSince = System.nanoTime();
+        while (!ended(baseUrl.get(), election)) {
+            List<JsonNode> tasks = tasks(baseUrl.get(), election);
+            if (untilTaskKey != null && tasks.stream()
+                    .anyMatch(t -> t.get("taskDefinitionKey").asText().equals(untilTaskKey))) {
+                return;
+            }
+            if (!tasks.isEmpty()) {
+                Answer answer = complete(baseUrl.get(), election, tasks.get(0));
+                if (answer.status() == 400) {
+                    throw new IllegalStateException("提交被拒绝：" + answer.body());
+                }
+                if (answer.status() == 204) {
+                    stalledSince = System.nanoTime();
+                }
+            } else if (waitOnJobs(baseUrl.get(), election, untilTimer)) {
+                return;
+            } else {
+                sleep(200);
+            }
+            if (System.nanoTime() - stalledSince > STALL.toNanos()) {
+                throw new IllegalStateException("选举 " + election.code() + " 90 秒无进展");
+            }
+        }
+        if (untilTaskKey != null || untilTimer) {
+            throw new IllegalStateException("选举 " + election.code() + " 已结束，未停在预期的位置");
+        }
+    }
+
+    /**
+     * No task is open: the procedure waits on a job. Returns at once when {@code untilTimer} and the public notice's
+     * timer waits for its due date; else moves that due date to the present and returns, leaving the job to the job
+     * executors.
+     *
+     * @return whether the timer waits and {@code untilTimer} asks to stop there
+     * @throws IllegalStateException when a job has failed for good
+     */
+    private boolean waitOnJobs(String baseUrl, Election election, boolean untilTimer) {
+        for (JsonNode job : ok(baseUrl, "GET", "/engine-rest/job?processInstanceId=" + election.processInstanceId(),
+                null)) {
+            if (job.path("retries").asInt(1) == 0) {
+                throw new IllegalStateException("作业失败：" + job.path("exceptionMessage").asText());
+            }
+            if (job.path("dueDate").isTextual() && parse(job.get("dueDate").asText()).isAfter(engineNow())) {
+                if (untilTimer) {
+                    return true;
+                }
+                makeDue(baseUrl, job.get("id").asText());
+            }
+        }
+        return false;
+    }
+
+    /** Sets the job's due date to the engine's present: the job executor of any node may take it now. */
+    public void makeDue(String baseUrl, String jobId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("duedate", ENGINE_DATE.format(engineNow().minusSeconds(1)));
+        body.put("cascade", false);
+        ok(baseUrl, "PUT", "/engine-rest/job/" + jobId + "/duedate", body);
+    }
+
+    /**
+     * The task's candidate group's first member claims the task and submits the plan's values. A 409 (concurrent
+     * change) leaves the task open and is counted; the caller finds it open again.
+     *
+     * @return the answer of the submission
+     */
+    public Answer complete(String baseUrl, Election election, JsonNode task) {
+        String taskId = task.get("id").asText();
+        String user = memberOf(baseUrl, taskId);
+        Answer claimed = call(baseUrl, "POST", "/engine-rest/task/" + taskId + "/claim", user,
+                Map.of("userId", user));
+        if (claimed.status() != 204) {
+            return count(claimed);
+        }
+        return submit(baseUrl, election, task, user);
+    }
+
+    /** Submits the plan's values for a claimed task as {@code user}. */
+    public Answer submit(String baseUrl, Election election, JsonNode task, String user) {
+        String taskId = task.get("id").asText();
+        Map<String, Object> values = HandbookDriver.decide(election.run(), task.get("taskDefinitionKey").asText(),
+                task.get("name").asText(), () -> ok(baseUrl, "GET", "/engine-rest/task/" + taskId
+                        + "/variables/unitCode", null).get("value").asText(),
+                tally -> uploadBallots(baseUrl, election, taskId, tally));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, restValue(value)));
+        return count(call(baseUrl, "POST", "/engine-rest/task/" + taskId + "/submit-form", user,
+                Map.of("variables", variables)));
+    }
+
+    /**
+     * Step 23 as the congress secretariat does it: ballots adding up to the plan's tally, on the ballot the open task
+     * shows (its form's header of candidate ids and its seats), uploaded as CSV; the batch's id.
+     */
+    private String uploadBallots(String baseUrl, Election election, String taskId, DecisionPlan.Tally tally) {
+        String variables = "/engine-rest/task/" + taskId + "/localVariables/";
+        List<String> ids = Arrays.stream(ok(baseUrl, "GET", variables + "ballotsText", null).get("value").asText()
+                        .lines().findFirst().orElseThrow().split(","))
+                .map(column -> column.split(" ")[0]).filter(column -> !column.equals("无效")).toList();
+        Matcher seats = Pattern.compile("应选 (\\d+) 名")
+                .matcher(ok(baseUrl, "GET", variables + "ballotText", null).get("value").asText());
+        if (!seats.find()) {
+            throw new IllegalStateException("任务 " + taskId + " 的选票未写明应选名额");
+        }
+        String csv = GeneratedBallots.csv(new Ballot(ids, Integer.parseInt(seats.group(1))), tally.approvals(),
+                tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
+        try {
+            HttpResponse<String> response = http.send(request(baseUrl, "/api/elections/" + election.id()
+                            + "/ballots", "huangli").header("Content-Type", CandidateController.CSV)
+                    .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 && response.statusCode() != 200) {
+                throw new IllegalStateException("选票上传失败：" + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body()).get("batchId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first demo user, by user id, of the task's candidate groups taken in group-id order. */
+    public String memberOf(String baseUrl, String taskId) {
+        List<String> groups = new ArrayList<>();
+        ok(baseUrl, "GET", "/engine-rest/task/" + taskId + "/identity-links?type=candidate", null)
+                .forEach(link -> {
+                    if (link.hasNonNull("groupId")) {
+                        groups.add(link.get("groupId").asText());
+                    }
+                });
+        return groups.stream().sorted().flatMap(group -> DemoIdentity.USERS.stream()
+                        .filter(u -> u.groupId().equals(group)).map(DemoIdentity.DemoUser::id).sorted())
+                .findFirst().orElseThrow(() -> new IllegalStateException("任务 " + taskId + " 的候选组中没有演示用户"));
+    }
+
+    /** The engine's present on the nodes. */
+    public Instant engineNow() {
+        return Instant.now().plusMillis(engineClockOffsetMillis);
+    }
+
+    private Answer count(Answer answer) {
+        if (answer.status() == 409) {
+            conflicts++;
+        }
+        return answer;
+    }
+
+    /** A value as the REST API takes it: lists of ids and the tally as JSON text, which the server reads. */
+    private static Map<String, Object> restValue(Object value) {
+        Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
+        if (plain instanceof List<?> list) {
+            try {
+                plain = JSON.writeValueAsString(list);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else if (!(plain instanceof Boolean || plain instanceof Number || plain instanceof String)) {
+            plain = plain.toString();
+        }
+        Map<String, Object> dto = new LinkedHashMap<>();
+        dto.put("value", plain);
+        dto.put("type", plain instanceof Boolean ? "Boolean" : plain instanceof Integer ? "Integer"
+                : plain instanceof Number ? "Long" : "String");
+        return dto;
+    }
+
+    private static Instant parse(String engineDate) {
+        return ENGINE_DATE.parse(engineDate, Instant::from);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

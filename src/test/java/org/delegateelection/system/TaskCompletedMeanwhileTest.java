@@ -1,0 +1,66 @@
+package org.delegateelection.system;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.delegateelection.election.TestElections;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A task completion sent after another request has completed the same task (two users, two nodes) is answered 409,
+ * "send again after a refresh", through the engine REST API; a task that never existed is not.
+ */
+@DirtiesContext
+@ActiveProfiles("demo")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:task-completed-meanwhile;DB_CLOSE_DELAY=-1")
+class TaskCompletedMeanwhileTest {
+
+    @Autowired
+    private TestRestTemplate rest;
+    @Autowired
+    private TestElections elections;
+    @Autowired
+    private TaskService taskService;
+
+    @Test
+    void aSecondCompletionOfTheSameTaskIsAConflictAndAnUnknownTaskIsNot() {
+        elections.start("completed-meanwhile");
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey("completed-meanwhile")
+                .taskDefinitionKey("registerAllocation").singleResult().getId();
+
+        ResponseEntity<String> first = complete(taskId);
+        ResponseEntity<JsonNode> second = rest.withBasicAuth("zhangwei", "demo").postForEntity(
+                "/engine-rest/task/" + taskId + "/complete", json(), JsonNode.class);
+        ResponseEntity<String> unknown = complete("no-such-task");
+
+        assertThat(first.getStatusCode().value()).isEqualTo(204);
+        assertThat(second.getStatusCode().value()).isEqualTo(409);
+        assertThat(second.getBody().get("message").asText()).isEqualTo(EngineRestErrors.CONCURRENT_CHANGE);
+        assertThat(unknown.getStatusCode().value()).isNotEqualTo(409);
+    }
+
+    private ResponseEntity<String> complete(String taskId) {
+        return rest.withBasicAuth("zhangwei", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+                json(), String.class);
+    }
+
+    private static HttpEntity<Map<String, Object>> json() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(Map.of("variables", Map.of()), headers);
+    }
+}
