@@ -80,7 +80,7 @@ class WebappsBrowserTest {
             browser.screenshotOnFailure(() -> {
                 logIn(browser, "tasklist", "zhangwei");
                 browser.waitForText("Start process");
-                browser.screenshot("14-tasklist-in-english");
+                browser.screenshot("15-tasklist-in-english");
                 assertThat(browser.text()).contains("Create task").doesNotContain("启动流程");
             });
         }
@@ -192,15 +192,21 @@ class WebappsBrowserTest {
                 + PLAN.failingPreliminaryProposal().size() + " 名）与要求对照");
         assertThat(browser.driver().findElements(By.cssSelector("tr.danger[data-rule=womenShare]"))).hasSize(1);
 
+        // the audit trail of the instance: who completed which step, from the engine's user operation log
+        browser.click(By.xpath("//a[normalize-space(.)='审计记录']"));
+        browser.visible(By.cssSelector(".election-audit tr[data-operation=Complete]"));
+        browser.screenshot("12-cockpit-audit-log");
+        assertThat(browser.text()).contains("常委会提出代表候选人初步人选", "wangjun", "完成", "认领");
+
         // Admin and the welcome page in Chinese too
         browser.driver().manage().window().setSize(new Dimension(1400, 1000));
         browser.open("/camunda/app/admin/default/#/users");
         browser.waitForText("张伟");
-        browser.screenshot("12-admin-users");
+        browser.screenshot("13-admin-users");
         assertThat(browser.text()).contains("用户", "授权");
         browser.open("/camunda/app/welcome/default/");
         browser.waitForText("张伟");
-        browser.screenshot("13-welcome");
+        browser.screenshot("14-welcome");
     }
 
     private static void logIn(Browser browser, String app, String user) {

@@ -23,7 +23,7 @@ export default {
     fallbackLocale: 'zh'
   },
   // The election's quota view on a process instance (plugin point cockpit.processInstance.runtime.tab).
-  customScripts: ['scripts/election-quota-plugin.js'],
+  customScripts: ['scripts/election-quota-plugin.js', 'scripts/election-audit-plugin.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

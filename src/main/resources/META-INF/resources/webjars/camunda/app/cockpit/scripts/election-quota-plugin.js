@@ -40,7 +40,7 @@ const BARS = [
   {figure: 'minorities', label: '少数民族', rule: null}
 ];
 
-async function getJson(url) {
+export async function getJson(url) {
   const response = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
   if (!response.ok) {
     const error = new Error(response.status === 404 ? 'not-found' : '请求失败（HTTP ' + response.status + '）');
@@ -50,7 +50,7 @@ async function getJson(url) {
   return response.json();
 }
 
-function element(tag, attributes, text) {
+export function element(tag, attributes, text) {
   const node = document.createElement(tag);
   Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
   if (text !== undefined) {

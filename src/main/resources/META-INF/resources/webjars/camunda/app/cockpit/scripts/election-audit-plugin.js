@@ -1,0 +1,85 @@
+/*
+ * Cockpit plugin "审计记录": on a delegate-election instance, who did what and when, from the engine's user operation
+ * log (every claim, completion and message of the instance, with the values submitted), newest first. The log is
+ * read-only: no group has the right to change or delete it. Data comes with the Cockpit session from the engine API.
+ */
+import {element, getJson} from './election-quota-plugin.js';
+
+const OPERATIONS = {
+  Claim: '认领',
+  Complete: '完成',
+  Assign: '指派',
+  SetOwner: '转交',
+  Delegate: '委托',
+  Resolve: '办结',
+  Create: '创建',
+  SetVariable: '设置变量',
+  ModifyVariable: '修改变量',
+  RemoveVariable: '删除变量',
+  CorrelateMessage: '发送消息',
+  SetJobDuedate: '修改作业到期时间',
+  Suspend: '挂起',
+  Activate: '激活'
+};
+
+const TIME = new Intl.DateTimeFormat('zh-CN', {timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+  day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false});
+
+/** One row per operation: the log writes one entry per property an operation changed. */
+function operations(entries) {
+  const byId = new Map();
+  entries.forEach(entry => {
+    const operation = byId.get(entry.operationId) || {...entry, changes: []};
+    if (entry.property && entry.newValue !== null) {
+      operation.changes.push(`${entry.property}=${entry.newValue}`);
+    }
+    byId.set(entry.operationId, operation);
+  });
+  return [...byId.values()];
+}
+
+async function render(node, processInstanceId, engineApi) {
+  node.innerHTML = '';
+  const container = node.appendChild(element('div', {class: 'election-audit'}));
+  let entries;
+  let tasks;
+  try {
+    entries = await getJson(`${engineApi}/history/user-operation?processInstanceId=${processInstanceId}`
+      + '&sortBy=timestamp&sortOrder=desc&maxResults=500');
+    tasks = await getJson(`${engineApi}/history/task?processInstanceId=${processInstanceId}&maxResults=2000`);
+  } catch (error) {
+    container.appendChild(element('p', {}, '读取审计记录失败：' + error.message));
+    return;
+  }
+  const taskNames = new Map(tasks.map(task => [task.id, task.name]));
+  container.appendChild(element('p', {class: 'text-muted'},
+    '引擎操作日志中本流程实例的全部操作（谁、何时、对哪项任务做了什么），只读，任何用户组都无权修改或删除。'));
+  const table = container.appendChild(element('table', {class: 'table table-condensed cam-table'}));
+  const head = table.appendChild(element('thead')).appendChild(element('tr'));
+  ['时间', '用户', '操作', '任务', '详情'].forEach(title => head.appendChild(element('th', {}, title)));
+  const body = table.appendChild(element('tbody'));
+  const rows = operations(entries);
+  if (rows.length === 0) {
+    body.appendChild(element('tr')).appendChild(element('td', {colspan: 5}, '尚无操作记录。'));
+  }
+  rows.forEach(operation => {
+    const row = body.appendChild(element('tr', {'data-operation': operation.operationType}));
+    row.appendChild(element('td', {}, TIME.format(new Date(operation.timestamp))));
+    row.appendChild(element('td', {}, operation.userId || '系统'));
+    row.appendChild(element('td', {}, OPERATIONS[operation.operationType] || operation.operationType));
+    row.appendChild(element('td', {}, taskNames.get(operation.taskId) || ''));
+    row.appendChild(element('td', {class: 'election-audit-changes'}, operation.changes.join('；')));
+  });
+}
+
+export default {
+  id: 'electionAudit',
+  pluginPoint: 'cockpit.processInstance.runtime.tab',
+  priority: 10,
+  properties: {
+    label: '审计记录'
+  },
+  render: (node, {api, processInstanceId}) => {
+    render(node, processInstanceId, api.engineApi);
+  }
+};
