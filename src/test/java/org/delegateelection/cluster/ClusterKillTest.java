@@ -124,8 +124,8 @@ class ClusterKillTest {
         // the same task submitted through A and B at the same moment: one is done, the other changes nothing
         JsonNode same = decisions.get(0);
         String user = rest.memberOf(nodeA.baseUrl(), same.get("id").asText());
-        rest.ok(nodeA.baseUrl(), "POST", "/engine-rest/task/" + same.get("id").asText() + "/claim",
-                Map.of("userId", user));
+        assertThat(rest.call(nodeA.baseUrl(), "POST", "/engine-rest/task/" + same.get("id").asText() + "/claim",
+                user, Map.of("userId", user)).status()).isEqualTo(204);
         List<Answer> both = race(() -> rest.submit(nodeA.baseUrl(), election, same, user),
                 () -> rest.submit(nodeB.baseUrl(), election, same, user));
         assertThat(both).extracting(Answer::status).containsOnlyOnce(204);
