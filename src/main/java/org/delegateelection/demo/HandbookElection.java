@@ -46,6 +46,17 @@ public final class HandbookElection {
     /** The seed of the generator: the opening day of the 20th National Congress. */
     public static final long SEED = 20221016L;
 
+    /** The handbook's seats. */
+    public static final int HANDBOOK_SEATS = 69;
+
+    /**
+     * The seats of 38 election units of various sizes, 2,300 in all: as many units and delegates as the election to
+     * the 20th National Congress had (中共中央《关于党的第二十次全国代表大会代表选举工作的通知》: 2,300 delegates,
+     * elected by 38 election units), for many elections at once.
+     */
+    public static final List<Integer> THIRTY_EIGHT_UNITS = List.of(36, 36, 37, 37, 38, 38, 39, 39, 45, 45, 46, 47, 48,
+            49, 50, 51, 52, 53, 54, 55, 56, 58, 60, 61, 62, 64, 66, 68, 69, 72, 75, 78, 82, 84, 90, 100, 110, 150);
+
     private static final LocalDate AGE_REFERENCE_DATE = LocalDate.of(2022, 6, 30);
 
     /** Recommending units: code, name, kinds of their nominees, kinds of the people they recommend in addition. */
@@ -106,16 +117,6 @@ public final class HandbookElection {
     private final List<Candidate> candidates;
     private final DecisionPlan plan;
 
-    /** The handbook's seats. */
-    public static final int HANDBOOK_SEATS = 69;
-
-    /**
-     * The seats of 38 election units of various sizes, 2,300 in all: as many units and delegates as the election to
-     * the 20th National Congress had (通知: 2,300 delegates elected by 38 election units), for many elections at once.
-     */
-    public static final List<Integer> THIRTY_EIGHT_UNITS = List.of(36, 36, 37, 37, 38, 38, 39, 39, 45, 45, 46, 47, 48,
-            49, 50, 51, 52, 53, 54, 55, 56, 58, 60, 61, 62, 64, 66, 68, 69, 72, 75, 78, 82, 84, 90, 100, 110, 150);
-
     /** Generates the election from {@link #SEED}; two instances are equal in every value. */
     public HandbookElection() {
         this(HANDBOOK_SEATS);
@@ -156,8 +157,8 @@ public final class HandbookElection {
     }
 
     /**
-     * The pool of recommended people (about 130, status REGISTERED, ids "HB-0001" …): every recommending unit
-     * recommends more people than its nominee quota. Two are probationary members, who may not be nominated.
+     * The pool of recommended people (130 for the handbook's seats, status REGISTERED, ids "HB-0001" …): every
+     * recommending unit recommends more people than its nominee quota. Two are probationary members, who may not be nominated.
      */
     public List<Candidate> candidates() {
         return candidates;
@@ -279,7 +280,7 @@ public final class HandbookElection {
     }
 
     /**
-     * The 90 nominees with the attributes the quotas count; one elected worker is a migrant worker, and the ethnic
+     * The nominees of the rows (90 for the handbook) with the attributes the quotas count; one elected worker is a migrant worker, and the ethnic
      * minorities are spread at random over their tier.
      */
     private static List<Profile> nomineeProfiles(List<ProfileRow> rows, Random random) {

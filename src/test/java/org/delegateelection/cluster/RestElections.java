@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A REST client of the application that does what the handbook election's users do, against whichever node it is
- * given: starts a copy of the handbook election through {@code /api/elections} (configuration and candidates), and
+ * given: starts a copy of the handbook election (or of it scaled to other seats) through {@code /api/elections} (configuration and candidates), and
  * carries it forward through {@code /engine-rest} with the decisions of {@link HandbookDriver#decide}: for the oldest
  * open task, a member of its candidate group claims it and submits its form. Waiting on the public notice, it moves
  * the timer's due date to the engine's present, as an operator does in Cockpit, and leaves the timer to whichever job
