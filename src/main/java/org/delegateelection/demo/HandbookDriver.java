@@ -157,7 +157,7 @@ public class HandbookDriver {
      */
     public static final class Run {
         final PrintStream out;
-        final DecisionPlan plan = new HandbookElection().plan();
+        final DecisionPlan plan;
         final long electionId;
         final String code;
         boolean failingPreliminaryTried;
@@ -177,6 +177,17 @@ public class HandbookDriver {
          * clock), or today when it is {@code null}.
          */
         public Run(PrintStream out, long electionId, String code, boolean showcase, LocalDate noticeDate) {
+            this(out, electionId, code, showcase, noticeDate, new HandbookElection().plan());
+        }
+
+        /** A drive, without the showcase, of an election generated with another plan (a unit of another size). */
+        public Run(PrintStream out, long electionId, String code, DecisionPlan plan) {
+            this(out, electionId, code, false, null, plan);
+        }
+
+        private Run(PrintStream out, long electionId, String code, boolean showcase, LocalDate noticeDate,
+                    DecisionPlan plan) {
+            this.plan = plan;
             this.out = out;
             this.electionId = electionId;
             this.code = code;

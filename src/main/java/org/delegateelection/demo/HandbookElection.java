@@ -36,11 +36,26 @@ import java.util.stream.IntStream;
  * 17 recommending units (51 leading cadres, 39 frontline, at least 27 women, 45 under 55 and 2 ethnic minorities),
  * at least 80 preliminary and 80 prospective candidates. Names, dates and details are generated from a fixed seed,
  * so every instance is equal; the people are fictional.
+ *
+ * <p>An election unit of another size is the handbook's scaled: the nominees who reach the prospective list and the
+ * recommending units' nominee quotas in proportion to the seats, the few who drop out earlier, the people recommended
+ * in addition, the minorities and the congress's electors as in the handbook.
  */
 public final class HandbookElection {
 
     /** The seed of the generator: the opening day of the 20th National Congress. */
     public static final long SEED = 20221016L;
+
+    /** The handbook's seats. */
+    public static final int HANDBOOK_SEATS = 69;
+
+    /**
+     * The seats of 38 election units of various sizes, 2,300 in all: as many units and delegates as the election to
+     * the 20th National Congress had (中共中央《关于党的第二十次全国代表大会代表选举工作的通知》: 2,300 delegates,
+     * elected by 38 election units), for many elections at once.
+     */
+    public static final List<Integer> THIRTY_EIGHT_UNITS = List.of(36, 36, 37, 37, 38, 38, 39, 39, 45, 45, 46, 47, 48,
+            49, 50, 51, 52, 53, 54, 55, 56, 58, 60, 61, 62, 64, 66, 68, 69, 72, 75, 78, 82, 84, 90, 100, 110, 150);
 
     private static final LocalDate AGE_REFERENCE_DATE = LocalDate.of(2022, 6, 30);
 
@@ -104,8 +119,25 @@ public final class HandbookElection {
 
     /** Generates the election from {@link #SEED}; two instances are equal in every value. */
     public HandbookElection() {
+        this(HANDBOOK_SEATS);
+    }
+
+    /**
+     * Generates an election unit of {@code seats} seats from {@link #SEED}, the handbook's for 69 seats. The sizes of
+     * {@link #THIRTY_EIGHT_UNITS} are tested to meet every structural quota; not every size does (with one person
+     * moving a share by several points, a small list can miss the farmers' or technicians' share), and below 36 seats
+     * the scaled tiers lack a woman farmer for the failing proposal.
+     *
+     * @throws IllegalArgumentException when seats is below 1
+     */
+    public HandbookElection(int seats) {
+        if (seats < 1) {
+            throw new IllegalArgumentException("代表名额应为正数：" + seats);
+        }
         Random random = new Random(SEED);
-        List<Placed> people = place(nomineeProfiles(random), random);
+        List<Profile> nominees = nomineeProfiles(scaledNominees(seats), random);
+        List<UnitSpec> units = scaledUnits(nominees);
+        List<Placed> people = place(nominees, units, random);
         List<Candidate> pool = new ArrayList<>();
         Map<String, Tier> tiers = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();
@@ -114,9 +146,9 @@ public final class HandbookElection {
             pool.add(candidate);
             tiers.put(candidate.id(), person.profile().tier());
         }
-        this.unit = electionUnit();
+        this.unit = electionUnit(seats, units, nominees);
         this.candidates = List.copyOf(pool);
-        this.plan = plan(pool, tiers, random);
+        this.plan = plan(pool, tiers, units, random);
     }
 
     /** The election unit "示例省" (id 0, code "handbook-province") with its 17 recommending units. */
@@ -125,8 +157,8 @@ public final class HandbookElection {
     }
 
     /**
-     * The pool of recommended people (about 130, status REGISTERED, ids "HB-0001" …): every recommending unit
-     * recommends more people than its nominee quota. Two are probationary members, who may not be nominated.
+     * The pool of recommended people (130 for the handbook's seats, status REGISTERED, ids "HB-0001" …): every
+     * recommending unit recommends more people than its nominee quota. Two are probationary members, who may not be nominated.
      */
     public List<Candidate> candidates() {
         return candidates;
@@ -137,21 +169,123 @@ public final class HandbookElection {
         return plan;
     }
 
-    private static ElectionUnit electionUnit() {
-        List<RecommendingUnit> units = UNITS.stream()
+    /**
+     * The unit's figures: the nominee quota and the leading-cadre and frontline targets are the nominees' counts, the
+     * least preliminary count the prospective list's size, the least women and under-55 nominees the counts less the
+     * handbook's margins (one woman, seven under 55).
+     */
+    private static ElectionUnit electionUnit(int seats, List<UnitSpec> specs, List<Profile> nominees) {
+        List<RecommendingUnit> units = specs.stream()
                 .map(u -> new RecommendingUnit(u.code(), u.name(), u.nominees().length()))
                 .toList();
-        return new ElectionUnit(0, "handbook-province", "示例省", 69, 90, 80, new BigDecimal("0.290"), 2,
-                51, 39, 27, 45, AGE_REFERENCE_DATE, true, units);
+        int leadingCadres = (int) nominees.stream().filter(p -> p.kind() == Kind.L).count();
+        int prospective = (int) nominees.stream().filter(p -> p.tier().compareTo(Tier.NOT_PROSPECTIVE) > 0).count();
+        int women = (int) nominees.stream().filter(Profile::woman).count();
+        int under55 = (int) nominees.stream().filter(p -> p.age() < 55).count();
+        return new ElectionUnit(0, "handbook-province", "示例省", seats, nominees.size(), prospective,
+                new BigDecimal("0.290"), 2, leadingCadres, nominees.size() - leadingCadres, women - 1, under55 - 7,
+                AGE_REFERENCE_DATE, true, units);
     }
 
     /**
-     * The 90 nominees with the attributes the quotas count; one elected worker is a migrant worker, and the ethnic
+     * The nominee rows for {@code seats} seats: the elected, exactly the seats, and those who reach the prospective list
+     * but are not elected, more than 15 % of the seats and at least the handbook's 80 of 69 scaled, each shared out
+     * over the kinds in the handbook's proportions with their women and ages; the rows of those who drop out earlier
+     * as they are.
+     */
+    private static List<ProfileRow> scaledNominees(int seats) {
+        int prospective = Math.max(scale(80, seats), seats + 15 * seats / 100 + 1);
+        Map<Tier, Integer> totals = Map.of(Tier.ELECTED, seats, Tier.NOT_ELECTED, prospective - seats);
+        Map<Tier, Deque<Integer>> people = new EnumMap<>(Tier.class);
+        totals.forEach((tier, total) -> people.put(tier, new ArrayDeque<>(IntStream.of(apportion(total,
+                NOMINEES.stream().filter(r -> r.tier() == tier).mapToInt(ProfileRow::people).toArray())).boxed()
+                .toList())));
+        List<ProfileRow> rows = new ArrayList<>();
+        for (ProfileRow row : NOMINEES) {
+            if (!totals.containsKey(row.tier())) {
+                rows.add(row);
+                continue;
+            }
+            int size = people.get(row.tier()).pop();
+            rows.add(new ProfileRow(row.tier(), row.kind(), size, scale(row.women(), size, row.people()),
+                    scale(row.under55(), size, row.people()), scale(row.under45(), size, row.people())));
+        }
+        return rows;
+    }
+
+    /** {@code count} of the handbook's 69 seats scaled to {@code seats}, rounded half up. */
+    private static int scale(int count, int seats) {
+        return scale(count, seats, HANDBOOK_SEATS);
+    }
+
+    /** {@code count} of {@code of} scaled to {@code to}, rounded half up. */
+    private static int scale(int count, int to, int of) {
+        return (2 * count * to + of) / (2 * of);
+    }
+
+    /**
+     * {@code total} shared out in proportion to {@code weights} by the largest remainder, the earlier first on a tie;
+     * the weights themselves when they sum to the total.
+     */
+    private static int[] apportion(int total, int[] weights) {
+        long sum = IntStream.of(weights).sum();
+        int[] shares = new int[weights.length];
+        long[] remainders = new long[weights.length];
+        int given = 0;
+        for (int i = 0; i < weights.length; i++) {
+            shares[i] = (int) (weights[i] * (long) total / sum);
+            remainders[i] = weights[i] * (long) total % sum;
+            given += shares[i];
+        }
+        List<Integer> order = IntStream.range(0, weights.length).boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> -remainders[i])).toList();
+        for (int i = 0; i < total - given; i++) {
+            shares[order.get(i)]++;
+        }
+        return shares;
+    }
+
+    /**
+     * The recommending units with nominee slots for these nominees: of each kind, the nominees shared out over the
+     * units in proportion to the handbook's slots of that kind (largest remainder, earlier unit first on a tie); a
+     * unit keeps its first slots of a kind and gains new ones at the end.
+     */
+    private static List<UnitSpec> scaledUnits(List<Profile> nominees) {
+        Map<Kind, int[]> shares = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            int total = (int) nominees.stream().filter(p -> p.kind() == kind).count();
+            shares.put(kind, apportion(total, UNITS.stream().mapToInt(u -> slots(u, kind)).toArray()));
+        }
+        List<UnitSpec> units = new ArrayList<>();
+        for (int u = 0; u < UNITS.size(); u++) {
+            UnitSpec unit = UNITS.get(u);
+            StringBuilder slots = new StringBuilder();
+            Map<Kind, Integer> kept = new EnumMap<>(Kind.class);
+            for (char letter : unit.nominees().toCharArray()) {
+                Kind kind = Kind.of(letter);
+                if (kept.merge(kind, 1, Integer::sum) <= shares.get(kind)[u]) {
+                    slots.append(letter);
+                }
+            }
+            for (Kind kind : Kind.values()) {
+                slots.append(kind.name().repeat(Math.max(0, shares.get(kind)[u] - slots(unit, kind))));
+            }
+            units.add(new UnitSpec(unit.code(), unit.name(), slots.toString(), unit.extras()));
+        }
+        return units;
+    }
+
+    private static int slots(UnitSpec unit, Kind kind) {
+        return (int) unit.nominees().chars().filter(c -> c == kind.name().charAt(0)).count();
+    }
+
+    /**
+     * The nominees of the rows (90 for the handbook) with the attributes the quotas count; one elected worker is a migrant worker, and the ethnic
      * minorities are spread at random over their tier.
      */
-    private static List<Profile> nomineeProfiles(Random random) {
+    private static List<Profile> nomineeProfiles(List<ProfileRow> rows, Random random) {
         List<Profile> profiles = new ArrayList<>();
-        for (ProfileRow row : NOMINEES) {
+        for (ProfileRow row : rows) {
             List<Boolean> women = new ArrayList<>();
             for (int i = 0; i < row.people(); i++) {
                 women.add(i < row.women());
@@ -192,7 +326,7 @@ public final class HandbookElection {
      * Deals the nominees to the units' nominee slots by kind, adds the people each unit recommends in addition, and
      * returns everyone in unit order, shuffled within the unit.
      */
-    private static List<Placed> place(List<Profile> nominees, Random random) {
+    private static List<Placed> place(List<Profile> nominees, List<UnitSpec> units, Random random) {
         Map<Kind, Deque<Profile>> byKind = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             List<Profile> ofKind = new ArrayList<>(nominees.stream().filter(p -> p.kind() == kind).toList());
@@ -200,7 +334,7 @@ public final class HandbookElection {
             byKind.put(kind, new ArrayDeque<>(ofKind));
         }
         List<Placed> extras = new ArrayList<>();
-        for (UnitSpec unit : UNITS) {
+        for (UnitSpec unit : units) {
             for (char letter : unit.extras().toCharArray()) {
                 Kind kind = Kind.of(letter);
                 Profile profile = new Profile(Tier.NOT_NOMINATED, kind, random.nextInt(10) < 3,
@@ -222,7 +356,7 @@ public final class HandbookElection {
             extras.set(extras.indexOf(person), new Placed(person.profile().probationary(), person.unit()));
         }
         List<Placed> placed = new ArrayList<>();
-        for (UnitSpec unit : UNITS) {
+        for (UnitSpec unit : units) {
             List<Placed> ofUnit = new ArrayList<>();
             for (char letter : unit.nominees().toCharArray()) {
                 ofUnit.add(new Placed(byKind.get(Kind.of(letter)).pop(), unit));
@@ -324,9 +458,10 @@ public final class HandbookElection {
         return options[random.nextInt(options.length)];
     }
 
-    private static DecisionPlan plan(List<Candidate> pool, Map<String, Tier> tiers, Random random) {
+    private static DecisionPlan plan(List<Candidate> pool, Map<String, Tier> tiers, List<UnitSpec> units,
+                                     Random random) {
         List<UnitNomination> nominations = new ArrayList<>();
-        for (UnitSpec unit : UNITS) {
+        for (UnitSpec unit : units) {
             int quota = unit.nominees().length();
             int branches = quota * (1800 + random.nextInt(600));
             int members = branches * (16 + random.nextInt(10));

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.IntStream;
 
 import org.delegateelection.cluster.ClusterNode;
 import org.delegateelection.cluster.RestElections;
@@ -24,16 +25,16 @@ import org.delegateelection.demo.HandbookElection;
 
 /**
  * Many election units at once, to their end, on one node and on two nodes: each node a JVM of its own (profiles
- * {@code postgres,demo}, job executor on, {@code -Xmx512m}) on one fresh PostgreSQL database, as in production. Every
- * election is a copy of the handbook province (69 seats, 90 nominees: 1.3 times the seats, 17 recommending units, 130
- * people) started through {@code /api/elections} and driven through {@code /engine-rest} by its own client thread, all
- * at once, with the handbook plan's decisions (the REST client of the cluster test); the public notice's timer is made
+ * {@code postgres,demo}, job executor on, {@code -Xmx512m}) on one fresh PostgreSQL database, as in production. The
+ * elections are the handbook province scaled to the 38 sizes of {@link HandbookElection#THIRTY_EIGHT_UNITS} (36 to
+ * 150 seats, 2,300 in all; nominee pools 1.23 to 1.44 times the seats, 17 recommending units), started through {@code /api/elections} and driven through {@code /engine-rest} by its own client thread, all
+ * at once, with the decisions of its plan (the REST client of the cluster test); the public notice's timer is made
  * due and left to the nodes' job executors. With two nodes the elections alternate between them, every call of one
  * election going to its node. Prints wall time, elections per minute, the nodes' heap (highest use, and highest live
  * data after a collection, from Actuator), and the database's growth per election.
  *
  * <p>Run with {@code mvn -Pbenchmark test-compile exec:exec -Dbenchmark=Concurrent}. System properties:
- * {@code benchmark.units} (elections, default 38), {@code benchmark.nodes} ({@code 1,2}), {@code benchmark.pg-url}
+ * {@code benchmark.units} (elections, default 38: the sizes taken in turn), {@code benchmark.nodes} ({@code 1,2}), {@code benchmark.pg-url}
  * (server, user {@code postgres}; each run creates its database and drops it). Not a test: nothing is asserted.
  */
 public final class ConcurrentBenchmark {
@@ -48,12 +49,13 @@ public final class ConcurrentBenchmark {
         List<Integer> nodeCounts = Arrays.stream(System.getProperty("benchmark.nodes", "1,2").split(","))
                 .map(String::strip).map(Integer::valueOf).toList();
         String server = System.getProperty("benchmark.pg-url", "jdbc:postgresql://127.0.0.1:5432/");
-        int seats = new HandbookElection().unit().seats();
         System.out.printf(Locale.ROOT, "Machine: %d cores (availableProcessors), Java %s, %s %s; nodes -Xmx512m%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("os.name"), System.getProperty("os.arch"));
-        System.out.printf("%d elections of %d seats (%d seats in all), each driven by its own client thread%n",
-                units, seats, units * seats);
+        System.out.printf("%d elections of %d to %d seats (%d seats in all), each driven by its own client thread%n",
+                units, seats(units).stream().min(Integer::compare).orElseThrow(),
+                seats(units).stream().max(Integer::compare).orElseThrow(),
+                seats(units).stream().mapToInt(Integer::intValue).sum());
         List<String> rows = new ArrayList<>();
         for (int nodes : nodeCounts) {
             rows.add(run(server, nodes, units));
@@ -97,8 +99,9 @@ public final class ConcurrentBenchmark {
             for (int i = 0; i < units; i++) {
                 ClusterNode node = nodes.get(i % nodeCount);
                 String code = "unit-" + (i + 1);
+                int seats = seats(units).get(i);
                 elections.add(clients.submit(() -> {
-                    RestElections.Election election = rest.start(node.baseUrl(), code);
+                    RestElections.Election election = rest.start(node.baseUrl(), code, seats);
                     rest.advance(node::baseUrl, election, null, false);
                     return null;
                 }));
@@ -113,7 +116,7 @@ public final class ConcurrentBenchmark {
             double mib = 1024 * 1024;
             System.out.printf(Locale.ROOT, "all %d elections ended in %.1f s (%d conflicts sent again)%n", units, wall,
                     rest.conflicts());
-            int seats = units * new HandbookElection().unit().seats();
+            int seats = seats(units).stream().mapToInt(Integer::intValue).sum();
             return String.format(Locale.ROOT, "| %d | %d | %d | %.1f | %.1f | %.0f | %.0f | %.2f | %.0f |", nodeCount,
                     units, seats, wall, units * 60 / wall, heap.get(0) / mib, heap.get(1) / mib,
                     (after - before) / mib / units, after / mib);
@@ -128,6 +131,12 @@ public final class ConcurrentBenchmark {
                 statement.execute("drop database if exists " + database + " with (force)");
             }
         }
+    }
+
+    /** The seats of the first {@code units} elections: the 38 sizes, again from the first when there are more. */
+    private static List<Integer> seats(int units) {
+        List<Integer> sizes = HandbookElection.THIRTY_EIGHT_UNITS;
+        return IntStream.range(0, units).mapToObj(i -> sizes.get(i % sizes.size())).toList();
     }
 
     /** A node's Actuator metric in bytes, 0 when it cannot be read. */

@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A REST client of the application that does what the handbook election's users do, against whichever node it is
- * given: starts a copy of the handbook election through {@code /api/elections} (configuration and candidates), and
+ * given: starts a copy of the handbook election (or of it scaled to other seats) through {@code /api/elections} (configuration and candidates), and
  * carries it forward through {@code /engine-rest} with the decisions of {@link HandbookDriver#decide}: for the oldest
  * open task, a member of its candidate group claims it and submits its form. Waiting on the public notice, it moves
  * the timer's due date to the engine's present, as an operator does in Cockpit, and leaves the timer to whichever job
@@ -131,7 +131,15 @@ public final class RestElections {
 
     /** Registers the handbook election as {@code code} and imports its candidates, through {@code /api}. */
     public Election start(String baseUrl, String code) {
-        HandbookElection handbook = new HandbookElection();
+        return start(baseUrl, code, HandbookElection.HANDBOOK_SEATS);
+    }
+
+    /**
+     * Registers the handbook election scaled to {@code seats} ({@link HandbookElection#HandbookElection(int)}) as
+     * {@code code} and imports its candidates, through {@code /api}; the drive decides as its plan.
+     */
+    public Election start(String baseUrl, String code, int seats) {
+        HandbookElection handbook = new HandbookElection(seats);
         ObjectNode request = JSON.valueToTree(ElectionRequest.of(handbook.unit()));
         request.put("code", code);
         request.remove("ruleOverrides");
@@ -141,7 +149,7 @@ public final class RestElections {
         candidates.forEach(person -> ((ObjectNode) person).remove("status"));
         ok(baseUrl, "POST", "/api/elections/" + id + "/candidates", candidates);
         return new Election(id, started.get("processInstanceId").asText(), code,
-                new HandbookDriver.Run(SILENT, id, code, false));
+                new HandbookDriver.Run(SILENT, id, code, handbook.plan()));
     }
 
     /** The election's open tasks, oldest first. */
