@@ -142,7 +142,7 @@ public final class HandbookElection {
                 .map(u -> new RecommendingUnit(u.code(), u.name(), u.nominees().length()))
                 .toList();
         return new ElectionUnit(0, "handbook-province", "示例省", 69, 90, 80, new BigDecimal("0.290"), 2,
-                51, 39, 27, 45, AGE_REFERENCE_DATE, true, units);
+                51, 39, 27, 45, AGE_REFERENCE_DATE, true, units, false);
     }
 
     /**
