@@ -114,7 +114,8 @@ public class BallotRounds {
 
     /**
      * The tally of the next round from an entered batch and the attendance, checked by the counting rules without
-     * storing anything.
+     * storing anything. A preliminary round is refused also when fewer people were approved than its formal list
+     * needs (the formal ballot would not be competitive).
      *
      * @throws org.delegateelection.system.InvalidInputException naming the field at fault
      */
@@ -125,11 +126,10 @@ public class BallotRounds {
             counter.count(tally, ballot);
             return tally;
         }
-        int seats = listBallot(electionId).seats();
         int formal = PreliminaryRanking.rank(tally, ballot).formalList().size();
-        if (formal <= seats) {
-            throw InvalidInputException.field("ballotBatchId", "预选中得到赞成票的只有 %d 人，不多于应选 %d 名，不能产生差额的正式候选人名单，须重新预选"
-                    .formatted(formal, seats));
+        if (formal < ballot.seats()) {
+            throw InvalidInputException.field("ballotBatchId", "预选中得到赞成票的只有 %d 人，少于正式候选人名单应有的 %d 名，须重新预选"
+                    .formatted(formal, ballot.seats()));
         }
         return tally;
     }

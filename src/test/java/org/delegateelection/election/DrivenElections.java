@@ -71,9 +71,12 @@ class DrivenElections {
                 .processInstanceId(started.processInstanceId()).singleResult());
     }
 
-    /** Starts the handbook election under {@code code} with a preliminary election before the formal vote. */
-    Election startWithPreliminaryElection(String code) {
-        ElectionService.StartedElection started = testElections.start(code, null, true);
+    /**
+     * Starts the handbook election under {@code code} with a preliminary election before the formal vote, and with
+     * rule overrides ({@code null} for none).
+     */
+    Election startWithPreliminaryElection(String code, Map<String, Map<String, Object>> ruleOverrides) {
+        ElectionService.StartedElection started = testElections.start(code, ruleOverrides, true);
         return new Election(started.electionId(), code, runtimeService.createProcessInstanceQuery()
                 .processInstanceId(started.processInstanceId()).singleResult());
     }

@@ -275,15 +275,16 @@ class LateStagesProcessTest {
 
     @Test
     void preliminaryElectionRanksTheWholeBallotThenTheFormalRoundVotesOnItsFormalList() {
-        Election election = elections.startWithPreliminaryElection("t-preliminary")
-                .advancePastNoticeTo("preliminaryBallot");
+        // a surplus of more than 10 %: 76 places on the formal list, so that the 80 on the ballot are cut
+        Election election = elections.startWithPreliminaryElection("t-preliminary",
+                Map.of("competitiveElection", Map.of("minSurplus", 0.10))).advancePastNoticeTo("preliminaryBallot");
         assertThat(election.instance).isWaitingAt("preliminaryBallot").hasPassed("congressDeliberation")
                 .hasNotPassed("ballotAndCount");
         List<String> ranked = preliminaryOrder(election);
         Ballot preliminary = ballotRounds.nextBallot(election.id);
         int listSize = preliminary.seats();
         assertThat(preliminary.candidateIds()).containsExactlyInAnyOrderElementsOf(ranked);
-        assertThat(listSize).isGreaterThan(UNIT.seats()).isLessThan(ranked.size() - 1);
+        assertThat(listSize).isEqualTo(76).isLessThan(ranked.size() - 1);
         assertThat((String) election.shownAt("preliminaryBallot", "ballotText")).startsWith("预选：候选人 "
                 + ranked.size() + " 名，按得票多少产生正式候选人 " + listSize + " 名");
         // distinct approvals down the order, except that the one after the cut-off ties with the last place
@@ -292,7 +293,9 @@ class LateStagesProcessTest {
             approvals.put(ranked.get(i), 700 - 5 * (i == listSize ? listSize - 1 : i));
         }
 
-        election.complete("preliminaryBallot", typedPreliminaryBallots(election, 800, 782, 782, 780, 2, approvals));
+        election.complete("preliminaryBallot", Map.of("electorsDueToAttend", 800, "electorsPresent", 782,
+                "ballotsIssued", 782, "ballotBatchId", ballotRounds.enter(election.id, BallotSheet.Format.CSV,
+                        preliminaryBallots(election, 780, 2, approvals).getBytes(StandardCharsets.UTF_8)).batchId()));
 
         assertThat(election.instance).isWaitingAt("ballotAndCount")
                 .hasPassedInOrder("congressDeliberation", "preliminaryBallot", "countPreliminary");
@@ -320,20 +323,22 @@ class LateStagesProcessTest {
 
     @Test
     void preliminaryBallotsThatCannotBeCountedAreRefusedNamingTheFieldAndNothingIsStored() {
-        Election election = elections.startWithPreliminaryElection("t-preliminary-bad")
+        Election election = elections.startWithPreliminaryElection("t-preliminary-bad", null)
                 .advancePastNoticeTo("preliminaryBallot");
         List<String> ranked = preliminaryOrder(election);
         Map<String, Integer> approvals = new LinkedHashMap<>();
-        ranked.forEach(id -> approvals.put(id, 500));
-        Map<String, Object> good = typedPreliminaryBallots(election, 800, 782, 782, 780, 0, approvals);
+        ranked.forEach(id -> approvals.put(id, 3));
+        Map<String, Object> good = Map.of("electorsDueToAttend", 8, "electorsPresent", 5, "ballotsIssued", 5,
+                "ballotsText", preliminaryBallots(election, 5, 0, approvals));
         String csv = (String) good.get("ballotsText");
 
         assertRefused(election, "preliminaryBallot", with(good, "ballotsText", csv.replaceFirst("赞成", "也许")),
-                "ballotsText");
-        assertRefused(election, "preliminaryBallot", with(good, "electorsPresent", 400), "electorsPresent");
-        assertRefused(election, "preliminaryBallot", with(good, "ballotsIssued", 779), "ballotsReturned");
-        assertRefused(election, "preliminaryBallot", typedPreliminaryBallots(election, 800, 782, 782, 780, 0,
-                Map.of(ranked.get(0), 780)), "ballotBatchId");
+                "第2行");
+        assertRefused(election, "preliminaryBallot", with(with(good, "electorsPresent", 4), "ballotsIssued", 4),
+                "electorsPresent");
+        assertRefused(election, "preliminaryBallot", with(good, "ballotsIssued", 4), "ballotsReturned");
+        assertRefused(election, "preliminaryBallot", with(good, "ballotsText",
+                preliminaryBallots(election, 5, 0, Map.of(ranked.get(0), 5))), "ballotBatchId");
         assertThat(ballotRounds.preliminaryDue(election.id)).isTrue();
 
         election.complete("preliminaryBallot", good);
@@ -665,16 +670,14 @@ class LateStagesProcessTest {
         return order;
     }
 
-    /** The completion of the preliminary round in Tasklist: ballots under the header it shows, typed in. */
-    private Map<String, Object> typedPreliminaryBallots(Election election, int due, int present, int issued,
-            int returned, int invalid, Map<String, Integer> approvals) {
+    /** Preliminary ballots (CSV) adding up to the approvals, under the header of the ballot the open task shows. */
+    private String preliminaryBallots(Election election, int returned, int invalid, Map<String, Integer> approvals) {
         String header = ((String) election.shownAt("preliminaryBallot", "ballotsText")).lines().findFirst()
                 .orElseThrow();
         List<String> ids = Arrays.stream(header.split(",")).map(column -> column.split(" ")[0])
                 .filter(column -> !column.equals("无效")).toList();
-        return Map.of("electorsDueToAttend", due, "electorsPresent", present, "ballotsIssued", issued,
-                "ballotsText", GeneratedBallots.csv(new Ballot(ids, ballotRounds.nextBallot(election.id).seats()),
-                        approvals, returned - invalid, invalid));
+        return GeneratedBallots.csv(new Ballot(ids, ballotRounds.nextBallot(election.id).seats()), approvals,
+                returned - invalid, invalid);
     }
 
     /** Ballots (CSV) adding up to the approvals, under the header of the ballot the open step 23 shows. */
