@@ -68,7 +68,8 @@ public class HandbookDriver {
             Map.entry("consultDisciplineCommission", 14), Map.entry("consultRegulators", 15),
             Map.entry("proposePreliminaryList", 16), Map.entry("consultCentralOrganization", 17),
             Map.entry("verifyObjection", 18), Map.entry("plenaryDeliberation", 19), Map.entry("plenaryVote", 20),
-            Map.entry("centralReview", 21), Map.entry("congressDeliberation", 22), Map.entry("ballotAndCount", 23),
+            Map.entry("centralReview", 21), Map.entry("congressDeliberation", 22), Map.entry("preliminaryBallot", 23),
+            Map.entry("ballotAndCount", 23),
             Map.entry("reportResults", 24), Map.entry("credentialsReview", 25));
 
     private final HandbookSeeder seeder;
@@ -223,9 +224,10 @@ public class HandbookDriver {
         }
         String step = STEP_NUMBERS.containsKey(key) ? String.format("第%2d步", STEP_NUMBERS.get(key)) : "  举报";
         run.out.printf("%s %s（%s）— %s 完成%n", step, task.getName(), key, user.getFirstName());
-        if ("ballotAndCount".equals(key)) {
+        if ("ballotAndCount".equals(key) || "preliminaryBallot".equals(key)) {
             run.out.println("       计票：" + historyService.createHistoricVariableInstanceQuery()
-                    .processInstanceId(task.getProcessInstanceId()).variableName("roundOutcome").singleResult()
+                    .processInstanceId(task.getProcessInstanceId())
+                    .variableName("ballotAndCount".equals(key) ? "roundOutcome" : "preliminaryOutcome").singleResult()
                     .getValue());
         }
     }
@@ -233,7 +235,8 @@ public class HandbookDriver {
     /**
      * The values the plan submits for a task, as {@link #advanceTo} submits them through the form service and a REST
      * client through {@code POST /engine-rest/task/{id}/submit-form}: Boolean, Integer, String, lists of candidate
-     * ids as JSON object values; at step 23 the attendance and the batch of ballots entered for the plan's tally.
+     * ids as JSON object values; at step 23 (and in a preliminary round before it, which ranks by the same planned
+     * approvals) the attendance and the batch of ballots entered for the plan's tally.
      *
      * @param key         the task definition key
      * @param taskName    the task's name, for the record-of-work steps' note
@@ -278,7 +281,7 @@ public class HandbookDriver {
             }
             case "verifyReport" -> verdict(values, plan.confirmedReport());
             case "verifyObjection" -> verdict(values, plan.unconfirmedObjection());
-            case "ballotAndCount" -> {
+            case "ballotAndCount", "preliminaryBallot" -> {
                 DecisionPlan.Tally tally = plan.tally();
                 values.put("ballotBatchId", ballotEntry.apply(tally));
                 values.put("electorsDueToAttend", tally.electorsDueToAttend());

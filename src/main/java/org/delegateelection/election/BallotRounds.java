@@ -2,6 +2,7 @@ package org.delegateelection.election;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.delegateelection.ballot.Assembly;
 import org.delegateelection.ballot.Ballot;
 import org.delegateelection.ballot.BallotCount;
 import org.delegateelection.ballot.BallotSheet;
+import org.delegateelection.ballot.PreliminaryRanking;
 import org.delegateelection.ballot.RoundCounter;
 import org.delegateelection.ballot.RoundOutcome;
 import org.delegateelection.ballot.StrokeOrder;
@@ -18,6 +20,8 @@ import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.quota.QuotaChecker;
+import org.delegateelection.quota.QuotaRuleRepository;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +34,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ({@link BallotBatches}), and the counting of a round's tally, kept per round in table {@code tally_round} and listed
  * by {@link #rounds(long)}. The first round, and every round after a result the
  * structure check turned down, votes on the whole ballot list for all seats; a round after a tie or a shortfall votes
- * on the ballot the counting handed on.
+ * on the ballot the counting handed on. An election configured with a preliminary election
+ * ({@link ElectionUnit#preliminaryElection()}) first votes on the whole ballot list in a preliminary round
+ * ({@link PreliminaryRanking}), kept in table {@code preliminary_round}; its formal list is then the whole ballot of
+ * the formal rounds. Ballots are entered the same way for both: while the preliminary round is due, an entered batch
+ * belongs to it.
  */
 @Component
 public class BallotRounds {
@@ -41,11 +49,13 @@ public class BallotRounds {
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
     private final BallotBatches batches;
+    private final QuotaRuleRepository quotaRules;
     private final RoundCounter counter = new RoundCounter(Assembly.CONGRESS);
 
     /** Counts votes of a party congress (quorum more than half of those due to attend). */
     public BallotRounds(JdbcClient jdbc, ElectionRepository elections, CandidateRepository candidates,
-            BallotBatches batches) {
+            BallotBatches batches, QuotaRuleRepository quotaRules) {
+        this.quotaRules = quotaRules;
         this.jdbc = jdbc;
         this.batches = batches;
         this.elections = elections;
@@ -104,14 +114,23 @@ public class BallotRounds {
 
     /**
      * The tally of the next round from an entered batch and the attendance, checked by the counting rules without
-     * storing anything.
+     * storing anything. A preliminary round is refused also when fewer people were approved than its formal list
+     * needs (the formal ballot would not be competitive).
      *
      * @throws org.delegateelection.system.InvalidInputException naming the field at fault
      */
     public Tally tally(long electionId, String batchId, Integer due, Integer present, Integer issued) {
         Ballot ballot = nextBallot(electionId);
         Tally tally = batches.uncounted(electionId, "ballotBatchId", batchId, ballot).tally(due, present, issued);
-        counter.count(tally, ballot);
+        if (!preliminaryDue(electionId)) {
+            counter.count(tally, ballot);
+            return tally;
+        }
+        int formal = PreliminaryRanking.rank(tally, ballot).formalList().size();
+        if (formal < ballot.seats()) {
+            throw InvalidInputException.field("ballotBatchId", "预选中得到赞成票的只有 %d 人，少于正式候选人名单应有的 %d 名，须重新预选"
+                    .formatted(formal, ballot.seats()));
+        }
         return tally;
     }
 
@@ -130,6 +149,39 @@ public class BallotRounds {
                 .update();
         batches.markCounted(batchId, round);
         return new CountedRound(round, ballot, outcome);
+    }
+
+    /**
+     * Counts the preliminary round from a batch: ranks it, stores the ranking and the formal ballot (the formal list
+     * in the stroke order of the names, {@link StrokeOrder}, for the seats of the whole ballot) and marks the batch
+     * counted in round 0.
+     *
+     * @throws IllegalStateException when no preliminary round is due
+     */
+    public PreliminaryRanking.Result countPreliminary(long electionId, Object tallyValue, String batchId) {
+        if (!preliminaryDue(electionId)) {
+            throw new IllegalStateException("选举 " + electionId + " 没有待进行的预选");
+        }
+        Tally tally = VariableValues.json("tally", tallyValue, Tally.class);
+        PreliminaryRanking.Result result = PreliminaryRanking.rank(tally, nextBallot(electionId));
+        Map<String, String> names = new HashMap<>();
+        candidates.findAll(electionId).forEach(c -> names.put(c.id(), c.name()));
+        Ballot formal = new Ballot(result.formalList().stream()
+                .sorted(Comparator.comparing((String id) -> Ballot.isWriteIn(id)
+                        ? id.substring(Ballot.WRITE_IN_PREFIX.length()) : names.get(id), StrokeOrder.NAMES)
+                        .thenComparing(id -> id))
+                .toList(), listBallot(electionId).seats());
+        jdbc.sql("insert into preliminary_round (election_id, tally, ranking, formal_ballot) values (?, ?, ?, ?)")
+                .params(electionId, VariableValues.toJson(tally), VariableValues.toJson(result.ranking()),
+                        VariableValues.toJson(formal))
+                .update();
+        batches.markCounted(batchId, 0);
+        return result;
+    }
+
+    /** True while the election's preliminary round is configured and not yet counted. */
+    public boolean preliminaryDue(long electionId) {
+        return elections.get(electionId).preliminaryElection() && storedFormalBallot(electionId).isEmpty();
     }
 
     /**
@@ -181,19 +233,39 @@ public class BallotRounds {
     }
 
     /**
-     * The ballot the next round votes on: the whole ballot, or after a tie or a shortfall the candidates the counting
-     * handed on, which keep the order they had on the ballot before.
+     * The ballot the next round votes on: while the preliminary round is due, the whole ballot list with the length of
+     * the formal list as its seats (at most that many approvals on one ballot); else the whole ballot, or after a tie
+     * or a shortfall the candidates the counting handed on, which keep the order they had on the ballot before.
      */
     public Ballot nextBallot(long electionId) {
+        if (preliminaryDue(electionId)) {
+            Ballot list = listBallot(electionId);
+            QuotaChecker checker = new QuotaChecker(elections.get(electionId), quotaRules.load(electionId)
+                    .orElseThrow(() -> new IllegalStateException("选举 " + electionId + " 没有保存结构比例规则")));
+            return new Ballot(list.candidateIds(), checker.leastCompetitiveBallot(list.seats()));
+        }
         return continuesSeries(electionId) ? lastOutcome(electionId).orElseThrow().nextBallot() : fullBallot(electionId);
     }
 
     /**
-     * The whole ballot: every candidate of the ballot list for all seats — the unit's seats, plus the candidates
+     * The whole ballot of the formal rounds: the formal list a preliminary round produced, or without one the ballot
+     * list ({@link #listBallot}).
+     */
+    public Ballot fullBallot(long electionId) {
+        return storedFormalBallot(electionId).orElseGet(() -> listBallot(electionId));
+    }
+
+    private Optional<Ballot> storedFormalBallot(long electionId) {
+        return jdbc.sql("select formal_ballot from preliminary_round where election_id = ?").param(electionId)
+                .query(String.class).optional().map(json -> VariableValues.json("ballot", json, Ballot.class));
+    }
+
+    /**
+     * The ballot list: every candidate of the ballot list for all seats — the unit's seats, plus the candidates
      * nominated by the Centre when they come in addition. The candidates stand in the order of the strokes of their
      * names ({@link StrokeOrder}, 《中国共产党地方组织选举工作条例》 art. 30); people of the same name by id.
      */
-    public Ballot fullBallot(long electionId) {
+    private Ballot listBallot(long electionId) {
         List<String> ballot = candidates.list(electionId, CandidateList.BALLOT.key()).stream()
                 .sorted(Comparator.comparing(Candidate::name, StrokeOrder.NAMES).thenComparing(Candidate::id))
                 .map(Candidate::id)

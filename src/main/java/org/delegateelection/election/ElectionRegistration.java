@@ -53,6 +53,7 @@ public class ElectionRegistration implements ExecutionListener {
         execution.setVariable("minWomenNominees", unit.minWomenNominees());
         execution.setVariable("minUnder55Nominees", unit.minUnder55Nominees());
         execution.setVariable("centralReviewReturned", false);
+        execution.setVariable("preliminaryElection", unit.preliminaryElection());
         execution.setVariable(ProcessVariables.UNIT_QUOTA_TABLE, ProcessVariables.unitQuotaTable(unit));
     }
 
@@ -72,7 +73,16 @@ public class ElectionRegistration implements ExecutionListener {
                 whole(execution, "frontlineTarget"), whole(execution, "minWomenNominees"),
                 whole(execution, "minUnder55Nominees"),
                 date == null ? null : LocalDate.parse(date.toString().substring(0, 10)),
-                (Boolean) execution.getVariable("centreNomineesInAddition"), units, null);
+                (Boolean) execution.getVariable("centreNomineesInAddition"), units, null,
+                flag(execution, "preliminaryElection"));
+    }
+
+    private static Boolean flag(DelegateExecution execution, String field) {
+        Object value = execution.getVariable(field);
+        if (value != null && !(value instanceof Boolean)) {
+            throw InvalidInputException.field(field, "须为 true 或 false");
+        }
+        return (Boolean) value;
     }
 
     private static Integer whole(DelegateExecution execution, String field) {

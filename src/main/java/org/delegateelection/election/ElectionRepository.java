@@ -25,10 +25,12 @@ public class ElectionRepository {
         jdbc.sql("""
                         insert into election (code, name, seats, nominee_quota, min_preliminary, women_member_share,
                             min_minorities, leading_cadre_target, frontline_target, min_women_nominees,
-                            min_under55_nominees, age_reference_date, centre_nominees_in_addition)
+                            min_under55_nominees, age_reference_date, centre_nominees_in_addition,
+                            preliminary_election)
                         values (:code, :name, :seats, :nomineeQuota, :minPreliminary, :womenMemberShare,
                             :minMinorities, :leadingCadreTarget, :frontlineTarget, :minWomenNominees,
-                            :minUnder55Nominees, :ageReferenceDate, :centreNomineesInAddition)""")
+                            :minUnder55Nominees, :ageReferenceDate, :centreNomineesInAddition,
+                            :preliminaryElection)""")
                 .paramSource(unit)
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -54,7 +56,8 @@ public class ElectionRepository {
                         rs.getInt("leading_cadre_target"), rs.getInt("frontline_target"),
                         rs.getInt("min_women_nominees"), rs.getInt("min_under55_nominees"),
                         rs.getObject("age_reference_date", java.time.LocalDate.class),
-                        rs.getBoolean("centre_nominees_in_addition"), units))
+                        rs.getBoolean("centre_nominees_in_addition"), units,
+                        rs.getBoolean("preliminary_election")))
                 .optional();
     }
 

@@ -20,7 +20,8 @@ import org.delegateelection.system.InvalidInputException;
  * Feasibility (do the targets fit the seats?) is not checked here but at step 1's gateway, where the
  * organization department can correct it.
  *
- * @param ruleOverrides changes to the default quota rules, rule id → field → value; may be {@code null}
+ * @param ruleOverrides       changes to the default quota rules, rule id → field → value; may be {@code null}
+ * @param preliminaryElection whether a preliminary election (预选) comes before the formal one; {@code null} is off
  */
 public record ElectionRequest(
         String code,
@@ -37,7 +38,8 @@ public record ElectionRequest(
         LocalDate ageReferenceDate,
         Boolean centreNomineesInAddition,
         List<RecommendingUnit> recommendingUnits,
-        Map<String, Map<String, Object>> ruleOverrides) {
+        Map<String, Map<String, Object>> ruleOverrides,
+        Boolean preliminaryElection) {
 
     /** Codes of election units and recommending units: lower-case letters, digits and hyphens, 1–64 long. */
     public static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -47,7 +49,8 @@ public record ElectionRequest(
         return new ElectionRequest(unit.code(), unit.name(), unit.seats(), unit.nomineeQuota(), unit.minPreliminary(),
                 unit.womenMemberShare().multiply(BigDecimal.valueOf(100)), unit.minMinorities(),
                 unit.leadingCadreTarget(), unit.frontlineTarget(), unit.minWomenNominees(), unit.minUnder55Nominees(),
-                unit.ageReferenceDate(), unit.centreNomineesInAddition(), unit.recommendingUnits(), null);
+                unit.ageReferenceDate(), unit.centreNomineesInAddition(), unit.recommendingUnits(), null,
+                unit.preliminaryElection());
     }
 
     /**
@@ -110,7 +113,7 @@ public record ElectionRequest(
                 leadingCadreTarget, frontlineTarget, minWomenNominees, minUnder55Nominees,
                 ageReferenceDate == null ? today : ageReferenceDate,
                 centreNomineesInAddition == null || centreNomineesInAddition,
-                List.copyOf(recommendingUnits));
+                List.copyOf(recommendingUnits), Boolean.TRUE.equals(preliminaryElection));
     }
 
     private static void positive(List<Problem> problems, String field, Integer value) {

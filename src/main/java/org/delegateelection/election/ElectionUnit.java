@@ -23,6 +23,8 @@ import java.util.List;
  * @param ageReferenceDate         the date ages are counted on
  * @param centreNomineesInAddition whether candidates nominated by the Centre come in addition to the seats
  * @param recommendingUnits        the recommending units with their nominee quotas
+ * @param preliminaryElection      whether a preliminary election (预选) produces the formal candidate list before the
+ *                                 formal election (《中国共产党地方组织选举工作条例》 art. 7); off by default
  */
 public record ElectionUnit(
         long id,
@@ -39,5 +41,6 @@ public record ElectionUnit(
         int minUnder55Nominees,
         LocalDate ageReferenceDate,
         boolean centreNomineesInAddition,
-        List<RecommendingUnit> recommendingUnits) {
+        List<RecommendingUnit> recommendingUnits,
+        boolean preliminaryElection) {
 }

@@ -128,7 +128,7 @@ public class TaskDecisions {
             }
             case "consultDisciplineCommission" -> doubleSignature(task);
             case "verifyReport", "verifyObjection" -> verification(task);
-            case "ballotAndCount" -> tally(task, electionId);
+            case "ballotAndCount", "preliminaryBallot" -> tally(task, electionId);
             case "presidiumDecision" -> presidiumDecision(task, electionId);
             default -> {
                 if (!RECORD_STEPS.contains(step)) {
@@ -358,8 +358,8 @@ public class TaskDecisions {
     }
 
     /**
-     * Step 23: the attendance ({@code electorsDueToAttend}, {@code electorsPresent}, {@code ballotsIssued}) and the
-     * ballots of the round — either {@code ballotBatchId}, a batch entered before (REST upload), or, when that is
+     * Step 23 and the preliminary round before it: the attendance ({@code electorsDueToAttend},
+     * {@code electorsPresent}, {@code ballotsIssued}) and the ballots of the round — either {@code ballotBatchId}, a batch entered before (REST upload), or, when that is
      * empty, {@code ballotsText} from Tasklist's form, the ballots as CSV text, entered here as a batch. The ballots' text is not kept as a
      * variable. The round's tally (counts only) is left in {@code tally} for the counting that follows.
      */

@@ -127,7 +127,7 @@ public class TaskFormView implements TaskListener {
                     election.recommendingUnits().stream().map(ru -> ru.code() + "," + ru.name() + "," + ru.nomineeQuota())
                             .collect(Collectors.joining("\n")));
             case "centralReview" -> centreOptions(task, electionId, view);
-            case "ballotAndCount" -> ballot(task, electionId, view);
+            case "ballotAndCount", "preliminaryBallot" -> ballot(task, electionId, view);
             case "verifyReport" -> receiveReport(task, electionId, CandidateReports.Kind.REPORT);
             case "verifyObjection" -> receiveReport(task, electionId, CandidateReports.Kind.OBJECTION);
             default -> {
@@ -144,15 +144,17 @@ public class TaskFormView implements TaskListener {
     }
 
     /**
-     * Step 23: the ballot of this round, and the header line of its ballots for the form's entry (candidates in
+     * Step 23 and the preliminary round: the ballot of this round, and the header line of its ballots for the form's entry (candidates in
      * ballot order, "编号 姓名", then the column 无效).
      */
     private void ballot(DelegateTask task, long electionId, View view) {
         Ballot ballot = ballotRounds.nextBallot(electionId);
         Map<String, Candidate> people = candidates.findByIds(electionId, ballot.candidateIds()).stream()
                 .collect(Collectors.toMap(Candidate::id, c -> c));
-        task.setVariableLocal("ballotText", "应选 " + ballot.seats() + " 名，候选人 " + ballot.candidateIds().size()
-                + " 名。");
+        task.setVariableLocal("ballotText", ballotRounds.preliminaryDue(electionId)
+                ? "预选：候选人 %d 名，按得票多少产生正式候选人 %d 名，每张选票赞成不得超过 %d 人；预选不设当选票数。"
+                        .formatted(ballot.candidateIds().size(), ballot.seats(), ballot.seats())
+                : "应选 " + ballot.seats() + " 名，候选人 " + ballot.candidateIds().size() + " 名。");
         show(task, "candidateOptions", view.options(ballot.candidateIds().stream().map(people::get)
                 .filter(Objects::nonNull).toList()));
         task.setVariableLocal("ballotsText", ballot.candidateIds().stream()

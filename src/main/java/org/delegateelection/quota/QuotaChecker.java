@@ -106,6 +106,23 @@ public final class QuotaChecker {
     }
 
     /**
+     * The fewest candidates a ballot for the given seats may carry and still pass the competitive-election rule of
+     * the ballot check: more than seats × (1 + surplus), or with an authorised exception at least seats × (1 +
+     * allowed surplus) rounded up; the seats when the rule does not apply at that check. A preliminary election's
+     * formal list is this long.
+     */
+    public int leastCompetitiveBallot(int seats) {
+        return rules.at(Checkpoint.BALLOT).stream().filter(rule -> rule.kind() == RuleKind.COMPETITIVE_ELECTION)
+                .findFirst()
+                .map(rule -> rule.exception() != null
+                        ? BigDecimal.valueOf(seats).multiply(BigDecimal.ONE.add(rule.exception().allowedSurplus()))
+                                .setScale(0, RoundingMode.CEILING).intValueExact()
+                        : BigDecimal.valueOf(seats).multiply(BigDecimal.ONE.add(rule.minSurplus()))
+                                .setScale(0, RoundingMode.FLOOR).intValueExact() + 1)
+                .orElse(seats);
+    }
+
+    /**
      * Step 23: the elected delegates.
      *
      * @param expectedCount the seats, plus the candidates nominated by the Centre when they come in addition

@@ -123,6 +123,9 @@ class BadInputTest {
         bad.put("impossible date", new Object[] {"ageReferenceDate", "2022-13-01", "ageReferenceDate"});
         bad.put("units as text", new Object[] {"recommendingUnits", "city01", "recommendingUnits"});
         bad.put("no units", new Object[] {"recommendingUnits", List.of(), "recommendingUnits"});
+        bad.put("preliminary election flag unknown", new Object[] {"preliminaryElection", "也许", "preliminaryElection"});
+        bad.put("preliminary election flag as list", new Object[] {"preliminaryElection", List.of(true),
+                "preliminaryElection"});
         bad.put("unknown field", new Object[] {"secretBallot", true, "secretBallot"});
         bad.put("SQL in code", new Object[] {"code", "x'; drop table election; --", "code"});
         bad.put("SQL in name", new Object[] {"name", "示例省'); delete from candidate; --", "name"});

@@ -71,6 +71,16 @@ class DrivenElections {
                 .processInstanceId(started.processInstanceId()).singleResult());
     }
 
+    /**
+     * Starts the handbook election under {@code code} with a preliminary election before the formal vote, and with
+     * rule overrides ({@code null} for none).
+     */
+    Election startWithPreliminaryElection(String code, Map<String, Map<String, Object>> ruleOverrides) {
+        ElectionService.StartedElection started = testElections.start(code, ruleOverrides, true);
+        return new Election(started.electionId(), code, runtimeService.createProcessInstanceQuery()
+                .processInstanceId(started.processInstanceId()).singleResult());
+    }
+
     /** A list of candidate ids as a REST client or Tasklist sends it: a Json variable. */
     static TypedValue idList(Collection<String> ids) {
         return SpinValues.jsonValue(VariableValues.toJson(List.copyOf(ids))).create();
@@ -96,7 +106,7 @@ class DrivenElections {
     /**
      * What a task completion can change, as rows of text: the open tasks, the instance's variables (with their
      * revision) and jobs, and the election's lists, statuses, quota reports, counted rounds, entered ballots and
-     * reports.
+     * reports, with the preliminary round as round 0.
      */
     record Snapshot(List<Map<String, Object>> tasks, List<Map<String, Object>> variables,
             List<Map<String, Object>> jobs, List<Map<String, Object>> lists, List<Map<String, Object>> statuses,
@@ -237,7 +247,9 @@ class DrivenElections {
                             + "order by list_name, candidate_id", id),
                     rows("select id, status from candidate where election_id = ? order by id", id),
                     rows("select id, checkpoint, passed from quota_report where election_id = ? order by id", id),
-                    rows("select round, tally from tally_round where election_id = ? order by round", id),
+                    rows("select round, tally from tally_round where election_id = ? union all "
+                            + "select 0, formal_ballot from preliminary_round where election_id = ? order by round",
+                            id, id),
                     rows("select b.id, b.counted_in_round, m.candidate, m.approvals from ballot_batch b "
                             + "join ballot_marks m on m.batch_id = b.id where b.election_id = ? "
                             + "order by b.id, m.candidate", id),
@@ -245,8 +257,8 @@ class DrivenElections {
                             + "order by id", id));
         }
 
-        private List<Map<String, Object>> rows(String sql, Object parameter) {
-            return jdbc.sql(sql).param(parameter).query().listOfRows();
+        private List<Map<String, Object>> rows(String sql, Object... parameters) {
+            return jdbc.sql(sql).params(parameters).query().listOfRows();
         }
     }
 }

@@ -144,6 +144,7 @@ class ElectionApiTest {
     @Test
     void reportsTheCompositionOfAListAndRefusesAnUnknownList() {
         long electionId = post("/api/elections", request("api-composition")).getBody().get("electionId").asLong();
+        assertThat(get("/api/elections/" + electionId).getBody().get("preliminaryElection").asBoolean()).isFalse();
 
         ResponseEntity<JsonNode> nominees = get("/api/elections/" + electionId + "/composition?list=nominees");
         assertThat(nominees.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -175,6 +176,15 @@ class ElectionApiTest {
         assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("unitsText", "第2行");
         assertThat(elections()).isEqualTo(before);
+        Map<String, Object> badFlag = new java.util.LinkedHashMap<>(form);
+        badFlag.put("preliminaryElection", v("也许"));
+        ResponseEntity<String> flagRefused = rest.postForEntity(
+                "/engine-rest/process-definition/key/delegate-election/submit-form",
+                json(Map.of("variables", badFlag)), String.class);
+        assertThat(flagRefused.getStatusCode()).as(flagRefused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(flagRefused.getBody()).contains("preliminaryElection", "须为 true 或 false");
+        assertThat(elections()).isEqualTo(before);
+        form.put("preliminaryElection", v(true));
 
         ResponseEntity<JsonNode> started = rest.postForEntity(
                 "/engine-rest/process-definition/key/delegate-election/submit-form", json(Map.of("variables", form)),
@@ -185,6 +195,7 @@ class ElectionApiTest {
         JsonNode unit = get("/api/elections/" + electionId).getBody();
         assertThat(unit.get("womenMemberShare").decimalValue()).isEqualByComparingTo("0.295");
         assertThat(unit.get("recommendingUnits").findValuesAsText("name")).containsExactly("北区", "南区");
+        assertThat(unit.get("preliminaryElection").asBoolean()).isTrue();
 
         complete(tasks("form-start").get(0), Map.of());
         JsonNode plan = tasks("form-start").get(0);

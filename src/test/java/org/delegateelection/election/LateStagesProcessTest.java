@@ -271,11 +271,89 @@ class LateStagesProcessTest {
         assertThat(election.ids(CandidateList.ELECTED)).hasSize(seats).contains(nominee);
     }
 
+    // ---- before step 23: the preliminary election, when the election holds one
+
+    @Test
+    void preliminaryElectionRanksTheWholeBallotThenTheFormalRoundVotesOnItsFormalList() {
+        // a surplus of more than 10 %: 76 places on the formal list, so that the 80 on the ballot are cut
+        Election election = elections.startWithPreliminaryElection("t-preliminary",
+                Map.of("competitiveElection", Map.of("minSurplus", 0.10))).advancePastNoticeTo("preliminaryBallot");
+        assertThat(election.instance).isWaitingAt("preliminaryBallot").hasPassed("congressDeliberation")
+                .hasNotPassed("ballotAndCount");
+        List<String> ranked = preliminaryOrder(election);
+        Ballot preliminary = ballotRounds.nextBallot(election.id);
+        int listSize = preliminary.seats();
+        assertThat(preliminary.candidateIds()).containsExactlyInAnyOrderElementsOf(ranked);
+        assertThat(listSize).isEqualTo(76).isLessThan(ranked.size() - 1);
+        assertThat((String) election.shownAt("preliminaryBallot", "ballotText")).startsWith("预选：候选人 "
+                + ranked.size() + " 名，按得票多少产生正式候选人 " + listSize + " 名");
+        // distinct approvals down the order, except that the one after the cut-off ties with the last place
+        Map<String, Integer> approvals = new LinkedHashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            approvals.put(ranked.get(i), 700 - 5 * (i == listSize ? listSize - 1 : i));
+        }
+
+        election.complete("preliminaryBallot", Map.of("electorsDueToAttend", 800, "electorsPresent", 782,
+                "ballotsIssued", 782, "ballotBatchId", ballotRounds.enter(election.id, BallotSheet.Format.CSV,
+                        preliminaryBallots(election, 780, 2, approvals).getBytes(StandardCharsets.UTF_8)).batchId()));
+
+        assertThat(election.instance).isWaitingAt("ballotAndCount")
+                .hasPassedInOrder("congressDeliberation", "preliminaryBallot", "countPreliminary");
+        assertThat((String) election.variable("preliminaryOutcome")).contains("预选有效", "一并列入，共 "
+                + (listSize + 1) + " 名");
+        Ballot formal = ballotRounds.fullBallot(election.id);
+        assertThat(formal.seats()).isEqualTo(UNIT.seats());
+        assertThat(formal.candidateIds()).containsExactlyInAnyOrderElementsOf(ranked.subList(0, listSize + 1));
+        assertThat(candidates.findByIds(election.id, formal.candidateIds()).stream()
+                .sorted(java.util.Comparator.comparing(c -> formal.candidateIds().indexOf(c.id())))
+                .map(Candidate::name).toList()).isSortedAccordingTo(StrokeOrder.NAMES);
+        assertThat((String) election.shownAt("ballotAndCount", "ballotText"))
+                .startsWith(ballotText(UNIT.seats(), listSize + 1));
+        assertThat(ballotRounds.nextBallot(election.id)).isEqualTo(formal);
+
+        election.complete("ballotAndCount", planTally(election));
+
+        assertThat(election.instance).isWaitingAt("reportResults");
+        assertThat(election.variable("ballotRound")).isEqualTo(1);
+        assertThat(ballotRounds.rounds(election.id)).singleElement()
+                .satisfies(round -> assertThat(round.ballot()).isEqualTo(formal));
+        assertThat(election.ids(CandidateList.ELECTED))
+                .containsExactlyInAnyOrderElementsOf(election.plan.electedList());
+    }
+
+    @Test
+    void preliminaryBallotsThatCannotBeCountedAreRefusedNamingTheFieldAndNothingIsStored() {
+        Election election = elections.startWithPreliminaryElection("t-preliminary-bad", null)
+                .advancePastNoticeTo("preliminaryBallot");
+        List<String> ranked = preliminaryOrder(election);
+        Map<String, Integer> approvals = new LinkedHashMap<>();
+        ranked.forEach(id -> approvals.put(id, 3));
+        Map<String, Object> good = Map.of("electorsDueToAttend", 8, "electorsPresent", 5, "ballotsIssued", 5,
+                "ballotsText", preliminaryBallots(election, 5, 0, approvals));
+        String csv = (String) good.get("ballotsText");
+
+        assertRefused(election, "preliminaryBallot", with(good, "ballotsText", csv.replaceFirst("赞成", "也许")),
+                "第2行");
+        assertRefused(election, "preliminaryBallot", with(with(good, "electorsPresent", 4), "ballotsIssued", 4),
+                "electorsPresent");
+        assertRefused(election, "preliminaryBallot", with(good, "ballotsIssued", 4), "ballotsReturned");
+        assertRefused(election, "preliminaryBallot", with(good, "ballotsText",
+                preliminaryBallots(election, 5, 0, Map.of(ranked.get(0), 5))), "ballotBatchId");
+        assertThat(ballotRounds.preliminaryDue(election.id)).isTrue();
+
+        election.complete("preliminaryBallot", good);
+
+        assertThat(election.instance).isWaitingAt("ballotAndCount");
+        assertThat(ballotRounds.fullBallot(election.id).candidateIds()).containsExactlyInAnyOrderElementsOf(ranked);
+    }
+
     // ---- step 23: the rounds of the vote
 
     @Test
     void step23WithoutQuorumIsVotedAgainInARoundTwo() {
         Election election = elections.start("t-vote-no-quorum").advancePastNoticeTo("ballotAndCount");
+        assertThat(election.instance).hasNotPassed("preliminaryBallot", "countPreliminary");
+        assertThat(election.variable("preliminaryElection")).isEqualTo(false);
 
         election.complete("ballotAndCount", ballots(election, 800, 400, 400, 400, 0, Map.of()));
 
@@ -580,6 +658,26 @@ class LateStagesProcessTest {
             int returned, int invalid, Map<String, Integer> approvals) {
         return Map.of("electorsDueToAttend", due, "electorsPresent", present, "ballotsIssued", issued,
                 "ballotsText", ballotFile(election, returned, invalid, approvals));
+    }
+
+    /**
+     * The whole ballot in the order the preliminary tests rank it: the plan's elected delegates first, so that the
+     * formal round can elect them.
+     */
+    private static List<String> preliminaryOrder(Election election) {
+        List<String> order = new ArrayList<>(election.plan.electedList());
+        election.ids(CandidateList.BALLOT).stream().filter(id -> !order.contains(id)).forEach(order::add);
+        return order;
+    }
+
+    /** Preliminary ballots (CSV) adding up to the approvals, under the header of the ballot the open task shows. */
+    private String preliminaryBallots(Election election, int returned, int invalid, Map<String, Integer> approvals) {
+        String header = ((String) election.shownAt("preliminaryBallot", "ballotsText")).lines().findFirst()
+                .orElseThrow();
+        List<String> ids = Arrays.stream(header.split(",")).map(column -> column.split(" ")[0])
+                .filter(column -> !column.equals("无效")).toList();
+        return GeneratedBallots.csv(new Ballot(ids, ballotRounds.nextBallot(election.id).seats()), approvals,
+                returned - invalid, invalid);
     }
 
     /** Ballots (CSV) adding up to the approvals, under the header of the ballot the open step 23 shows. */

@@ -31,6 +31,13 @@ public class TestElections {
     /** Starts the handbook election as {@code code} with rule overrides; returns it as started. */
     @Transactional
     public ElectionService.StartedElection start(String code, Map<String, Map<String, Object>> ruleOverrides) {
+        return start(code, ruleOverrides, false);
+    }
+
+    /** Starts the handbook election as {@code code} with rule overrides, with or without a preliminary election. */
+    @Transactional
+    public ElectionService.StartedElection start(String code, Map<String, Map<String, Object>> ruleOverrides,
+            boolean preliminaryElection) {
         HandbookElection handbook = new HandbookElection();
         ElectionUnit unit = handbook.unit();
         ElectionRequest request = ElectionRequest.of(unit);
@@ -38,7 +45,7 @@ public class TestElections {
                 request.minPreliminary(), request.womenMemberSharePercent(), request.minMinorities(),
                 request.leadingCadreTarget(), request.frontlineTarget(), request.minWomenNominees(),
                 request.minUnder55Nominees(), request.ageReferenceDate(), request.centreNomineesInAddition(),
-                request.recommendingUnits(), ruleOverrides);
+                request.recommendingUnits(), ruleOverrides, preliminaryElection);
         ElectionService.StartedElection started = service.start(request);
         candidates.saveAll(started.electionId(), handbook.candidates());
         return started;

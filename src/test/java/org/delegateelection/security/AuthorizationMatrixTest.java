@@ -20,6 +20,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -46,6 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.method.HandlerMethod;
@@ -80,7 +82,7 @@ class AuthorizationMatrixTest {
             "checkArchives", "verifyPersonalMatters", "hearDisciplineCommission", "investigatePetitions",
             "verifyIdentity", "inspectionReport", "consultDisciplineCommission", "verifyReport", "consultRegulators",
             "proposePreliminaryList", "consultCentralOrganization", "verifyObjection", "plenaryDeliberation",
-            "plenaryVote", "centralReview", "congressDeliberation", "ballotAndCount", "presidiumDecision", "reportResults",
+            "plenaryVote", "centralReview", "congressDeliberation", "preliminaryBallot", "ballotAndCount", "presidiumDecision", "reportResults",
             "credentialsReview");
 
     /** What each group may call, written out independently of {@link AccessRules}: "METHOD path" → groups. */
@@ -124,6 +126,10 @@ class AuthorizationMatrixTest {
     private CandidateRepository candidates;
     @Autowired
     private TaskService taskService;
+    @Autowired
+    private RuntimeService runtimeService;
+    @Autowired
+    private JdbcClient jdbc;
     @Autowired
     private RepositoryService repositoryService;
     @Autowired
@@ -188,6 +194,9 @@ class AuthorizationMatrixTest {
                         .replace("${unitCode}", String.valueOf(unit)).split(","));
                 checkTask(task, groups, unit == null ? users : withUnitUsers(unit));
             }
+            if (key.equals("congressDeliberation")) {
+                withPreliminaryElection(electionId, code);
+            }
             if (key.equals("ballotAndCount")) {
                 presidiumAfterAShortfall(electionId, code);
                 checked.add("presidiumDecision");
@@ -199,6 +208,16 @@ class AuthorizationMatrixTest {
         assertThat(checked).containsExactlyInAnyOrderElementsOf(TASK_ORDER);
         driver.advanceTo(run, null);
         System.out.println("Authorization matrix: " + matrixCases + " task cases");
+    }
+
+    /**
+     * The handbook election is configured without a preliminary election; switched on here (as it would have been
+     * registered) before step 22 is completed, so that the walk meets the preliminary round's task too.
+     */
+    private void withPreliminaryElection(long electionId, String code) {
+        jdbc.sql("update election set preliminary_election = true where id = ?").param(electionId).update();
+        runtimeService.setVariable(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
+                .singleResult().getId(), "preliminaryElection", true);
     }
 
     /**
