@@ -20,8 +20,6 @@ import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
-import org.delegateelection.quota.QuotaChecker;
-import org.delegateelection.quota.QuotaRuleRepository;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,13 +47,13 @@ public class BallotRounds {
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
     private final BallotBatches batches;
-    private final QuotaRuleRepository quotaRules;
+    private final QuotaCheckers quotaCheckers;
     private final RoundCounter counter = new RoundCounter(Assembly.CONGRESS);
 
     /** Counts votes of a party congress (quorum more than half of those due to attend). */
     public BallotRounds(JdbcClient jdbc, ElectionRepository elections, CandidateRepository candidates,
-            BallotBatches batches, QuotaRuleRepository quotaRules) {
-        this.quotaRules = quotaRules;
+            BallotBatches batches, QuotaCheckers quotaCheckers) {
+        this.quotaCheckers = quotaCheckers;
         this.jdbc = jdbc;
         this.batches = batches;
         this.elections = elections;
@@ -240,9 +238,7 @@ public class BallotRounds {
     public Ballot nextBallot(long electionId) {
         if (preliminaryDue(electionId)) {
             Ballot list = listBallot(electionId);
-            QuotaChecker checker = new QuotaChecker(elections.get(electionId), quotaRules.load(electionId)
-                    .orElseThrow(() -> new IllegalStateException("选举 " + electionId + " 没有保存结构比例规则")));
-            return new Ballot(list.candidateIds(), checker.leastCompetitiveBallot(list.seats()));
+            return new Ballot(list.candidateIds(), quotaCheckers.of(electionId).leastCompetitiveBallot(list.seats()));
         }
         return continuesSeries(electionId) ? lastOutcome(electionId).orElseThrow().nextBallot() : fullBallot(electionId);
     }

@@ -12,8 +12,6 @@ import org.delegateelection.quota.Checkpoint;
 import org.delegateelection.quota.QuotaChecker;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.quota.QuotaReportRepository;
-import org.delegateelection.quota.QuotaRuleRepository;
-import org.delegateelection.quota.QuotaRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,20 +23,17 @@ import org.springframework.stereotype.Component;
 @Component("quotaCheck")
 public class QuotaCheckDelegate implements JavaDelegate {
 
-    private final ElectionRepository elections;
+    private final QuotaCheckers checkers;
     private final CandidateRepository candidates;
     private final NominationRepository nominations;
-    private final QuotaRuleRepository rules;
     private final QuotaReportRepository reports;
     private final BallotRounds ballotRounds;
 
-    public QuotaCheckDelegate(ElectionRepository elections, CandidateRepository candidates,
-            NominationRepository nominations, QuotaRuleRepository rules, QuotaReportRepository reports,
-            BallotRounds ballotRounds) {
-        this.elections = elections;
+    public QuotaCheckDelegate(QuotaCheckers checkers, CandidateRepository candidates,
+            NominationRepository nominations, QuotaReportRepository reports, BallotRounds ballotRounds) {
+        this.checkers = checkers;
         this.candidates = candidates;
         this.nominations = nominations;
-        this.rules = rules;
         this.reports = reports;
         this.ballotRounds = ballotRounds;
     }
@@ -48,8 +43,7 @@ public class QuotaCheckDelegate implements JavaDelegate {
         long electionId = ProcessVariables.electionId(execution);
         Checkpoint checkpoint = Checkpoint.fromId((String) execution.getVariableLocal(ProcessVariables.CHECKPOINT));
         String unitCode = (String) execution.getVariable(ProcessVariables.UNIT_CODE);
-        QuotaChecker checker = new QuotaChecker(elections.get(electionId),
-                rules.load(electionId).orElseThrow(() -> new IllegalStateException("选举 " + electionId + " 没有保存结构比例规则")));
+        QuotaChecker checker = checkers.of(electionId);
         QuotaReport report = switch (checkpoint) {
             case ALLOCATION -> checker.allocation();
             case PLAN -> checker.plan();

@@ -28,9 +28,7 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateStatus;
 import org.delegateelection.candidate.CandidateRepository;
-import org.delegateelection.quota.QuotaChecker;
 import org.delegateelection.quota.QuotaReport;
-import org.delegateelection.quota.QuotaRuleRepository;
 import org.delegateelection.system.ApiError;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -81,12 +79,12 @@ public class TaskDecisions {
     private final NominationRepository nominations;
     private final CandidateReports reports;
     private final BallotRounds ballotRounds;
-    private final QuotaRuleRepository quotaRules;
+    private final QuotaCheckers quotaCheckers;
 
     public TaskDecisions(ElectionRepository elections, CandidateRepository candidates,
             NominationRepository nominations, CandidateReports reports, BallotRounds ballotRounds,
-            QuotaRuleRepository quotaRules) {
-        this.quotaRules = quotaRules;
+            QuotaCheckers quotaCheckers) {
+        this.quotaCheckers = quotaCheckers;
         this.elections = elections;
         this.candidates = candidates;
         this.nominations = nominations;
@@ -255,16 +253,11 @@ public class TaskDecisions {
      * ratio of the exception authorised for the unit (《中国共产党地方组织选举工作条例》 art. 4).
      */
     private void competitiveBallot(long electionId) {
-        QuotaReport report = quotaChecker(electionId).ballot(candidates.list(electionId, CandidateList.BALLOT.key()),
+        QuotaReport report = quotaCheckers.of(electionId).ballot(candidates.list(electionId, CandidateList.BALLOT.key()),
                 ballotRounds.fullBallot(electionId).seats());
         report.results().stream().filter(r -> r.blocking() && !r.passed()).findFirst().ifPresent(r -> {
             throw InvalidInputException.field("approved", "选票不符合差额选举要求，不能同意：" + r.sentence());
         });
-    }
-
-    private QuotaChecker quotaChecker(long electionId) {
-        return new QuotaChecker(elections.get(electionId), quotaRules.load(electionId)
-                .orElseThrow(() -> new IllegalStateException("选举 " + electionId + " 没有保存结构比例规则")));
     }
 
     private void branchRecommendation(DelegateTask task, long electionId) {
