@@ -35,7 +35,7 @@ import org.delegateelection.system.InvalidInputException;
  * name ("HB-0001 丁一"); columns may come in any order; a person written in and put on a later round's ballot is
  * headed "另选:姓名";</li>
  * <li>in a candidate's cell: 赞成 (or ○), 反对 (or ×), 弃权; beside a disapproval a person may be written in,
- * "反对:王五" (full-width colon too) — never beside an approval or an abstention (《中国共产党基层组织选举工作条例》
+ * "反对:王五" (full-width colon too), in a vote that allows it — never beside an approval or an abstention (《中国共产党基层组织选举工作条例》
  * art. 25);</li>
  * <li>an optional column 无效: 是 when the counters found marks beyond the prescribed ones (a spoilt ballot); its other
  * cells are then not read.</li>
@@ -62,25 +62,29 @@ public final class BallotSheet {
     private static final int MAX_NAME = 50;
 
     private final Ballot ballot;
+    private final boolean writeInsAllowed;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, int[]> counts = new LinkedHashMap<>();
     private int returned;
     private int invalid;
 
-    private BallotSheet(Ballot ballot) {
+    private BallotSheet(Ballot ballot, boolean writeInsAllowed) {
         this.ballot = ballot;
+        this.writeInsAllowed = writeInsAllowed;
         ballot.candidateIds().forEach(id -> counts.put(id, new int[3]));
     }
 
     /**
      * Reads and adds up a ballot file for the given ballot.
      *
+     * @param writeInsAllowed false for a vote in which nobody may be written in (a name beside a disapproval is then
+     *                        a problem of its row)
      * @return the counts, with every candidate of the ballot
      * @throws InvalidInputException with every problem, each naming its row and column; nothing is returned then
      */
-    public static BallotCount read(Format format, byte[] content, Ballot ballot) {
+    public static BallotCount read(Format format, byte[] content, Ballot ballot, boolean writeInsAllowed) {
         List<List<String>> rows = format == Format.CSV ? csvRows(content) : xlsxRows(content);
-        BallotSheet sheet = new BallotSheet(ballot);
+        BallotSheet sheet = new BallotSheet(ballot, writeInsAllowed);
         sheet.readRows(rows);
         if (!sheet.problems.isEmpty()) {
             throw new InvalidInputException("选票文件有误，未保存任何选票", sheet.problems);
@@ -176,7 +180,9 @@ public final class BallotSheet {
             marks.put(keys[c], mark.get());
             if (colon >= 0) {
                 String name = text.substring(colon + 1).strip();
-                if (mark.get() != Mark.DISAPPROVE) {
+                if (!writeInsAllowed) {
+                    problems.add(new Problem(rowNumber, header.get(c), "本次表决不能另选他人"));
+                } else if (mark.get() != Mark.DISAPPROVE) {
                     problems.add(new Problem(rowNumber, header.get(c), "只有投反对票时才能另选他人"));
                 } else if (name.isEmpty() || name.length() > MAX_NAME) {
                     problems.add(new Problem(rowNumber, header.get(c), "另选他人须写明姓名（1 至 50 字）"));

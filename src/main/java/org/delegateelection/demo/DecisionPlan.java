@@ -23,6 +23,8 @@ import java.util.Map;
  *                                   29.0 % of women among the province's party members
  * @param preliminaryList            the preliminary candidates (step 16), 82
  * @param prospectiveList            the prospective candidates voted by the plenary committee (step 20), 80
+ * @param plenaryTally               the tally of the plenary vote (step 20) that approves {@link #prospectiveList()}
+ *                                   out of the preliminary list, with as many places as it has people
  * @param electedList                the delegates the congress elects (step 23), 69
  * @param tally                      the tally of the congress vote that elects {@link #electedList()}
  * @param confirmedReport            a report against a candidate (信访举报) that the verification confirms
@@ -35,6 +37,7 @@ public record DecisionPlan(
         List<String> failingPreliminaryProposal,
         List<String> preliminaryList,
         List<String> prospectiveList,
+        Tally plenaryTally,
         List<String> electedList,
         Tally tally,
         CandidateReport confirmedReport,
@@ -74,7 +77,7 @@ public record DecisionPlan(
     }
 
     /**
-     * The tally of one round of the congress vote (step 23), from which the driver generates the ballots it enters.
+     * The tally of one round of a vote (step 20 or 23), from which the driver generates the ballots it enters.
      *
      * @param electorsDueToAttend electors due to attend (应到会)
      * @param electorsPresent     electors present (实到会)

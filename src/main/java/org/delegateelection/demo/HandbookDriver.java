@@ -33,6 +33,7 @@ import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.election.BallotRounds;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.election.Vote;
 import org.delegateelection.quota.Checkpoint;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.report.CompositionReport;
@@ -212,7 +213,7 @@ public class HandbookDriver {
         }
         User user = memberOf(task);
         Map<String, Object> values = decide(run, key, task.getName(), () -> taskVariable(task, "unitCode"),
-                tally -> enterBallots(run, tally));
+                tally -> enterBallots(run, "plenaryVote".equals(key) ? Vote.PLENARY : Vote.CONGRESS, tally));
         // as Tasklist does: the engine checks the user's rights and writes the user into its operation log
         identityService.setAuthentication(user.getId(), identityService.createGroupQuery().groupMember(user.getId())
                 .list().stream().map(Group::getId).toList());
@@ -224,10 +225,10 @@ public class HandbookDriver {
         }
         String step = STEP_NUMBERS.containsKey(key) ? String.format("第%2d步", STEP_NUMBERS.get(key)) : "  举报";
         run.out.printf("%s %s（%s）— %s 完成%n", step, task.getName(), key, user.getFirstName());
-        if ("ballotAndCount".equals(key) || "preliminaryBallot".equals(key)) {
+        if (List.of("plenaryVote", "ballotAndCount", "preliminaryBallot").contains(key)) {
             run.out.println("       计票：" + historyService.createHistoricVariableInstanceQuery()
                     .processInstanceId(task.getProcessInstanceId())
-                    .variableName("ballotAndCount".equals(key) ? "roundOutcome" : "preliminaryOutcome").singleResult()
+                    .variableName("preliminaryBallot".equals(key) ? "preliminaryOutcome" : "roundOutcome").singleResult()
                     .getValue());
         }
     }
@@ -235,14 +236,14 @@ public class HandbookDriver {
     /**
      * The values the plan submits for a task, as {@link #advanceTo} submits them through the form service and a REST
      * client through {@code POST /engine-rest/task/{id}/submit-form}: Boolean, Integer, String, lists of candidate
-     * ids as JSON object values; at step 23 (and in a preliminary round before it, which ranks by the same planned
-     * approvals) the attendance and the batch of ballots entered for the plan's tally.
+     * ids as JSON object values; at step 20 and at step 23 (and in a preliminary round before it, which ranks by the
+     * same planned approvals) the attendance and the batch of ballots entered for the plan's tally of the vote.
      *
      * @param key         the task definition key
      * @param taskName    the task's name, for the record-of-work steps' note
      * @param unitCode    the task's variable {@code unitCode}, asked only for the steps of a recommending unit
-     * @param ballotEntry enters the ballots behind the plan's tally for the open round (as the congress secretariat
-     *                    uploads them) and gives the batch's id; asked only at step 23
+     * @param ballotEntry enters the ballots behind the plan's tally for the open round of the task's vote (as its
+     *                    counters upload them) and gives the batch's id; asked only at steps 20 and 23
      */
     public static Map<String, Object> decide(Run run, String key, String taskName, Supplier<String> unitCode,
             Function<DecisionPlan.Tally, String> ballotEntry) {
@@ -272,7 +273,11 @@ public class HandbookDriver {
                         : plan.failingPreliminaryProposal()));
                 run.failingPreliminaryTried = true;
             }
-            case "plenaryVote" -> values.put("selectedCandidateIds", ids(plan.prospectiveList()));
+            case "plenaryDeliberation" -> {
+                values.put("completedOn", LocalDate.now(ZONE).toString());
+                values.put("note", "全委会已酝酿初步人选，确定表决产生预备人选 " + plan.prospectiveList().size() + " 名。");
+                values.put("prospectiveCount", plan.prospectiveList().size());
+            }
             case "credentialsReview" -> values.put("selectedCandidateIds", ids(plan.electedList()));
             case "consultDisciplineCommission" -> {
                 values.put("partySecretarySigned", true);
@@ -281,8 +286,8 @@ public class HandbookDriver {
             }
             case "verifyReport" -> verdict(values, plan.confirmedReport());
             case "verifyObjection" -> verdict(values, plan.unconfirmedObjection());
-            case "ballotAndCount", "preliminaryBallot" -> {
-                DecisionPlan.Tally tally = plan.tally();
+            case "plenaryVote", "ballotAndCount", "preliminaryBallot" -> {
+                DecisionPlan.Tally tally = "plenaryVote".equals(key) ? plan.plenaryTally() : plan.tally();
                 values.put("ballotBatchId", ballotEntry.apply(tally));
                 values.put("electorsDueToAttend", tally.electorsDueToAttend());
                 values.put("electorsPresent", tally.electorsPresent());
@@ -296,12 +301,12 @@ public class HandbookDriver {
         return values;
     }
 
-    /** Step 23: the ballots behind the plan's tally entered as a file; the batch's id. */
-    private String enterBallots(Run run, DecisionPlan.Tally tally) {
-        String csv = GeneratedBallots.csv(ballotRounds.nextBallot(run.electionId), tally.approvals(),
+    /** Steps 20 and 23: the ballots behind the plan's tally entered as a file; the batch's id. */
+    private String enterBallots(Run run, Vote vote, DecisionPlan.Tally tally) {
+        String csv = GeneratedBallots.csv(ballotRounds.nextBallot(run.electionId, vote), tally.approvals(),
                 tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
-        return ballotRounds.enter(run.electionId, BallotSheet.Format.CSV, csv.getBytes(StandardCharsets.UTF_8))
-                .batchId();
+        return ballotRounds.enter(run.electionId, vote, BallotSheet.Format.CSV,
+                csv.getBytes(StandardCharsets.UTF_8)).batchId();
     }
 
     private static void verdict(Map<String, Object> values, DecisionPlan.CandidateReport report) {

@@ -498,9 +498,16 @@ public final class HandbookElection {
                 "公示期间有党员反映该同志的亲属在其分管领域经商办企业。", false,
                 "经组织部门会同有关单位核查，该同志亲属未在其分管领域经商办企业，反映问题不属实。");
 
+        // the plenary committee: 76 members due, 72 present; the prospective candidates approved by more than half
+        Map<String, Integer> plenaryApprovals = new LinkedHashMap<>();
+        for (String id : preliminary) {
+            plenaryApprovals.put(id, prospective.contains(id) ? 45 + random.nextInt(26) : 10 + random.nextInt(20));
+        }
+        Tally plenaryTally = new Tally(76, 72, 72, 72, 1, plenaryApprovals);
+
         return new DecisionPlan(nominations, inspection, kept,
-                withFewerWomen(pool, preliminary, notPreliminary), preliminary, prospective, elected, tally,
-                report, objection);
+                withFewerWomen(pool, preliminary, notPreliminary), preliminary, prospective, plenaryTally, elected,
+                tally, report, objection);
     }
 
     /** Ids in pool order of everyone whose tier comes after the given one. */

@@ -15,10 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ballots entered for a round of step 23, kept added up in tables {@code ballot_batch} and {@code ballot_marks}.
- * Only counts are stored, never a row per ballot, a time or a sequence of entry, so no stored value can tie a ballot
- * to an elector (secret ballot, 《中国共产党地方组织选举工作条例》 art. 6); a batch is known by a random UUID. A batch
- * is counted once, by the completion of step 23 that names it.
+ * The ballots entered for a round of a {@link Vote}, kept added up in tables {@code ballot_batch} and
+ * {@code ballot_marks}. Only counts are stored, never a row per ballot, a time or a sequence of entry, so no stored
+ * value can tie a ballot to an elector (secret ballot, 《中国共产党地方组织选举工作条例》 art. 6); a batch is known by a
+ * random UUID. A batch is counted once, by the completion of the voting task that names it.
  */
 @Repository
 public class BallotBatches {
@@ -30,12 +30,12 @@ public class BallotBatches {
         this.jdbc = jdbc;
     }
 
-    /** Stores the counts of a batch of ballots and returns its new id (a random UUID). */
-    public String save(long electionId, BallotCount count) {
+    /** Stores the counts of a batch of ballots of a vote and returns its new id (a random UUID). */
+    public String save(long electionId, Vote vote, BallotCount count) {
         String id = UUID.randomUUID().toString();
-        jdbc.sql("insert into ballot_batch (id, election_id, ballot, ballots_returned, invalid_ballots) "
-                        + "values (?, ?, ?, ?, ?)")
-                .params(id, electionId, VariableValues.toJson(count.ballot()), count.ballotsReturned(),
+        jdbc.sql("insert into ballot_batch (id, election_id, vote, ballot, ballots_returned, invalid_ballots) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(id, electionId, vote.name(), VariableValues.toJson(count.ballot()), count.ballotsReturned(),
                         count.invalidBallots())
                 .update();
         count.marks().forEach((candidate, m) -> jdbc.sql("insert into ballot_marks (batch_id, candidate, approvals, "
@@ -46,22 +46,25 @@ public class BallotBatches {
     }
 
     /**
-     * The batch of this election with the given id, not yet counted, entered for the given ballot.
+     * The batch of this election with the given id, not yet counted, entered for the given ballot of the vote.
      *
      * @throws InvalidInputException on field {@code field} when there is no such batch, it was counted already, or
-     *                               it was entered for another ballot
+     *                               it was entered for another vote or another ballot
      */
-    public BallotCount uncounted(long electionId, String field, String batchId, Ballot ballot) {
-        record Row(String ballot, int returned, int invalid, Integer round) {
+    public BallotCount uncounted(long electionId, Vote vote, String field, String batchId, Ballot ballot) {
+        record Row(String ballot, int returned, int invalid, Integer round, String vote) {
         }
-        Optional<Row> row = jdbc.sql("select ballot, ballots_returned, invalid_ballots, counted_in_round "
+        Optional<Row> row = jdbc.sql("select ballot, ballots_returned, invalid_ballots, counted_in_round, vote "
                         + "from ballot_batch where id = ? and election_id = ?")
                 .params(batchId, electionId)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getInt(3),
-                        (Integer) rs.getObject(4, Integer.class)))
+                        (Integer) rs.getObject(4, Integer.class), rs.getString(5)))
                 .optional();
         if (row.isEmpty()) {
             throw InvalidInputException.field(field, "本选举没有编号为 " + batchId + " 的选票批次");
+        }
+        if (!row.get().vote().equals(vote.name())) {
+            throw InvalidInputException.field(field, "选票批次 " + batchId + " 不是本次投票的选票");
         }
         if (row.get().round() != null) {
             throw InvalidInputException.field(field, "选票批次 " + batchId + " 已在第 " + row.get().round() + " 轮计票");
@@ -78,12 +81,12 @@ public class BallotBatches {
     }
 
     /**
-     * The marks counted in a round of this election, per candidate id or write-in key, in the order of the ballot
-     * (write-ins after it); empty for a round counted without ballots.
+     * The marks counted in a round of a vote of this election, per candidate id or write-in key, in the order of the
+     * ballot (write-ins after it); empty for a round counted without ballots.
      */
-    public Map<String, Marks> marksOfRound(long electionId, int round) {
-        return jdbc.sql("select id, ballot from ballot_batch where election_id = ? and counted_in_round = ?")
-                .params(electionId, round)
+    public Map<String, Marks> marksOfRound(long electionId, Vote vote, int round) {
+        return jdbc.sql("select id, ballot from ballot_batch where election_id = ? and vote = ? and counted_in_round = ?")
+                .params(electionId, vote.name(), round)
                 .query((rs, n) -> marks(rs.getString(1), VariableValues.json("ballot", rs.getString(2), Ballot.class)))
                 .optional().orElse(Map.of());
     }

@@ -24,10 +24,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The ballots of the vote at the congress over HTTP: {@code POST /api/elections/{id}/ballots} enters the ballots of
- * the next round from a file ({@link BallotSheet} describes the format), kept added up only; the completion of step
- * 23 then names the batch ({@code ballotBatchId}). {@code GET /api/elections/{id}/ballot-rounds} lists the counted
- * rounds. Files are limited to {@code spring.servlet.multipart.max-file-size}.
+ * The ballots of the two votes over HTTP. {@code POST /api/elections/{id}/ballots} enters the ballots of the next
+ * round at the congress (step 23, or its preliminary round), {@code POST /api/elections/{id}/plenary-ballots} those
+ * of the plenary vote on the prospective candidates (step 20), from a file ({@link BallotSheet} describes the format),
+ * kept added up only; the completion of the voting task then names the batch ({@code ballotBatchId}).
+ * {@code GET /api/elections/{id}/ballot-rounds} and {@code …/plenary-rounds} list the counted rounds. Files are
+ * limited to {@code spring.servlet.multipart.max-file-size}.
  */
 @RestController
 @RequestMapping("/api/elections/{id}")
@@ -45,27 +47,31 @@ public class BallotController {
     }
 
     /**
-     * Enters ballots sent as the request body, text/csv (UTF-8) or .xlsx.
+     * Enters ballots of the congress sent as the request body, text/csv (UTF-8) or .xlsx.
      *
      * @return 201 with the batch's id and counts
      * @throws ElectionNotFoundException (404) for an unknown election
-     * @throws InvalidInputException     (400) with every problem of the file, each naming its row; nothing stored
+     * @throws InvalidInputException     (400) with every problem of the file, each naming its row, or when no round
+     *                                   of the congress is open; nothing stored
      */
     @PostMapping(value = "/ballots", consumes = {CandidateController.CSV, CandidateController.XLSX})
     @ResponseStatus(HttpStatus.CREATED)
     public BallotRounds.EnteredBatch enterBody(@PathVariable("id") long electionId,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
-        elections.get(electionId);
-        byte[] content = body.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
-        if (content.length > maxBytes) {
-            throw new MaxUploadSizeExceededException(maxBytes);
-        }
-        return rounds.enter(electionId, contentType.startsWith(CandidateController.CSV) ? BallotSheet.Format.CSV
-                : BallotSheet.Format.XLSX, content);
+        return enterBody(electionId, Vote.CONGRESS, contentType, body);
+    }
+
+    /** As {@link #enterBody(long, String, InputStream)}, for the plenary vote on the prospective candidates. */
+    @PostMapping(value = "/plenary-ballots", consumes = {CandidateController.CSV, CandidateController.XLSX})
+    @ResponseStatus(HttpStatus.CREATED)
+    public BallotRounds.EnteredBatch enterPlenaryBody(@PathVariable("id") long electionId,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+        return enterBody(electionId, Vote.PLENARY, contentType, body);
     }
 
     /**
-     * Enters ballots uploaded as the multipart part {@code file} (.csv or .xlsx, by content type or file name).
+     * Enters ballots of the congress uploaded as the multipart part {@code file} (.csv or .xlsx, by content type or
+     * file name).
      *
      * @throws ElectionNotFoundException (404) for an unknown election
      * @throws InvalidInputException     (400) with every problem of the file, or when its format is unknown
@@ -74,6 +80,47 @@ public class BallotController {
     @ResponseStatus(HttpStatus.CREATED)
     public BallotRounds.EnteredBatch enterUpload(@PathVariable("id") long electionId,
             @RequestPart("file") MultipartFile file) throws IOException {
+        return enterUpload(electionId, Vote.CONGRESS, file);
+    }
+
+    /** As {@link #enterUpload(long, MultipartFile)}, for the plenary vote on the prospective candidates. */
+    @PostMapping(value = "/plenary-ballots", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public BallotRounds.EnteredBatch enterPlenaryUpload(@PathVariable("id") long electionId,
+            @RequestPart("file") MultipartFile file) throws IOException {
+        return enterUpload(electionId, Vote.PLENARY, file);
+    }
+
+    /**
+     * The counted rounds of the congress, in order, each with its ballot, tally, outcome and marks.
+     *
+     * @throws ElectionNotFoundException (404) for an unknown election
+     */
+    @GetMapping("/ballot-rounds")
+    public List<BallotRounds.StoredRound> rounds(@PathVariable("id") long electionId) {
+        elections.get(electionId);
+        return rounds.rounds(electionId, Vote.CONGRESS);
+    }
+
+    /** As {@link #rounds(long)}, for the plenary vote on the prospective candidates. */
+    @GetMapping("/plenary-rounds")
+    public List<BallotRounds.StoredRound> plenaryRounds(@PathVariable("id") long electionId) {
+        elections.get(electionId);
+        return rounds.rounds(electionId, Vote.PLENARY);
+    }
+
+    private BallotRounds.EnteredBatch enterBody(long electionId, Vote vote, String contentType, InputStream body)
+            throws IOException {
+        elections.get(electionId);
+        byte[] content = body.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+        if (content.length > maxBytes) {
+            throw new MaxUploadSizeExceededException(maxBytes);
+        }
+        return rounds.enter(electionId, vote, contentType.startsWith(CandidateController.CSV)
+                ? BallotSheet.Format.CSV : BallotSheet.Format.XLSX, content);
+    }
+
+    private BallotRounds.EnteredBatch enterUpload(long electionId, Vote vote, MultipartFile file) throws IOException {
         elections.get(electionId);
         String type = String.valueOf(file.getContentType()).toLowerCase(Locale.ROOT);
         String name = String.valueOf(file.getOriginalFilename()).toLowerCase(Locale.ROOT);
@@ -85,17 +132,6 @@ public class BallotController {
         } else {
             throw InvalidInputException.field("file", "无法判断文件格式，请上传 .csv 或 .xlsx 文件");
         }
-        return rounds.enter(electionId, format, file.getBytes());
-    }
-
-    /**
-     * The counted rounds of the election, in order, each with its ballot, tally, outcome and marks.
-     *
-     * @throws ElectionNotFoundException (404) for an unknown election
-     */
-    @GetMapping("/ballot-rounds")
-    public List<BallotRounds.StoredRound> rounds(@PathVariable("id") long electionId) {
-        elections.get(electionId);
-        return rounds.rounds(electionId);
+        return rounds.enter(electionId, vote, format, file.getBytes());
     }
 }

@@ -6,10 +6,11 @@ import org.delegateelection.ballot.RoundOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${ballotCount}} after step 23: counts the round's tally (variable {@code tally}, from the ballot batch
- * {@code ballotBatchId}) by the election rules, stores the round and sets {@code electionComplete} (Boolean: every
- * seat filled), {@code roundKind} (String, {@link RoundOutcome.Kind} name), {@code ballotRound} (Integer) and
- * {@code roundOutcome} (String, the explanation in Chinese).
+ * {@code ${ballotCount}} after a round of a vote, step 20 or step 23, named by the local input parameter {@code vote}
+ * ({@link Vote} name): counts the round's tally (variable {@code tally}, from the ballot batch {@code ballotBatchId})
+ * by the election rules, stores the round and sets {@code electionComplete} (Boolean: every seat filled),
+ * {@code roundKind} (String, {@link RoundOutcome.Kind} name), {@code ballotRound} (Integer) and {@code roundOutcome}
+ * (String, the explanation in Chinese).
  */
 @Component("ballotCount")
 public class BallotCountDelegate implements JavaDelegate {
@@ -23,7 +24,8 @@ public class BallotCountDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long electionId = ProcessVariables.electionId(execution);
-        BallotRounds.CountedRound counted = rounds.count(electionId, execution.getVariable("tally"),
+        Vote vote = Vote.valueOf((String) execution.getVariableLocal("vote"));
+        BallotRounds.CountedRound counted = rounds.count(electionId, vote, execution.getVariable("tally"),
                 (String) execution.getVariable("ballotBatchId"));
         execution.setVariable("electionComplete", counted.outcome().kind() == RoundOutcome.Kind.ELECTED_ALL);
         execution.setVariable("roundKind", counted.outcome().kind().name());

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-import org.delegateelection.ballot.Assembly;
 import org.delegateelection.ballot.Ballot;
 import org.delegateelection.ballot.BallotCount;
 import org.delegateelection.ballot.BallotSheet;
@@ -28,11 +28,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The rounds of the vote at the congress (step 23): which ballot the next round votes on, the entry of its ballots
- * ({@link BallotBatches}), and the counting of a round's tally, kept per round in table {@code tally_round} and listed
- * by {@link #rounds(long)}. The first round, and every round after a result the
- * structure check turned down, votes on the whole ballot list for all seats; a round after a tie or a shortfall votes
- * on the ballot the counting handed on. An election configured with a preliminary election
+ * The rounds of the two votes ({@link Vote}): the plenary vote on the prospective candidates (step 20) and the vote at
+ * the congress (step 23) — which ballot the next round votes on, the entry of its ballots ({@link BallotBatches}), and
+ * the counting of a round's tally by {@link RoundCounter} for the vote's assembly, kept per round (tables
+ * {@code plenary_round}, {@code tally_round}) and listed by {@link #rounds}. The first round, and every round after a
+ * result the structure check turned down, votes on the whole ballot for all seats; a round after a tie or a shortfall
+ * votes on the ballot the counting handed on. The plenary vote's whole ballot is the preliminary list with as many
+ * seats as step 19 fixed ({@link #planPlenaryVote}); the congress's is the ballot list. An election configured with a preliminary election
  * ({@link ElectionUnit#preliminaryElection()}) first votes on the whole ballot list in a preliminary round
  * ({@link PreliminaryRanking}), kept in table {@code preliminary_round}; its formal list is then the whole ballot of
  * the formal rounds. Ballots are entered the same way for both: while the preliminary round is due, an entered batch
@@ -48,9 +50,7 @@ public class BallotRounds {
     private final CandidateRepository candidates;
     private final BallotBatches batches;
     private final QuotaCheckers quotaCheckers;
-    private final RoundCounter counter = new RoundCounter(Assembly.CONGRESS);
 
-    /** Counts votes of a party congress (quorum more than half of those due to attend). */
     public BallotRounds(JdbcClient jdbc, ElectionRepository elections, CandidateRepository candidates,
             BallotBatches batches, QuotaCheckers quotaCheckers) {
         this.quotaCheckers = quotaCheckers;
@@ -60,14 +60,14 @@ public class BallotRounds {
         this.candidates = candidates;
     }
 
-    /** A counted round: its number, the ballot voted on, and the outcome. */
+    /** A counted round of a vote: its number, the ballot voted on, and the outcome. */
     public record CountedRound(int round, Ballot ballot, RoundOutcome outcome) {
     }
 
     /**
      * A round as stored, for documents and reports.
      *
-     * @param round        1, 2, … in the order counted, over the whole election
+     * @param round        1, 2, … in the order counted, over the whole vote
      * @param ballot       the ballot voted on (candidate ids in ballot order, seats)
      * @param tally        the attendance and approvals per candidate id or write-in key
      * @param outcome      what the counting decided
@@ -82,7 +82,7 @@ public class BallotRounds {
     /**
      * Ballots entered for the next round.
      *
-     * @param batchId         the batch's id, to be named by the completion of step 23 ({@code ballotBatchId})
+     * @param batchId         the batch's id, to be named by the completion of the voting task ({@code ballotBatchId})
      * @param round           the number the round will have
      * @param seats           seats the round fills
      * @param candidates      candidates on its ballot
@@ -94,34 +94,54 @@ public class BallotRounds {
     }
 
     /**
-     * Reads a ballot file for the next round's ballot and stores its counts.
+     * Reads a ballot file for the next round's ballot of a vote and stores its counts.
      *
-     * @throws org.delegateelection.system.InvalidInputException with every problem of the file, or when the election
-     *                                                           has no ballot yet; nothing is stored then
+     * @throws org.delegateelection.system.InvalidInputException with every problem of the file, or when the vote is
+     *                                                           not open; nothing is stored then
      */
-    public EnteredBatch enter(long electionId, BallotSheet.Format format, byte[] content) {
-        Ballot ballot = nextBallot(electionId);
-        if (ballot.candidateIds().isEmpty()) {
-            throw InvalidInputException.field("ballot", "本选举尚无选票候选人名单（中央组织部审查同意后产生），不能录入选票");
-        }
-        BallotCount count = BallotSheet.read(format, content, ballot);
-        String id = batches.save(electionId, count);
-        return new EnteredBatch(id, roundCount(electionId) + 1, ballot.seats(), ballot.candidateIds().size(),
+    public EnteredBatch enter(long electionId, Vote vote, BallotSheet.Format format, byte[] content) {
+        Ballot ballot = nextBallot(electionId, vote);
+        BallotCount count = BallotSheet.read(format, content, ballot, vote.writeIns());
+        String id = batches.save(electionId, vote, count);
+        return new EnteredBatch(id, roundCount(electionId, vote) + 1, ballot.seats(), ballot.candidateIds().size(),
                 count.ballotsReturned(), count.invalidBallots());
     }
 
     /**
-     * The tally of the next round from an entered batch and the attendance, checked by the counting rules without
-     * storing anything. A preliminary round is refused also when fewer people were approved than its formal list
-     * needs (the formal ballot would not be competitive).
+     * Step 19 fixes how many prospective candidates the plenary vote determines from the preliminary list, and the
+     * vote starts over with the whole ballot.
+     *
+     * @throws org.delegateelection.system.InvalidInputException on field {@code prospectiveCount} when the number is
+     *                                                           more than the preliminary candidates, or fewer than
+     *                                                           the unit's competitive election needs
+     */
+    public void planPlenaryVote(long electionId, int prospectiveCount) {
+        int preliminary = candidates.list(electionId, CandidateList.PRELIMINARY.key()).size();
+        int least = quotaCheckers.of(electionId).leastCompetitiveBallot(elections.get(electionId).seats());
+        if (prospectiveCount > preliminary) {
+            throw InvalidInputException.field("prospectiveCount", "不能多于初步人选人数 " + preliminary);
+        }
+        if (prospectiveCount < least) {
+            throw InvalidInputException.field("prospectiveCount", "差额选举至少须有预备人选 " + least + " 名");
+        }
+        jdbc.sql("update election set prospective_count = ? where id = ?").params(prospectiveCount, electionId)
+                .update();
+        closeSeries(electionId, Vote.PLENARY);
+    }
+
+    /**
+     * The tally of the next round of a vote from an entered batch and the attendance, checked by the counting rules
+     * without storing anything. A preliminary round is refused also when fewer people were approved than its formal
+     * list needs (the formal ballot would not be competitive).
      *
      * @throws org.delegateelection.system.InvalidInputException naming the field at fault
      */
-    public Tally tally(long electionId, String batchId, Integer due, Integer present, Integer issued) {
-        Ballot ballot = nextBallot(electionId);
-        Tally tally = batches.uncounted(electionId, "ballotBatchId", batchId, ballot).tally(due, present, issued);
-        if (!preliminaryDue(electionId)) {
-            counter.count(tally, ballot);
+    public Tally tally(long electionId, Vote vote, String batchId, Integer due, Integer present, Integer issued) {
+        Ballot ballot = nextBallot(electionId, vote);
+        Tally tally = batches.uncounted(electionId, vote, "ballotBatchId", batchId, ballot).tally(due, present,
+                issued);
+        if (vote == Vote.PLENARY || !preliminaryDue(electionId)) {
+            new RoundCounter(vote.assembly()).count(tally, ballot);
             return tally;
         }
         int formal = PreliminaryRanking.rank(tally, ballot).formalList().size();
@@ -132,16 +152,22 @@ public class BallotRounds {
         return tally;
     }
 
-    /** Counts the tally of a batch, stores the round, marks the batch counted and updates the elected delegates. */
-    public CountedRound count(long electionId, Object tallyValue, String batchId) {
+    /**
+     * Counts the tally of a batch in the vote's next round, stores the round, marks the batch counted and updates
+     * the list the vote decides (the prospective candidates, the elected delegates): those elected in this series of
+     * rounds.
+     */
+    public CountedRound count(long electionId, Vote vote, Object tallyValue, String batchId) {
         Tally tally = VariableValues.json("tally", tallyValue, Tally.class);
-        Ballot ballot = nextBallot(electionId);
-        RoundOutcome outcome = counter.count(tally, ballot);
-        int round = roundCount(electionId) + 1;
-        List<String> elected = new ArrayList<>(continuesSeries(electionId) ? ids(electionId, CandidateList.ELECTED) : List.of());
+        Ballot ballot = nextBallot(electionId, vote);
+        RoundOutcome outcome = new RoundCounter(vote.assembly()).count(tally, ballot);
+        int round = roundCount(electionId, vote) + 1;
+        List<String> elected = new ArrayList<>(continuesSeries(electionId, vote) ? ids(electionId, vote.decides())
+                : List.of());
         elected.addAll(registryIds(electionId, outcome));
-        TaskDecisions.store(candidates, electionId, CandidateList.ELECTED, elected, null);
-        jdbc.sql("insert into tally_round (election_id, round, tally, outcome, ballot) values (?, ?, ?, ?, ?)")
+        TaskDecisions.store(candidates, electionId, vote.decides(), elected, null);
+        jdbc.sql("insert into " + vote.roundTable() + " (election_id, round, tally, outcome, ballot) "
+                        + "values (?, ?, ?, ?, ?)")
                 .params(electionId, round, VariableValues.toJson(tally), VariableValues.toJson(outcome),
                         VariableValues.toJson(ballot))
                 .update();
@@ -161,7 +187,7 @@ public class BallotRounds {
             throw new IllegalStateException("选举 " + electionId + " 没有待进行的预选");
         }
         Tally tally = VariableValues.json("tally", tallyValue, Tally.class);
-        PreliminaryRanking.Result result = PreliminaryRanking.rank(tally, nextBallot(electionId));
+        PreliminaryRanking.Result result = PreliminaryRanking.rank(tally, nextBallot(electionId, Vote.CONGRESS));
         Map<String, String> names = new HashMap<>();
         candidates.findAll(electionId).forEach(c -> names.put(c.id(), c.name()));
         Ballot formal = new Ballot(result.formalList().stream()
@@ -183,24 +209,25 @@ public class BallotRounds {
     }
 
     /**
-     * The presidium ends the series of rounds with seats unfilled (《中国共产党地方组织选举工作条例》: when the number
-     * elected is close to the seats, the presidium may decide to elect no more): the next round, if the structure
-     * check sends the vote back, starts over with the whole ballot.
+     * Ends the vote's series of rounds, so that its next round starts over with the whole ballot: the presidium
+     * ends the congress's series with seats unfilled (《中国共产党地方组织选举工作条例》: when the number elected is
+     * close to the seats, the presidium may decide to elect no more), and step 19 ends the plenary's before a new
+     * plenary vote.
      */
-    public void closeSeries(long electionId) {
-        jdbc.sql("update tally_round set series_closed = true where election_id = ? and round = ?")
-                .params(electionId, roundCount(electionId)).update();
+    public void closeSeries(long electionId, Vote vote) {
+        jdbc.sql("update " + vote.roundTable() + " set series_closed = true where election_id = ? and round = ?")
+                .params(electionId, roundCount(electionId, vote)).update();
     }
 
-    /** Every counted round of the election, in the order counted. */
-    public List<StoredRound> rounds(long electionId) {
-        return jdbc.sql("select round, ballot, tally, outcome, series_closed from tally_round where election_id = ? "
-                        + "order by round")
+    /** Every counted round of the vote, in the order counted. */
+    public List<StoredRound> rounds(long electionId, Vote vote) {
+        return jdbc.sql("select round, ballot, tally, outcome, series_closed from " + vote.roundTable()
+                        + " where election_id = ? order by round")
                 .param(electionId)
                 .query((rs, n) -> new StoredRound(rs.getInt(1),
                         rs.getString(2) == null ? null : VariableValues.json("ballot", rs.getString(2), Ballot.class),
                         VariableValues.json("tally", rs.getString(3), Tally.class), readOutcome(rs.getString(4)),
-                        batches.marksOfRound(electionId, rs.getInt(1)), rs.getBoolean(5)))
+                        batches.marksOfRound(electionId, vote, rs.getInt(1)), rs.getBoolean(5)))
                 .list();
     }
 
@@ -231,16 +258,58 @@ public class BallotRounds {
     }
 
     /**
-     * The ballot the next round votes on: while the preliminary round is due, the whole ballot list with the length of
-     * the formal list as its seats (at most that many approvals on one ballot); else the whole ballot, or after a tie
-     * or a shortfall the candidates the counting handed on, which keep the order they had on the ballot before.
+     * The ballot the vote's next round votes on: at the congress, while the preliminary round is due, the whole ballot
+     * list with the length of the formal list as its seats (at most that many approvals on one ballot); else the
+     * whole ballot, or after a tie or a shortfall the candidates the counting handed on, which keep the order they
+     * had on the ballot before.
+     *
+     * @throws org.delegateelection.system.InvalidInputException on field {@code ballot} when the vote is not open: the
+     *                                                           plenary vote before step 19 or after the central
+     *                                                           review approved, the congress before it
      */
-    public Ballot nextBallot(long electionId) {
+    public Ballot nextBallot(long electionId, Vote vote) {
+        boolean ballotList = !candidates.list(electionId, CandidateList.BALLOT.key()).isEmpty();
+        if (vote == Vote.PLENARY) {
+            if (ballotList || plenarySeats(electionId).isEmpty()) {
+                throw InvalidInputException.field("ballot", "全委会表决预备人选未在进行（第19步酝酿确定表决人数后开始，"
+                        + "中央组织部审查同意后结束），不能录入表决票");
+            }
+            return continuesSeries(electionId, vote) ? lastOutcome(electionId, vote).orElseThrow().nextBallot()
+                    : plenaryBallot(electionId);
+        }
+        if (!ballotList) {
+            throw InvalidInputException.field("ballot", "本选举尚无选票候选人名单（中央组织部审查同意后产生），不能录入选票");
+        }
         if (preliminaryDue(electionId)) {
             Ballot list = listBallot(electionId);
             return new Ballot(list.candidateIds(), quotaCheckers.of(electionId).leastCompetitiveBallot(list.seats()));
         }
-        return continuesSeries(electionId) ? lastOutcome(electionId).orElseThrow().nextBallot() : fullBallot(electionId);
+        return continuesSeries(electionId, vote) ? lastOutcome(electionId, vote).orElseThrow().nextBallot()
+                : fullBallot(electionId);
+    }
+
+    /**
+     * The whole ballot of the plenary vote: the preliminary candidates in the stroke order of their names, for the
+     * number of prospective candidates step 19 fixed.
+     */
+    private Ballot plenaryBallot(long electionId) {
+        return new Ballot(strokeOrdered(electionId, CandidateList.PRELIMINARY), plenarySeats(electionId).orElseThrow());
+    }
+
+    /**
+     * The ids of a list in the order of the strokes of the names ({@link StrokeOrder}, 《中国共产党地方组织选举工作条例》
+     * art. 30); people of the same name by id.
+     */
+    private List<String> strokeOrdered(long electionId, CandidateList list) {
+        return candidates.list(electionId, list.key()).stream()
+                .sorted(Comparator.comparing(Candidate::name, StrokeOrder.NAMES).thenComparing(Candidate::id))
+                .map(Candidate::id)
+                .toList();
+    }
+
+    private Optional<Integer> plenarySeats(long electionId) {
+        return jdbc.sql("select prospective_count from election where id = ?").param(electionId)
+                .query((rs, n) -> (Integer) rs.getObject(1, Integer.class)).optional().filter(Objects::nonNull);
     }
 
     /**
@@ -258,30 +327,26 @@ public class BallotRounds {
 
     /**
      * The ballot list: every candidate of the ballot list for all seats — the unit's seats, plus the candidates
-     * nominated by the Centre when they come in addition. The candidates stand in the order of the strokes of their
-     * names ({@link StrokeOrder}, 《中国共产党地方组织选举工作条例》 art. 30); people of the same name by id.
+     * nominated by the Centre when they come in addition — in the order of the strokes of their names.
      */
     private Ballot listBallot(long electionId) {
-        List<String> ballot = candidates.list(electionId, CandidateList.BALLOT.key()).stream()
-                .sorted(Comparator.comparing(Candidate::name, StrokeOrder.NAMES).thenComparing(Candidate::id))
-                .map(Candidate::id)
-                .toList();
+        List<String> ballot = strokeOrdered(electionId, CandidateList.BALLOT);
         List<String> prospective = ids(electionId, CandidateList.PROSPECTIVE);
         long centre = ballot.stream().filter(id -> !prospective.contains(id)).count();
         ElectionUnit unit = elections.get(electionId);
         return new Ballot(ballot, unit.seats() + (unit.centreNomineesInAddition() ? (int) centre : 0));
     }
 
-    /** The outcome of the last counted round, if any. */
-    public Optional<RoundOutcome> lastOutcome(long electionId) {
-        return jdbc.sql("select outcome from tally_round where election_id = ? order by round desc "
+    /** The outcome of the vote's last counted round, if any. */
+    public Optional<RoundOutcome> lastOutcome(long electionId, Vote vote) {
+        return jdbc.sql("select outcome from " + vote.roundTable() + " where election_id = ? order by round desc "
                         + "fetch first 1 rows only")
                 .param(electionId).query(String.class).optional().map(BallotRounds::readOutcome);
     }
 
-    private boolean continuesSeries(long electionId) {
-        return jdbc.sql("select outcome, series_closed from tally_round where election_id = ? order by round desc "
-                        + "fetch first 1 rows only")
+    private boolean continuesSeries(long electionId, Vote vote) {
+        return jdbc.sql("select outcome, series_closed from " + vote.roundTable() + " where election_id = ? "
+                        + "order by round desc fetch first 1 rows only")
                 .param(electionId)
                 .query((rs, n) -> !rs.getBoolean(2) && readOutcome(rs.getString(1)).nextBallot() != null)
                 .optional().orElse(false);
@@ -291,8 +356,8 @@ public class BallotRounds {
         return candidates.list(electionId, list.key()).stream().map(Candidate::id).toList();
     }
 
-    private int roundCount(long electionId) {
-        return jdbc.sql("select count(*) from tally_round where election_id = ?").param(electionId)
+    private int roundCount(long electionId, Vote vote) {
+        return jdbc.sql("select count(*) from " + vote.roundTable() + " where election_id = ?").param(electionId)
                 .query(Integer.class).single();
     }
 

@@ -167,7 +167,7 @@ public class DocumentController {
 
     private ElectionResultDocument result(long id) {
         ElectionUnit unit = elections.get(id);
-        List<BallotRounds.StoredRound> rounds = ballotRounds.rounds(id);
+        List<BallotRounds.StoredRound> rounds = ballotRounds.rounds(id, Vote.CONGRESS);
         if (rounds.isEmpty()) {
             throw noData("election-result", "尚未投票计票（第23步），暂无选举结果");
         }

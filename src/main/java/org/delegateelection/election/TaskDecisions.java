@@ -49,11 +49,11 @@ public class TaskDecisions {
             "selectedCandidateIds", "confirmed", "finding", "tally", "partySecretarySigned", "disciplineChiefSigned",
             "opinion", "completedOn", "note", "branchesTotal", "branchesRecommending", "membersTotal",
             "membersParticipating", "electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotBatchId",
-            "ballotsText", "anotherRound", "unitQuotas", "unitQuotasText");
+            "ballotsText", "anotherRound", "unitQuotas", "unitQuotasText", "prospectiveCount");
 
     private static final Set<String> RECORD_STEPS = Set.of("mobilizeAndEducate", "grassrootsSelection",
-            "announceInspection", "conductInspection", "verifyIdentity", "consultRegulators", "plenaryDeliberation",
-            "congressDeliberation", "reportResults");
+            "announceInspection", "conductInspection", "verifyIdentity", "consultRegulators", "congressDeliberation",
+            "reportResults");
 
     /** The most characters of ballots typed into the form: the engine keeps a text variable of up to 4,000. */
     static final int MAX_TYPED_BALLOTS = 4000;
@@ -71,7 +71,6 @@ public class TaskDecisions {
             "investigatePetitions", new CandidateList[] {CandidateList.INSPECTION, CandidateList.CLEARED_PETITIONS},
             "inspectionReport", new CandidateList[] {CandidateList.INSPECTION, CandidateList.SUITABLE},
             "proposePreliminaryList", new CandidateList[] {CandidateList.SUITABLE, CandidateList.PRELIMINARY},
-            "plenaryVote", new CandidateList[] {CandidateList.PRELIMINARY, CandidateList.PROSPECTIVE},
             "credentialsReview", new CandidateList[] {CandidateList.ELECTED, CandidateList.CONFIRMED});
 
     private final ElectionRepository elections;
@@ -118,7 +117,7 @@ public class TaskDecisions {
             case "branchRecommendation" -> branchRecommendation(task, electionId);
             case "recommendingUnitDecision" -> unitNominees(task, electionId);
             case "proposeInspectionList", "checkArchives", "verifyPersonalMatters", "hearDisciplineCommission",
-                    "investigatePetitions", "plenaryVote", "credentialsReview" -> listDecision(task, electionId);
+                    "investigatePetitions", "credentialsReview" -> listDecision(task, electionId);
             case "inspectionReport" -> inspectionReport(task, electionId);
             case "proposePreliminaryList" -> {
                 listDecision(task, electionId);
@@ -126,7 +125,13 @@ public class TaskDecisions {
             }
             case "consultDisciplineCommission" -> doubleSignature(task);
             case "verifyReport", "verifyObjection" -> verification(task);
-            case "ballotAndCount", "preliminaryBallot" -> tally(task, electionId);
+            case "plenaryDeliberation" -> {
+                record(task);
+                ballotRounds.planPlenaryVote(electionId,
+                        integer("prospectiveCount", task.getVariable("prospectiveCount"), 1, 10_000));
+            }
+            case "plenaryVote" -> tally(task, electionId, Vote.PLENARY);
+            case "ballotAndCount", "preliminaryBallot" -> tally(task, electionId, Vote.CONGRESS);
             case "presidiumDecision" -> presidiumDecision(task, electionId);
             default -> {
                 if (!RECORD_STEPS.contains(step)) {
@@ -351,12 +356,13 @@ public class TaskDecisions {
     }
 
     /**
-     * Step 23 and the preliminary round before it: the attendance ({@code electorsDueToAttend},
-     * {@code electorsPresent}, {@code ballotsIssued}) and the ballots of the round — either {@code ballotBatchId}, a batch entered before (REST upload), or, when that is
-     * empty, {@code ballotsText} from Tasklist's form, the ballots as CSV text, entered here as a batch. The ballots' text is not kept as a
-     * variable. The round's tally (counts only) is left in {@code tally} for the counting that follows.
+     * Step 20, step 23 and the preliminary round before it: the attendance ({@code electorsDueToAttend},
+     * {@code electorsPresent}, {@code ballotsIssued}) and the ballots of the vote's round — either
+     * {@code ballotBatchId}, a batch entered before (REST upload), or, when that is empty, {@code ballotsText} from
+     * Tasklist's form, the ballots as CSV text, entered here as a batch. The ballots' text is not kept as a variable.
+     * The round's tally (counts only) is left in {@code tally} for the counting that follows.
      */
-    private void tally(DelegateTask task, long electionId) {
+    private void tally(DelegateTask task, long electionId, Vote vote) {
         DelegateExecution instance = task.getExecution().getProcessInstance();
         Object batchId = task.getVariable("ballotBatchId");
         // the form's entry as submitted: a REST completion sets it on the execution, Tasklist on the task, where the
@@ -369,10 +375,11 @@ public class TaskDecisions {
             }
             if (String.valueOf(text).length() > MAX_TYPED_BALLOTS) {
                 throw InvalidInputException.field("ballotsText", "表单中录入的选票不能超过 " + MAX_TYPED_BALLOTS
-                        + " 字；票数较多时请上传选票文件（POST /api/elections/" + electionId + "/ballots），再填写选票批次编号");
+                        + " 字；票数较多时请上传选票文件（POST /api/elections/" + electionId + "/" + vote.ballotsResource()
+                        + "），再填写选票批次编号");
             }
             try {
-                batchId = ballotRounds.enter(electionId, BallotSheet.Format.CSV,
+                batchId = ballotRounds.enter(electionId, vote, BallotSheet.Format.CSV,
                         String.valueOf(text).getBytes(StandardCharsets.UTF_8)).batchId();
             } catch (InvalidInputException e) {
                 // the typed ballots are the form's field: a problem of the whole text names it
@@ -385,7 +392,7 @@ public class TaskDecisions {
         Integer due = nullableInteger("electorsDueToAttend", task.getVariable("electorsDueToAttend"));
         Integer present = nullableInteger("electorsPresent", task.getVariable("electorsPresent"));
         Integer issued = nullableInteger("ballotsIssued", task.getVariable("ballotsIssued"));
-        Tally tally = ballotRounds.tally(electionId, String.valueOf(batchId), due, present, issued);
+        Tally tally = ballotRounds.tally(electionId, vote, String.valueOf(batchId), due, present, issued);
         instance.setVariable("ballotBatchId", String.valueOf(batchId));
         instance.setVariable("tally", SpinValues.jsonValue(VariableValues.toJson(tally)).create());
     }
@@ -398,7 +405,7 @@ public class TaskDecisions {
         boolean another = bool("anotherRound", task.getVariable("anotherRound"));
         if (!another) {
             text("comment", task.getVariable("comment"), 2000);
-            ballotRounds.closeSeries(electionId);
+            ballotRounds.closeSeries(electionId, Vote.CONGRESS);
         }
         keepForGateway(task, "anotherRound", another);
     }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.delegateelection.ballot.Ballot;
+import org.delegateelection.ballot.RoundOutcome;
 import org.delegateelection.ballot.StrokeOrder;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${taskFormView}}, the create listener of every user task: puts into task-local variables what the task's
  * Camunda Form shows — the last quota report of the task's check ({@code quotaReportText}, Markdown), the people
- * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), the ballot of step 23, links to the
+ * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), the ballot of step 20 or 23, links to the
  * documents the step uses ({@code documentLinks}, Markdown) — and, for the verification of a report or objection,
  * registers the report after checking that it names a candidate in the procedure. These are copies for display; the registry stays in the database.
  */
@@ -67,6 +68,7 @@ public class TaskFormView implements TaskListener {
             "consultRegulators", CandidateList.SUITABLE,
             "consultCentralOrganization", CandidateList.PRELIMINARY,
             "plenaryDeliberation", CandidateList.PRELIMINARY,
+            "plenaryVote", CandidateList.PRELIMINARY,
             "centralReview", CandidateList.PROSPECTIVE,
             "congressDeliberation", CandidateList.BALLOT);
 
@@ -127,7 +129,8 @@ public class TaskFormView implements TaskListener {
                     election.recommendingUnits().stream().map(ru -> ru.code() + "," + ru.name() + "," + ru.nomineeQuota())
                             .collect(Collectors.joining("\n")));
             case "centralReview" -> centreOptions(task, electionId, view);
-            case "ballotAndCount", "preliminaryBallot" -> ballot(task, electionId, view);
+            case "plenaryVote" -> ballot(task, electionId, view, Vote.PLENARY);
+            case "ballotAndCount", "preliminaryBallot" -> ballot(task, electionId, view, Vote.CONGRESS);
             case "verifyReport" -> receiveReport(task, electionId, CandidateReports.Kind.REPORT);
             case "verifyObjection" -> receiveReport(task, electionId, CandidateReports.Kind.OBJECTION);
             default -> {
@@ -144,17 +147,24 @@ public class TaskFormView implements TaskListener {
     }
 
     /**
-     * Step 23 and the preliminary round: the ballot of this round, and the header line of its ballots for the form's entry (candidates in
-     * ballot order, "编号 姓名", then the column 无效).
+     * Step 20, step 23 and the preliminary round: the ballot of the vote's round, what the vote's last round decided
+     * ({@code lastRoundOutcome}), and the header line of its ballots for the form's entry (candidates in ballot order,
+     * "编号 姓名", then the column 无效).
      */
-    private void ballot(DelegateTask task, long electionId, View view) {
-        Ballot ballot = ballotRounds.nextBallot(electionId);
+    private void ballot(DelegateTask task, long electionId, View view, Vote vote) {
+        Ballot ballot = ballotRounds.nextBallot(electionId, vote);
         Map<String, Candidate> people = candidates.findByIds(electionId, ballot.candidateIds()).stream()
                 .collect(Collectors.toMap(Candidate::id, c -> c));
-        task.setVariableLocal("ballotText", ballotRounds.preliminaryDue(electionId)
-                ? "预选：候选人 %d 名，按得票多少产生正式候选人 %d 名，每张选票赞成不得超过 %d 人；预选不设当选票数。"
-                        .formatted(ballot.candidateIds().size(), ballot.seats(), ballot.seats())
-                : "应选 " + ballot.seats() + " 名，候选人 " + ballot.candidateIds().size() + " 名。");
+        String text = "应选 " + ballot.seats() + " 名，候选人 " + ballot.candidateIds().size() + " 名。";
+        if (vote == Vote.PLENARY) {
+            text = "全委会表决确定预备人选：" + text + "每张表决票赞成不得超过 " + ballot.seats() + " 人，不能另选他人。";
+        } else if (ballotRounds.preliminaryDue(electionId)) {
+            text = "预选：候选人 %d 名，按得票多少产生正式候选人 %d 名，每张选票赞成不得超过 %d 人；预选不设当选票数。"
+                    .formatted(ballot.candidateIds().size(), ballot.seats(), ballot.seats());
+        }
+        task.setVariableLocal("ballotText", text);
+        task.setVariableLocal("lastRoundOutcome", ballotRounds.lastOutcome(electionId, vote)
+                .map(RoundOutcome::explanation).orElse(""));
         show(task, "candidateOptions", view.options(ballot.candidateIds().stream().map(people::get)
                 .filter(Objects::nonNull).toList()));
         task.setVariableLocal("ballotsText", ballot.candidateIds().stream()

@@ -16,6 +16,7 @@ import org.delegateelection.ballot.BallotSheet.Format;
 import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,7 +51,7 @@ class BallotSheetTest {
     void eachBallotCountsByItsMarks(String cells, boolean invalid, int a, int b, int c, int writeIn) {
         for (Format format : Format.values()) {
             BallotCount count = BallotSheet.read(format, file(format, HEADER, cells.strip().replace('|', ',')),
-                    BALLOT);
+                    BALLOT, true);
 
             assertThat(count.ballotsReturned()).isEqualTo(1);
             assertThat(count.invalidBallots()).isEqualTo(invalid ? 1 : 0);
@@ -69,11 +70,12 @@ class BallotSheetTest {
         List<String> reversed = new ArrayList<>(ballots);
         Collections.reverse(reversed);
 
-        BallotCount inOrder = BallotSheet.read(format, file(format, HEADER, ballots.toArray(String[]::new)), BALLOT);
+        BallotCount inOrder = BallotSheet.read(format, file(format, HEADER, ballots.toArray(String[]::new)), BALLOT,
+                true);
         BallotCount backwards = BallotSheet.read(format,
-                file(format, HEADER, reversed.toArray(String[]::new)), BALLOT);
+                file(format, HEADER, reversed.toArray(String[]::new)), BALLOT, true);
         BallotCount columnsMoved = BallotSheet.read(format, file(format, "无效,C,B,A",
-                ",反对,赞成,赞成", ",赞成,弃权,反对", ",赞成,赞成,赞成", ",弃权,反对:王五,赞成", "是,,,"), BALLOT);
+                ",反对,赞成,赞成", ",赞成,弃权,反对", ",赞成,赞成,赞成", ",弃权,反对:王五,赞成", "是,,,"), BALLOT, true);
 
         assertThat(inOrder).isEqualTo(backwards).isEqualTo(columnsMoved);
         assertThat(inOrder.ballotsReturned()).isEqualTo(5);
@@ -114,10 +116,24 @@ class BallotSheetTest {
     void aMalformedFileIsRefusedWholeNamingEveryRow(String[] lines, List<Problem> expected) {
         for (Format format : Format.values()) {
             InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> BallotSheet.read(format,
-                    file(format, lines[0], Arrays.copyOfRange(lines, 1, lines.length)), BALLOT));
+                    file(format, lines[0], Arrays.copyOfRange(lines, 1, lines.length)), BALLOT, true));
 
             assertThat(e.summary()).isEqualTo("选票文件有误，未保存任何选票");
             assertThat(e.problems()).as(format.name()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aVoteWithoutWriteInsRefusesEveryNameWrittenIn() {
+        for (Format format : Format.values()) {
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> BallotSheet.read(format,
+                    file(format, HEADER, "反对:王五,赞成,弃权,", "赞成,赞成,反对,", "弃权,反对：李四,反对:赵六,"), BALLOT,
+                    false));
+
+            assertThat(e.problems()).as(format.name()).containsExactly(
+                    new Problem(2, "A 丁一", "本次表决不能另选他人"),
+                    new Problem(4, "B 王二", "本次表决不能另选他人"),
+                    new Problem(4, "C 张三", "本次表决不能另选他人"));
         }
     }
 
@@ -131,7 +147,7 @@ class BallotSheetTest {
                 : text.getBytes(StandardCharsets.UTF_8);
 
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> BallotSheet.read(format, content, BALLOT));
+                () -> BallotSheet.read(format, content, BALLOT, true));
 
         assertThat(e.problems()).singleElement().extracting(Problem::field).isEqualTo("file");
     }

@@ -263,7 +263,7 @@ class BadInputTest {
         complete("ballots missing", ballot, "huangli", Map.of(), "ballotsText");
         complete("unknown ballot batch", ballot, "huangli", attendance(Map.of("ballotBatchId",
                 value("no-such-batch", "String"))), "ballotBatchId");
-        Ballot onBallot = ballotRounds.nextBallot(election.id);
+        Ballot onBallot = ballotRounds.nextBallot(election.id, Vote.CONGRESS);
         Map<String, Integer> approvals = new LinkedHashMap<>();
         onBallot.candidateIds().forEach(id -> approvals.put(id, 400));
         // a ballot typed into the form whose first mark is neither 赞成, 反对 nor 弃权
@@ -272,7 +272,7 @@ class BadInputTest {
         complete("typed ballot with an unknown mark", ballot, "huangli", attendance(Map.of("ballotsText",
                 value(String.join("\n", typed), "String"))), onBallot.candidateIds().get(0));
         // the counters' batch of 780 ballots, entered before the completions that name it
-        String batch = ballotRounds.enter(election.id, BallotSheet.Format.CSV,
+        String batch = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV,
                 GeneratedBallots.csv(onBallot, approvals, 776, 4).getBytes(StandardCharsets.UTF_8)).batchId();
         Map<String, Object> named = Map.of("ballotBatchId", value(batch, "String"));
         complete("more present than due", ballot, "huangli", attendance(named, "electorsPresent", 900),

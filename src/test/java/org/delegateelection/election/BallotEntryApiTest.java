@@ -81,7 +81,7 @@ class BallotEntryApiTest {
     void eightHundredBallotsFromAFileElectTheDelegatesAtStep23() {
         Election election = elections.start("t-api-ballots").advancePastNoticeTo("ballotAndCount");
         var tally = election.plan.tally();
-        List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id), tally.approvals(),
+        List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id, Vote.CONGRESS), tally.approvals(),
                 tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
 
         ResponseEntity<JsonNode> csv = post(election, CandidateController.CSV, csv(rows));
@@ -125,7 +125,7 @@ class BallotEntryApiTest {
     @Test
     void aMalformedBallotFileIsRefusedWholeWithItsRowsAndNothingIsStored() {
         Election election = elections.start("t-api-bad-ballots").advancePastNoticeTo("ballotAndCount");
-        List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id), Map.of(), 20, 0);
+        List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id, Vote.CONGRESS), Map.of(), 20, 0);
         rows.get(3).set(5, "同意");
         rows.get(7).set(0, "赞成:王五");
         String column5 = rows.get(0).get(5);

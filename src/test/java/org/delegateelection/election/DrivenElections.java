@@ -105,8 +105,9 @@ class DrivenElections {
 
     /**
      * What a task completion can change, as rows of text: the open tasks, the instance's variables (with their
-     * revision) and jobs, and the election's lists, statuses, quota reports, counted rounds, entered ballots and
-     * reports, with the preliminary round as round 0.
+     * revision) and jobs, and the election's lists, statuses, quota reports, counted rounds of both votes, entered
+     * ballots and reports, with the preliminary round as round 0 of the congress and the number of prospective
+     * candidates to vote as round 0 of the plenary vote.
      */
     record Snapshot(List<Map<String, Object>> tasks, List<Map<String, Object>> variables,
             List<Map<String, Object>> jobs, List<Map<String, Object>> lists, List<Map<String, Object>> statuses,
@@ -247,10 +248,12 @@ class DrivenElections {
                             + "order by list_name, candidate_id", id),
                     rows("select id, status from candidate where election_id = ? order by id", id),
                     rows("select id, checkpoint, passed from quota_report where election_id = ? order by id", id),
-                    rows("select round, tally from tally_round where election_id = ? union all "
-                            + "select 0, formal_ballot from preliminary_round where election_id = ? order by round",
-                            id, id),
-                    rows("select b.id, b.counted_in_round, m.candidate, m.approvals from ballot_batch b "
+                    rows("select 'CONGRESS' vote, round, tally from tally_round where election_id = ? union all "
+                            + "select 'CONGRESS', 0, formal_ballot from preliminary_round where election_id = ? "
+                            + "union all select 'PLENARY', round, tally from plenary_round where election_id = ? "
+                            + "union all select 'PLENARY', 0, cast(prospective_count as varchar(10)) from election "
+                            + "where id = ? order by vote, round", id, id, id, id),
+                    rows("select b.id, b.vote, b.counted_in_round, m.candidate, m.approvals from ballot_batch b "
                             + "join ballot_marks m on m.batch_id = b.id where b.election_id = ? "
                             + "order by b.id, m.candidate", id),
                     rows("select id, candidate_id, confirmed from candidate_report where election_id = ? "

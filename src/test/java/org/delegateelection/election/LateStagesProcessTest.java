@@ -167,10 +167,32 @@ class LateStagesProcessTest {
         assertThat(election.timesEntered("consultCentralOrganization")).isEqualTo(2);
     }
 
-    // ---- step 20: the prospective list's check
+    // ---- steps 19 and 20: the plenary vote on the prospective candidates
 
     @Test
-    void step20ListNotMoreThan15PercentOverTheSeatsReturnsToTheVote() {
+    void step19FixesHowManyProspectiveCandidatesTheVoteDeterminesWithinTheCompetitiveRange() {
+        Election election = elections.start("t-plenary-count").advancePastNoticeTo("plenaryDeliberation");
+        Map<String, Object> good = Map.of("completedOn", "2022-06-08", "note", "已酝酿。",
+                "prospectiveCount", election.plan.prospectiveList().size());
+        int preliminary = election.plan.preliminaryList().size();
+        int least = UNIT.seats() + UNIT.seats() * 15 / 100 + 1;
+
+        assertRefused(election, "plenaryDeliberation", with(good, "prospectiveCount", preliminary + 1),
+                "prospectiveCount");
+        assertRefused(election, "plenaryDeliberation", with(good, "prospectiveCount", least - 1), "prospectiveCount");
+        assertRefused(election, "plenaryDeliberation", with(good, "prospectiveCount", "八十"), "prospectiveCount");
+        election.complete("plenaryDeliberation", with(good, "prospectiveCount", least));
+
+        assertThat((String) election.shownAt("plenaryVote", "ballotText"))
+                .startsWith("全委会表决确定预备人选：" + ballotText(least, preliminary));
+        String header = ((String) election.shownAt("plenaryVote", "ballotsText")).lines().findFirst().orElseThrow();
+        assertThat(Arrays.stream(header.split(",")).filter(column -> !column.equals("无效"))
+                .map(column -> column.split(" ")[1]).toList())
+                .hasSize(preliminary).isSortedAccordingTo(StrokeOrder.NAMES);
+    }
+
+    @Test
+    void step20ShortfallLeavingTheListNotMoreThan15PercentOverTheSeatsIsVotedAgainAmongTheOthers() {
         Election election = elections.start("t-prospective-check").advancePastNoticeTo("plenaryVote");
         List<String> prospective = election.plan.prospectiveList();
         String leavingOut = election.people(prospective).stream()
@@ -179,18 +201,77 @@ class LateStagesProcessTest {
         List<String> onlyFifteenPercentOver = prospective.stream().filter(id -> !id.equals(leavingOut)).toList();
         BigDecimal mustExceed = BigDecimal.valueOf(UNIT.seats()).multiply(new BigDecimal("1.15"));
         assertThat(BigDecimal.valueOf(onlyFifteenPercentOver.size())).isLessThanOrEqualTo(mustExceed);
+        Map<String, Integer> approvals = new LinkedHashMap<>(election.plan.plenaryTally().approvals());
+        approvals.put(leavingOut, 38);
 
-        election.complete("plenaryVote", selected(onlyFifteenPercentOver));
+        // 76 members due: 38 approvals are exactly half, not enough
+        election.complete("plenaryVote", plenaryBallots(election, 76, 72, 72, 72, 0, approvals));
 
-        assertThat(election.instance).isWaitingAt("plenaryVote");
+        assertThat(election.instance).isWaitingAt("plenaryVote").hasPassed("countPlenaryVote", "checkProspective");
+        assertThat((String) election.variable("roundOutcome")).contains("至少 39 票", "尚缺 1 名");
+        assertThat(election.ids(CandidateList.PROSPECTIVE)).containsExactlyInAnyOrderElementsOf(onlyFifteenPercentOver);
         assertThat(election.reportShownAt("plenaryVote")).contains("未通过",
                 "预备人选 " + onlyFifteenPercentOver.size() + " 名，代表名额 " + UNIT.seats() + " 名",
                 "应多于 " + mustExceed.stripTrailingZeros().toPlainString() + " 名");
+        List<String> others = election.plan.preliminaryList().stream()
+                .filter(id -> !onlyFifteenPercentOver.contains(id)).toList();
+        assertThat((String) election.shownAt("plenaryVote", "ballotText"))
+                .startsWith("全委会表决确定预备人选：" + ballotText(1, others.size()));
+        assertThat((String) election.shownAt("plenaryVote", "lastRoundOutcome")).contains("尚缺 1 名");
 
-        election.complete("plenaryVote", selected(prospective));
+        election.complete("plenaryVote", plenaryBallots(election, 76, 70, 70, 70, 0, Map.of(leavingOut, 50)));
 
         assertThat(election.instance).isWaitingAt("centralReview");
+        assertThat(election.timesEntered("countPlenaryVote")).isEqualTo(2);
         assertThat(election.ids(CandidateList.PROSPECTIVE)).containsExactlyInAnyOrderElementsOf(prospective);
+        assertThat(ballotRounds.rounds(election.id, Vote.PLENARY)).extracting(r -> r.outcome().kind())
+                .containsExactly(RoundOutcome.Kind.SHORTFALL, RoundOutcome.Kind.ELECTED_ALL);
+        assertThat(ballotRounds.rounds(election.id, Vote.CONGRESS)).isEmpty();
+    }
+
+    @Test
+    void step20NeedsMoreThanTwoThirdsOfTheMembersAndATieIsVotedAgainWithoutTheCheck() {
+        Election election = elections.start("t-plenary-rounds").advancePastNoticeTo("plenaryVote");
+        List<String> prospective = election.plan.prospectiveList();
+        String lastPlace = prospective.get(prospective.size() - 1);
+        String rival = election.plan.preliminaryList().stream().filter(id -> !prospective.contains(id))
+                .findFirst().orElseThrow();
+        Map<String, Integer> tie = new LinkedHashMap<>(election.plan.plenaryTally().approvals());
+        prospective.forEach(id -> tie.put(id, 48));
+        tie.put(lastPlace, 45);
+        tie.put(rival, 45);
+
+        // exactly two thirds present is no quorum
+        election.complete("plenaryVote", plenaryBallots(election, 75, 50, 50, 50, 0, Map.of()));
+        assertThat((String) election.variable("roundOutcome")).contains("实到会 50 人", "三分之二", "不能进行选举");
+        election.complete("plenaryVote", plenaryBallots(election, 75, 51, 51, 51, 0, tie));
+        assertThat((String) election.variable("roundOutcome")).contains("得票相等");
+        assertThat(election.instance).isWaitingAt("plenaryVote").hasNotPassed("checkProspective");
+        assertThat((String) election.shownAt("plenaryVote", "ballotText"))
+                .startsWith("全委会表决确定预备人选：" + ballotText(1, 2));
+        election.complete("plenaryVote", plenaryBallots(election, 75, 51, 51, 51, 0, Map.of(lastPlace, 40, rival, 11)));
+
+        assertThat(election.instance).isWaitingAt("centralReview");
+        assertThat(election.timesEntered("plenaryVote")).isEqualTo(3);
+        assertThat(election.ids(CandidateList.PROSPECTIVE)).containsExactlyInAnyOrderElementsOf(prospective);
+        assertThat(election.person(rival).status()).isEqualTo(CandidateStatus.PRELIMINARY);
+    }
+
+    @Test
+    void step20RefusesANameWrittenInAndBallotsOfTheCongress() {
+        Election election = elections.start("t-plenary-bad").advancePastNoticeTo("plenaryVote");
+        String typed = ballotFile(election, "plenaryVote", 3, 0, Map.of());
+        Map<String, Object> good = Map.of("electorsDueToAttend", 4, "electorsPresent", 3, "ballotsIssued", 3,
+                "ballotsText", typed);
+        String writtenIn = typed.replaceFirst("\\n(反对|弃权)", "\n反对:王五");
+
+        assertRefused(election, "plenaryVote", with(good, "ballotsText", writtenIn), "第2行字段 ");
+        assertRefused(election, "plenaryVote", with(good, "ballotsText", writtenIn), "本次表决不能另选他人");
+        assertThatThrownBy(() -> ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV,
+                typed.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("尚无选票候选人名单");
+        election.complete("plenaryVote", good);
+        assertThat(election.instance).isWaitingAt("plenaryVote");
+        assertThat((String) election.variable("roundOutcome")).contains("没有候选人达到");
     }
 
     // ---- step 21: the Central Organization Department's review
@@ -281,7 +362,7 @@ class LateStagesProcessTest {
         assertThat(election.instance).isWaitingAt("preliminaryBallot").hasPassed("congressDeliberation")
                 .hasNotPassed("ballotAndCount");
         List<String> ranked = preliminaryOrder(election);
-        Ballot preliminary = ballotRounds.nextBallot(election.id);
+        Ballot preliminary = ballotRounds.nextBallot(election.id, Vote.CONGRESS);
         int listSize = preliminary.seats();
         assertThat(preliminary.candidateIds()).containsExactlyInAnyOrderElementsOf(ranked);
         assertThat(listSize).isEqualTo(76).isLessThan(ranked.size() - 1);
@@ -294,7 +375,7 @@ class LateStagesProcessTest {
         }
 
         election.complete("preliminaryBallot", Map.of("electorsDueToAttend", 800, "electorsPresent", 782,
-                "ballotsIssued", 782, "ballotBatchId", ballotRounds.enter(election.id, BallotSheet.Format.CSV,
+                "ballotsIssued", 782, "ballotBatchId", ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV,
                         preliminaryBallots(election, 780, 2, approvals).getBytes(StandardCharsets.UTF_8)).batchId()));
 
         assertThat(election.instance).isWaitingAt("ballotAndCount")
@@ -309,13 +390,13 @@ class LateStagesProcessTest {
                 .map(Candidate::name).toList()).isSortedAccordingTo(StrokeOrder.NAMES);
         assertThat((String) election.shownAt("ballotAndCount", "ballotText"))
                 .startsWith(ballotText(UNIT.seats(), listSize + 1));
-        assertThat(ballotRounds.nextBallot(election.id)).isEqualTo(formal);
+        assertThat(ballotRounds.nextBallot(election.id, Vote.CONGRESS)).isEqualTo(formal);
 
         election.complete("ballotAndCount", planTally(election));
 
         assertThat(election.instance).isWaitingAt("reportResults");
         assertThat(election.variable("ballotRound")).isEqualTo(1);
-        assertThat(ballotRounds.rounds(election.id)).singleElement()
+        assertThat(ballotRounds.rounds(election.id, Vote.CONGRESS)).singleElement()
                 .satisfies(round -> assertThat(round.ballot()).isEqualTo(formal));
         assertThat(election.ids(CandidateList.ELECTED))
                 .containsExactlyInAnyOrderElementsOf(election.plan.electedList());
@@ -475,7 +556,7 @@ class LateStagesProcessTest {
         assertThat(election.timesEntered("presidiumDecision")).isEqualTo(1);
         assertThat(election.variable("ballotRound")).isEqualTo(4);
         assertThat(election.ids(CandidateList.ELECTED)).containsExactlyInAnyOrderElementsOf(elected);
-        List<BallotRounds.StoredRound> rounds = ballotRounds.rounds(election.id);
+        List<BallotRounds.StoredRound> rounds = ballotRounds.rounds(election.id, Vote.CONGRESS);
         assertThat(rounds).extracting(r -> r.outcome().kind()).containsExactly(RoundOutcome.Kind.VOID,
                 RoundOutcome.Kind.TIE_AT_LAST_SEAT, RoundOutcome.Kind.SHORTFALL, RoundOutcome.Kind.ELECTED_ALL);
         BallotRounds.StoredRound last = rounds.get(3);
@@ -502,7 +583,7 @@ class LateStagesProcessTest {
 
         assertThat(election.instance).hasPassed("checkElected");
         assertThat(election.ids(CandidateList.ELECTED)).hasSize(elected.size() - 1).doesNotContain(missing);
-        assertThat(ballotRounds.rounds(election.id)).singleElement().matches(BallotRounds.StoredRound::seriesClosed);
+        assertThat(ballotRounds.rounds(election.id, Vote.CONGRESS)).singleElement().matches(BallotRounds.StoredRound::seriesClosed);
     }
 
     @Test
@@ -647,8 +728,19 @@ class LateStagesProcessTest {
      */
     private Map<String, Object> ballots(Election election, int due, int present, int issued, int returned,
             int invalid, Map<String, Integer> approvals) {
-        String batchId = ballotRounds.enter(election.id, BallotSheet.Format.CSV,
-                ballotFile(election, returned, invalid, approvals).getBytes(StandardCharsets.UTF_8)).batchId();
+        return uploaded(election, "ballotAndCount", Vote.CONGRESS, due, present, issued, returned, invalid, approvals);
+    }
+
+    /** As {@link #ballots}, for the plenary vote of step 20 ({@code POST /api/elections/{id}/plenary-ballots}). */
+    private Map<String, Object> plenaryBallots(Election election, int due, int present, int issued, int returned,
+            int invalid, Map<String, Integer> approvals) {
+        return uploaded(election, "plenaryVote", Vote.PLENARY, due, present, issued, returned, invalid, approvals);
+    }
+
+    private Map<String, Object> uploaded(Election election, String key, Vote vote, int due, int present, int issued,
+            int returned, int invalid, Map<String, Integer> approvals) {
+        String batchId = ballotRounds.enter(election.id, vote, BallotSheet.Format.CSV,
+                ballotFile(election, key, returned, invalid, approvals).getBytes(StandardCharsets.UTF_8)).batchId();
         return Map.of("electorsDueToAttend", due, "electorsPresent", present, "ballotsIssued", issued,
                 "ballotBatchId", batchId);
     }
@@ -657,7 +749,7 @@ class LateStagesProcessTest {
     private static Map<String, Object> typedBallots(Election election, int due, int present, int issued,
             int returned, int invalid, Map<String, Integer> approvals) {
         return Map.of("electorsDueToAttend", due, "electorsPresent", present, "ballotsIssued", issued,
-                "ballotsText", ballotFile(election, returned, invalid, approvals));
+                "ballotsText", ballotFile(election, "ballotAndCount", returned, invalid, approvals));
     }
 
     /**
@@ -676,17 +768,18 @@ class LateStagesProcessTest {
                 .orElseThrow();
         List<String> ids = Arrays.stream(header.split(",")).map(column -> column.split(" ")[0])
                 .filter(column -> !column.equals("无效")).toList();
-        return GeneratedBallots.csv(new Ballot(ids, ballotRounds.nextBallot(election.id).seats()), approvals,
-                returned - invalid, invalid);
+        return GeneratedBallots.csv(new Ballot(ids, ballotRounds.nextBallot(election.id, Vote.CONGRESS).seats()),
+                approvals, returned - invalid, invalid);
     }
 
-    /** Ballots (CSV) adding up to the approvals, under the header of the ballot the open step 23 shows. */
-    private static String ballotFile(Election election, int returned, int invalid, Map<String, Integer> approvals) {
-        String header = ((String) election.shownAt("ballotAndCount", "ballotsText")).lines().findFirst().orElseThrow();
+    /** Ballots (CSV) adding up to the approvals, under the header of the ballot the open voting task shows. */
+    private static String ballotFile(Election election, String key, int returned, int invalid,
+            Map<String, Integer> approvals) {
+        String header = ((String) election.shownAt(key, "ballotsText")).lines().findFirst().orElseThrow();
         List<String> ids = Arrays.stream(header.split(",")).map(column -> column.split(" ")[0])
                 .filter(column -> !column.equals("无效")).toList();
-        int seats = Integer.parseInt(((String) election.shownAt("ballotAndCount", "ballotText"))
-                .replaceAll("^应选 (\\d+) 名.*$", "$1"));
+        int seats = Integer.parseInt(((String) election.shownAt(key, "ballotText"))
+                .replaceAll("^(全委会表决确定预备人选：)?应选 (\\d+) 名.*$", "$2"));
         return GeneratedBallots.csv(new Ballot(ids, seats), approvals, returned - invalid, invalid);
     }
 
@@ -743,7 +836,7 @@ class LateStagesProcessTest {
     }
 
 
-    /** How the form of step 23 announces a ballot. */
+    /** How the forms of steps 20 and 23 announce a ballot. */
     private static String ballotText(int seats, int candidates) {
         return "应选 " + seats + " 名，候选人 " + candidates + " 名";
     }

@@ -108,15 +108,15 @@ class SecretBallotTest {
     @Test
     void theSameBallotsInAnyOrderAreStoredAlikeAndOnlyAsCounts() {
         Election election = elections.start("t-secret").advancePastNoticeTo("ballotAndCount");
-        Ballot ballot = ballotRounds.nextBallot(election.id);
+        Ballot ballot = ballotRounds.nextBallot(election.id, Vote.CONGRESS);
         var tally = election.plan.tally();
         List<List<String>> rows = GeneratedBallots.rows(ballot, tally.approvals(), 776, 4);
         List<List<String>> shuffled = new ArrayList<>(rows.subList(1, rows.size()));
         Collections.shuffle(shuffled, new Random(23));
         shuffled.add(0, rows.get(0));
 
-        String first = ballotRounds.enter(election.id, BallotSheet.Format.CSV, csv(rows)).batchId();
-        String second = ballotRounds.enter(election.id, BallotSheet.Format.CSV, csv(shuffled)).batchId();
+        String first = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV, csv(rows)).batchId();
+        String second = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV, csv(shuffled)).batchId();
 
         assertThat(shuffled).isNotEqualTo(rows);
         assertThat(storedMarks(first)).isEqualTo(storedMarks(second)).hasSize(ballot.candidateIds().size());

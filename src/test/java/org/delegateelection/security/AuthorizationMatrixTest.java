@@ -39,6 +39,7 @@ import org.delegateelection.demo.HandbookSeeder;
 import org.delegateelection.election.BallotRounds;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.TestElections;
+import org.delegateelection.election.Vote;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -242,8 +243,8 @@ class AuthorizationMatrixTest {
 
     private void countRound(long electionId, String code, DecisionPlan.Tally planned,
             Map<String, Integer> approvals) {
-        String batch = ballotRounds.enter(electionId, BallotSheet.Format.CSV, GeneratedBallots.csv(
-                ballotRounds.nextBallot(electionId), approvals,
+        String batch = ballotRounds.enter(electionId, Vote.CONGRESS, BallotSheet.Format.CSV, GeneratedBallots.csv(
+                ballotRounds.nextBallot(electionId, Vote.CONGRESS), approvals,
                 planned.ballotsReturned() - planned.invalidBallots(), planned.invalidBallots())
                 .getBytes(StandardCharsets.UTF_8)).batchId();
         Task ballot = taskService.createTaskQuery().processInstanceBusinessKey(code)
