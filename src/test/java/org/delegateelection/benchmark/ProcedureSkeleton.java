@@ -85,6 +85,8 @@ final class ProcedureSkeleton implements AutoCloseable {
                 .putValue("returnTo", "")
                 .putValue("confirmed", false)
                 .putValue("electionComplete", true)
+                .putValue("roundKind", "ELECTED_ALL")
+                .putValue("preliminaryElection", false)
                 .putValue("centralReviewReturned", false)
                 .putValue("needsRegulators", true)
                 .putValue("unitCodes", new ArrayList<>(unitCodes))

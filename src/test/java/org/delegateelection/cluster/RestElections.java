@@ -259,7 +259,7 @@ public final class RestElections {
         Map<String, Object> values = HandbookDriver.decide(election.run(), task.get("taskDefinitionKey").asText(),
                 task.get("name").asText(), () -> ok(baseUrl, "GET", "/engine-rest/task/" + taskId
                         + "/variables/unitCode", null).get("value").asText(),
-                tally -> uploadBallots(baseUrl, election, taskId, tally));
+                tally -> uploadBallots(baseUrl, election, task, tally));
         Map<String, Object> variables = new LinkedHashMap<>();
         values.forEach((name, value) -> variables.put(name, restValue(value)));
         return count(call(baseUrl, "POST", "/engine-rest/task/" + taskId + "/submit-form", user,
@@ -267,10 +267,13 @@ public final class RestElections {
     }
 
     /**
-     * Step 23 as the congress secretariat does it: ballots adding up to the plan's tally, on the ballot the open task
-     * shows (its form's header of candidate ids and its seats), uploaded as CSV; the batch's id.
+     * Step 20 or 23 as the vote's counters do it: ballots adding up to the plan's tally, on the ballot the open task
+     * shows (its form's header of candidate ids and its seats), uploaded as CSV by the plenary committee or the
+     * congress secretariat; the batch's id.
      */
-    private String uploadBallots(String baseUrl, Election election, String taskId, DecisionPlan.Tally tally) {
+    private String uploadBallots(String baseUrl, Election election, JsonNode task, DecisionPlan.Tally tally) {
+        String taskId = task.get("id").asText();
+        boolean plenary = task.get("taskDefinitionKey").asText().equals("plenaryVote");
         String variables = "/engine-rest/task/" + taskId + "/localVariables/";
         List<String> ids = Arrays.stream(ok(baseUrl, "GET", variables + "ballotsText", null).get("value").asText()
                         .lines().findFirst().orElseThrow().split(","))
@@ -284,7 +287,8 @@ public final class RestElections {
                 tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
         try {
             HttpResponse<String> response = http.send(request(baseUrl, "/api/elections/" + election.id()
-                            + "/ballots", "huangli").header("Content-Type", CandidateController.CSV)
+                            + (plenary ? "/plenary-ballots" : "/ballots"), plenary ? "lixiuying" : "huangli")
+                    .header("Content-Type", CandidateController.CSV)
                     .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201 && response.statusCode() != 200) {

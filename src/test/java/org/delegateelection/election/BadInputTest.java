@@ -258,7 +258,31 @@ class BadInputTest {
         complete("SQL as candidate id", inspection, "wangjun",
                 Map.of("selectedCandidateIds", ids("x' or '1'='1")), "selectedCandidateIds");
 
-        election.advancePastNoticeTo("ballotAndCount");
+        election.advancePastNoticeTo("plenaryDeliberation");
+        String deliberation = election.task("plenaryDeliberation").getId();
+        Map<String, Object> deliberated = Map.of("completedOn", value("2022-06-08", "String"),
+                "note", value("已酝酿。", "String"));
+        complete("more prospective candidates than preliminary", deliberation, "lixiuying",
+                with(deliberated, "prospectiveCount", value(1000, "Integer")), "prospectiveCount");
+        complete("no competitive surplus", deliberation, "lixiuying",
+                with(deliberated, "prospectiveCount", value(DrivenElections.UNIT.seats(), "Integer")),
+                "prospectiveCount");
+        complete("prospective count missing", deliberation, "lixiuying", deliberated, "prospectiveCount");
+
+        election.advanceTo("plenaryVote");
+        String plenary = election.task("plenaryVote").getId();
+        Ballot onPlenaryBallot = ballotRounds.nextBallot(election.id, Vote.PLENARY);
+        String[] writtenIn = GeneratedBallots.csv(onPlenaryBallot, Map.of(), 2, 0).split("\n");
+        writtenIn[1] = "反对:王五" + writtenIn[1].substring(writtenIn[1].indexOf(','));
+        Map<String, Object> committee = Map.of("electorsDueToAttend", value(76, "Integer"),
+                "electorsPresent", value(72, "Integer"), "ballotsIssued", value(72, "Integer"));
+        complete("a name written in at the plenary vote", plenary, "lixiuying",
+                with(committee, "ballotsText", value(String.join("\n", writtenIn), "String")),
+                onPlenaryBallot.candidateIds().get(0));
+        complete("unknown plenary ballot batch", plenary, "lixiuying",
+                with(committee, "ballotBatchId", value("no-such-batch", "String")), "ballotBatchId");
+
+        election.advanceTo("ballotAndCount");
         String ballot = election.task("ballotAndCount").getId();
         complete("ballots missing", ballot, "huangli", Map.of(), "ballotsText");
         complete("unknown ballot batch", ballot, "huangli", attendance(Map.of("ballotBatchId",
@@ -352,6 +376,12 @@ class BadInputTest {
 
     private HttpResponse<String> sendBytes(String path, byte[] content) {
         return http.sendBytes("POST", path, "zhangwei", DemoIdentity.PASSWORD, content, CandidateController.XLSX);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> variables, String name, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(variables);
+        changed.put(name, value);
+        return changed;
     }
 
     private static Map<String, Object> value(Object value, String type) {

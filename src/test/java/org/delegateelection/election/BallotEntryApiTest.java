@@ -40,7 +40,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Ballots of a congress of 800 electors (80 candidates, 69 seats) entered from files over HTTP, as the congress
  * secretariat does ({@code huangli}), and step 23 completed through the engine's REST API naming the batch; bad files
- * refused whole with their rows, storing nothing.
+ * refused whole with their rows, storing nothing. The plenary vote of step 20 the same way, by the plenary committee
+ * ({@code lixiuying}).
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -81,8 +82,8 @@ class BallotEntryApiTest {
     void eightHundredBallotsFromAFileElectTheDelegatesAtStep23() {
         Election election = elections.start("t-api-ballots").advancePastNoticeTo("ballotAndCount");
         var tally = election.plan.tally();
-        List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id, Vote.CONGRESS), tally.approvals(),
-                tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
+        List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id, Vote.CONGRESS),
+                tally.approvals(), tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
 
         ResponseEntity<JsonNode> csv = post(election, CandidateController.CSV, csv(rows));
         ResponseEntity<JsonNode> xlsx = upload(election, "ballots.xlsx", GeneratedBallots.xlsx(rows));
@@ -123,9 +124,52 @@ class BallotEntryApiTest {
     }
 
     @Test
+    void theCommitteesBallotsFromAFileDetermineTheProspectiveCandidatesAtStep20() {
+        Election election = elections.start("t-api-plenary").advancePastNoticeTo("plenaryVote");
+        var tally = election.plan.plenaryTally();
+        List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id, Vote.PLENARY),
+                tally.approvals(), tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
+        TestRestTemplate committee = anonymous.withBasicAuth("lixiuying", "demo");
+
+        ResponseEntity<JsonNode> tooEarly = post(election, CandidateController.CSV, csv(rows));
+        ResponseEntity<JsonNode> entered = upload(committee, election, "plenary-ballots", "表决票.xlsx",
+                GeneratedBallots.xlsx(rows));
+
+        assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooEarly.getBody().toString()).contains("尚无选票候选人名单");
+        assertThat(entered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(entered.getBody().path("seats").asInt()).isEqualTo(election.plan.prospectiveList().size());
+        assertThat(entered.getBody().path("candidates").asInt()).isEqualTo(election.plan.preliminaryList().size());
+        assertThat(entered.getBody().path("ballotsReturned").asInt()).isEqualTo(72);
+        assertThat(entered.getBody().path("invalidBallots").asInt()).isEqualTo(1);
+
+        JsonNode task = committee.getForEntity("/engine-rest/task?processInstanceId=" + election.instance.getId(),
+                JsonNode.class).getBody().get(0);
+        ResponseEntity<String> completed = committee.postForEntity("/engine-rest/task/" + task.path("id").asText()
+                + "/complete", json(Map.of("variables", Map.of(
+                        "ballotBatchId", Map.of("value", entered.getBody().path("batchId").asText()),
+                        "electorsDueToAttend", Map.of("value", 76),
+                        "electorsPresent", Map.of("value", 72),
+                        "ballotsIssued", Map.of("value", 72)))), String.class);
+
+        assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(election.instance).isWaitingAt("centralReview");
+        assertThat(election.ids(CandidateList.PROSPECTIVE))
+                .containsExactlyInAnyOrderElementsOf(election.plan.prospectiveList());
+        JsonNode rounds = committee.getForEntity("/api/elections/" + election.id + "/plenary-rounds", JsonNode.class)
+                .getBody();
+        assertThat(rounds).hasSize(1);
+        assertThat(rounds.get(0).path("outcome").path("kind").asText()).isEqualTo("ELECTED_ALL");
+        assertThat(rounds.get(0).path("tally").path("electorsDueToAttend").asInt()).isEqualTo(76);
+        assertThat(http.getForEntity("/api/elections/" + election.id + "/ballot-rounds", JsonNode.class).getBody())
+                .isEmpty();
+    }
+
+    @Test
     void aMalformedBallotFileIsRefusedWholeWithItsRowsAndNothingIsStored() {
         Election election = elections.start("t-api-bad-ballots").advancePastNoticeTo("ballotAndCount");
-        List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id, Vote.CONGRESS), Map.of(), 20, 0);
+        List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id, Vote.CONGRESS), Map.of(),
+                20, 0);
         rows.get(3).set(5, "同意");
         rows.get(7).set(0, "赞成:王五");
         String column5 = rows.get(0).get(5);
@@ -165,6 +209,11 @@ class BallotEntryApiTest {
     }
 
     private ResponseEntity<JsonNode> upload(Election election, String fileName, byte[] content) {
+        return upload(http, election, "ballots", fileName, content);
+    }
+
+    private static ResponseEntity<JsonNode> upload(TestRestTemplate client, Election election, String resource,
+            String fileName, byte[] content) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(content) {
             @Override
@@ -172,7 +221,7 @@ class BallotEntryApiTest {
                 return fileName;
             }
         });
-        return http.postForEntity("/api/elections/" + election.id + "/ballots",
+        return client.postForEntity("/api/elections/" + election.id + "/" + resource,
                 new HttpEntity<>(parts, headers(MediaType.MULTIPART_FORM_DATA_VALUE)), JsonNode.class);
     }
 

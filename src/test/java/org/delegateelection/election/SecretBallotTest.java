@@ -48,7 +48,8 @@ import org.springframework.test.context.ActiveProfiles;
 class SecretBallotTest {
 
     /** The tables that hold what is kept of ballots and rounds. */
-    private static final List<String> BALLOT_TABLES = List.of("ballot_batch", "ballot_marks", "tally_round");
+    private static final List<String> BALLOT_TABLES = List.of("ballot_batch", "ballot_marks", "tally_round",
+            "plenary_round");
 
     /** Words of column names (split at "_") that would tie a ballot to a person, or to when or in which order. */
     private static final Set<String> IDENTIFYING = Set.of("elector", "electors", "voter", "user", "member", "person",
@@ -116,7 +117,8 @@ class SecretBallotTest {
         shuffled.add(0, rows.get(0));
 
         String first = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV, csv(rows)).batchId();
-        String second = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV, csv(shuffled)).batchId();
+        String second = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV, csv(shuffled))
+                .batchId();
 
         assertThat(shuffled).isNotEqualTo(rows);
         assertThat(storedMarks(first)).isEqualTo(storedMarks(second)).hasSize(ballot.candidateIds().size());
