@@ -233,8 +233,8 @@ public class BallotRounds {
 
     /**
      * The registry ids of those elected in a round. A person written in counts as the one registry person of that
-     * name; one not in the registry (or not uniquely) is not added and must be registered by the organization
-     * department before the credentials review.
+     * name; one not in the registry (or not uniquely) is not added: {@link #admitWriteIns} asks for the registration
+     * before the result is reported.
      */
     private List<String> registryIds(long electionId, RoundOutcome outcome) {
         List<String> ids = new ArrayList<>();
@@ -247,14 +247,85 @@ public class BallotRounds {
             if (registry == null) {
                 registry = candidates.findAll(electionId);
             }
-            String name = e.candidateId().substring(Ballot.WRITE_IN_PREFIX.length());
-            List<Candidate> named = registry.stream()
-                    .filter(c -> c.name().equals(name) && c.status() != CandidateStatus.REMOVED).toList();
+            List<Candidate> named = named(registry, e.candidateId());
             if (named.size() == 1 && !ids.contains(named.get(0).id())) {
                 ids.add(named.get(0).id());
             }
         }
         return ids;
+    }
+
+    /**
+     * Step 24: the people written in and elected in the congress's last series of rounds who are now registered,
+     * each as the one registry person of the name written in, join the elected delegates, so that the credentials
+     * committee can confirm them (step 25).
+     *
+     * @throws InvalidInputException on field {@code writeIns} naming everyone elected who is not registered, or not
+     *                               uniquely; nothing changes then
+     */
+    public void admitWriteIns(long electionId) {
+        List<String> elected = electedWriteIns(electionId);
+        if (elected.isEmpty()) {
+            return;
+        }
+        List<Candidate> registry = candidates.findAll(electionId);
+        List<String> ids = new ArrayList<>(ids(electionId, CandidateList.ELECTED));
+        List<String> missing = new ArrayList<>();
+        for (String key : elected) {
+            List<Candidate> named = named(registry, key);
+            if (named.size() != 1) {
+                missing.add(key.substring(Ballot.WRITE_IN_PREFIX.length())
+                        + (named.isEmpty() ? "（人选库中没有此人）" : "（人选库中同名 " + named.size() + " 人）"));
+            } else if (!ids.contains(named.get(0).id())) {
+                ids.add(named.get(0).id());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw InvalidInputException.field("writeIns", "另选当选的 " + String.join("、", missing)
+                    + " 须先由组织部门在人选库中登记（POST /api/elections/" + electionId + "/candidates，姓名与选票上所写一致），"
+                    + "才能报告选举结果并审查代表资格");
+        }
+        TaskDecisions.store(candidates, electionId, CandidateList.ELECTED, ids, null);
+    }
+
+    /**
+     * The write-in keys elected in the congress's last series of rounds: the rounds since the last one that started
+     * over with the whole ballot.
+     */
+    public List<String> electedWriteIns(long electionId) {
+        List<String> keys = new ArrayList<>();
+        StoredRound previous = null;
+        for (StoredRound round : rounds(electionId, Vote.CONGRESS)) {
+            if (previous == null || previous.seriesClosed() || previous.outcome().nextBallot() == null) {
+                keys.clear();
+            }
+            round.outcome().elected().stream().map(RoundOutcome.Elected::candidateId).filter(Ballot::isWriteIn)
+                    .forEach(keys::add);
+            previous = round;
+        }
+        return keys;
+    }
+
+    /**
+     * How many people the elected list holds when the congress's last series of rounds ended as it should: the seats
+     * of the whole ballot, less the seats the presidium decided to leave unfilled, less the people written in and
+     * elected who are not yet (uniquely) in the registry — they join the list at step 24 ({@link #admitWriteIns}).
+     */
+    public int expectedElected(long electionId) {
+        int seats = fullBallot(electionId).seats();
+        Optional<RoundOutcome> last = lastOutcome(electionId, Vote.CONGRESS);
+        if (last.isPresent() && last.get().nextBallot() != null) {
+            seats -= last.get().nextBallot().seats();
+        }
+        List<Candidate> registry = candidates.findAll(electionId);
+        return seats - (int) electedWriteIns(electionId).stream().filter(key -> named(registry, key).size() != 1)
+                .count();
+    }
+
+    /** The people of the registry, not removed, with the name of a write-in key. */
+    private static List<Candidate> named(List<Candidate> registry, String writeInKey) {
+        String name = writeInKey.substring(Ballot.WRITE_IN_PREFIX.length());
+        return registry.stream().filter(c -> c.name().equals(name) && c.status() != CandidateStatus.REMOVED).toList();
     }
 
     /**

@@ -59,7 +59,7 @@ public class QuotaCheckDelegate implements JavaDelegate {
             case BALLOT -> checker.ballot(list(electionId, CandidateList.BALLOT),
                     ballotRounds.fullBallot(electionId).seats());
             case ELECTED -> checker.elected(list(electionId, CandidateList.ELECTED),
-                    ballotRounds.fullBallot(electionId).seats());
+                    ballotRounds.expectedElected(electionId));
         };
         String json = report.toJson();
         reports.save(electionId, TaskFormView.checkpointKey(checkpoint.id(),

@@ -52,8 +52,7 @@ public class TaskDecisions {
             "ballotsText", "anotherRound", "unitQuotas", "unitQuotasText", "prospectiveCount");
 
     private static final Set<String> RECORD_STEPS = Set.of("mobilizeAndEducate", "grassrootsSelection",
-            "announceInspection", "conductInspection", "verifyIdentity", "consultRegulators", "congressDeliberation",
-            "reportResults");
+            "announceInspection", "conductInspection", "verifyIdentity", "consultRegulators", "congressDeliberation");
 
     /** The most characters of ballots typed into the form: the engine keeps a text variable of up to 4,000. */
     static final int MAX_TYPED_BALLOTS = 4000;
@@ -131,6 +130,10 @@ public class TaskDecisions {
                         integer("prospectiveCount", task.getVariable("prospectiveCount"), 1, 10_000));
             }
             case "plenaryVote" -> tally(task, electionId, Vote.PLENARY);
+            case "reportResults" -> {
+                record(task);
+                ballotRounds.admitWriteIns(electionId);
+            }
             case "ballotAndCount", "preliminaryBallot" -> tally(task, electionId, Vote.CONGRESS);
             case "presidiumDecision" -> presidiumDecision(task, electionId);
             default -> {

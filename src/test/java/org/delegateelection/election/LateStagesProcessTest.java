@@ -581,9 +581,52 @@ class LateStagesProcessTest {
         election.complete("presidiumDecision", Map.of("anotherRound", false,
                 "comment", "当选人数接近应选名额，主席团决定不再另行选举。"));
 
-        assertThat(election.instance).hasPassed("checkElected");
+        assertThat(election.instance).hasPassed("checkElected").isWaitingAt("reportResults");
         assertThat(election.ids(CandidateList.ELECTED)).hasSize(elected.size() - 1).doesNotContain(missing);
         assertThat(ballotRounds.rounds(election.id, Vote.CONGRESS)).singleElement().matches(BallotRounds.StoredRound::seriesClosed);
+    }
+
+    @Test
+    void step24AsksForAPersonWrittenInAndElectedToBeRegisteredThenTheCredentialsReviewConfirmsThem() {
+        Election election = elections.start("t-vote-write-in").advancePastNoticeTo("ballotAndCount");
+        List<String> elected = election.plan.electedList();
+        Candidate displaced = election.person(elected.get(elected.size() - 1));
+        Map<String, Integer> approvals = new LinkedHashMap<>(election.plan.tally().approvals());
+        approvals.put(displaced.id(), 100);
+        String[] rows = ballotFile(election, "ballotAndCount", 780, 4, approvals).split("\n");
+        int column = Arrays.asList(rows[0].split(",")).indexOf(displaced.id());
+        // 500 of the 776 valid ballots disapprove of that candidate and write in 欧阳新民 (401 elect)
+        for (int i = 1; i <= 500; i++) {
+            String[] cells = rows[i].split(",", -1);
+            cells[column] = "反对:欧阳新民";
+            rows[i] = String.join(",", cells);
+        }
+        String batchId = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV,
+                String.join("\n", rows).getBytes(StandardCharsets.UTF_8)).batchId();
+
+        election.complete("ballotAndCount", Map.of("electorsDueToAttend", 800, "electorsPresent", 782,
+                "ballotsIssued", 782, "ballotBatchId", batchId));
+
+        assertThat(election.instance).isWaitingAt("reportResults");
+        assertThat(election.ids(CandidateList.ELECTED)).hasSize(elected.size() - 1).doesNotContain(displaced.id());
+        assertThat((String) election.shownAt("reportResults", "writeInsText")).contains("另选当选：欧阳新民");
+        Map<String, Object> reported = Map.of("completedOn", "2022-06-20", "note", "已报告。");
+        assertRefused(election, "reportResults", reported, "writeIns");
+        assertRefused(election, "reportResults", reported, "欧阳新民（人选库中没有此人）");
+
+        Candidate writtenIn = new Candidate("HB-9001", "欧阳新民", displaced.gender(), displaced.ethnicity(),
+                displaced.birthDate(), displaced.joinedPartyOn(), displaced.fullMember(), displaced.education(),
+                displaced.category(), displaced.frontlineKind(), displaced.migrantWorker(), displaced.sector(),
+                displaced.level(), displaced.recommendingUnit(), displaced.npcDeputy(), displaced.cppccMember(),
+                displaced.provincialHonour(), CandidateStatus.values()[0]);
+        candidates.saveAll(election.id, List.of(writtenIn));
+        election.complete("reportResults", reported);
+
+        assertThat(election.instance).isWaitingAt("credentialsReview");
+        assertThat(election.ids(CandidateList.ELECTED)).hasSize(elected.size()).contains("HB-9001");
+        election.complete("credentialsReview", selected(election.ids(CandidateList.ELECTED)));
+        assertThat(election.instance).isEnded();
+        assertThat(election.ids(CandidateList.CONFIRMED)).contains("HB-9001").hasSize(elected.size());
     }
 
     @Test
