@@ -35,8 +35,8 @@ import org.delegateelection.system.InvalidInputException;
  * name ("HB-0001 丁一"); columns may come in any order; a person written in and put on a later round's ballot is
  * headed "另选:姓名";</li>
  * <li>in a candidate's cell: 赞成 (or ○), 反对 (or ×), 弃权; beside a disapproval a person may be written in,
- * "反对:王五" (full-width colon too), in a vote that allows it — never beside an approval or an abstention (《中国共产党基层组织选举工作条例》
- * art. 25);</li>
+ * "反对:王五" (full-width colon too), in a vote that allows it — never beside an approval or an abstention
+ * (《中国共产党基层组织选举工作条例》 art. 25);</li>
  * <li>an optional column 无效: 是 when the counters found marks beyond the prescribed ones (a spoilt ballot); its other
  * cells are then not read.</li>
  * </ul>

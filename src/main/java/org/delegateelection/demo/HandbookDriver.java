@@ -228,7 +228,8 @@ public class HandbookDriver {
         if (List.of("plenaryVote", "ballotAndCount", "preliminaryBallot").contains(key)) {
             run.out.println("       计票：" + historyService.createHistoricVariableInstanceQuery()
                     .processInstanceId(task.getProcessInstanceId())
-                    .variableName("preliminaryBallot".equals(key) ? "preliminaryOutcome" : "roundOutcome").singleResult()
+                    .variableName("preliminaryBallot".equals(key) ? "preliminaryOutcome" : "roundOutcome")
+                    .singleResult()
                     .getValue());
         }
     }

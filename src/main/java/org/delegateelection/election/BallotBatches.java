@@ -85,7 +85,8 @@ public class BallotBatches {
      * ballot (write-ins after it); empty for a round counted without ballots.
      */
     public Map<String, Marks> marksOfRound(long electionId, Vote vote, int round) {
-        return jdbc.sql("select id, ballot from ballot_batch where election_id = ? and vote = ? and counted_in_round = ?")
+        return jdbc.sql("select id, ballot from ballot_batch where election_id = ? and vote = ? "
+                        + "and counted_in_round = ?")
                 .params(electionId, vote.name(), round)
                 .query((rs, n) -> marks(rs.getString(1), VariableValues.json("ballot", rs.getString(2), Ballot.class)))
                 .optional().orElse(Map.of());

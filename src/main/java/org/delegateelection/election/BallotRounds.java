@@ -34,11 +34,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code plenary_round}, {@code tally_round}) and listed by {@link #rounds}. The first round, and every round after a
  * result the structure check turned down, votes on the whole ballot for all seats; a round after a tie or a shortfall
  * votes on the ballot the counting handed on. The plenary vote's whole ballot is the preliminary list with as many
- * seats as step 19 fixed ({@link #planPlenaryVote}); the congress's is the ballot list. An election configured with a preliminary election
- * ({@link ElectionUnit#preliminaryElection()}) first votes on the whole ballot list in a preliminary round
- * ({@link PreliminaryRanking}), kept in table {@code preliminary_round}; its formal list is then the whole ballot of
- * the formal rounds. Ballots are entered the same way for both: while the preliminary round is due, an entered batch
- * belongs to it.
+ * seats as step 19 fixed ({@link #planPlenaryVote}); the congress's is the ballot list. An election configured with
+ * a preliminary election ({@link ElectionUnit#preliminaryElection()}) first votes on the whole ballot list in a
+ * preliminary round ({@link PreliminaryRanking}), kept in table {@code preliminary_round}; its formal list is then the
+ * whole ballot of the formal rounds. Ballots are entered the same way for both: while the preliminary round is due, an
+ * entered batch of the congress belongs to it.
  */
 @Component
 public class BallotRounds {

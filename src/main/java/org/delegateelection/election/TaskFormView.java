@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${taskFormView}}, the create listener of every user task: puts into task-local variables what the task's
  * Camunda Form shows — the last quota report of the task's check ({@code quotaReportText}, Markdown), the people
- * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), the ballot of step 20 or 23, links to the
- * documents the step uses ({@code documentLinks}, Markdown) — and, for the verification of a report or objection,
- * registers the report after checking that it names a candidate in the procedure. These are copies for display; the registry stays in the database.
+ * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), the ballot of step 20 or 23, links to
+ * the documents the step uses ({@code documentLinks}, Markdown), the people written in and elected at step 24
+ * ({@code writeInsText}) — and, for the verification of a report or objection, registers the report after checking
+ * that it names a candidate in the procedure. These are copies for display; the registry stays in the database.
  */
 @Component("taskFormView")
 public class TaskFormView implements TaskListener {

@@ -98,15 +98,7 @@ class BallotEntryApiTest {
         }
         assertThat(marksOf(csv)).isEqualTo(marksOf(xlsx));
 
-        String instanceId = election.instance.getId();
-        JsonNode task = http.getForEntity("/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class)
-                .getBody().get(0);
-        ResponseEntity<String> completed = http.postForEntity("/engine-rest/task/" + task.path("id").asText()
-                + "/complete", json(Map.of("variables", Map.of(
-                        "ballotBatchId", Map.of("value", xlsx.getBody().path("batchId").asText()),
-                        "electorsDueToAttend", Map.of("value", 800),
-                        "electorsPresent", Map.of("value", 782),
-                        "ballotsIssued", Map.of("value", 782)))), String.class);
+        ResponseEntity<String> completed = completeOpenTask(http, election, xlsx, 800, 782);
 
         assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(election.instance).isWaitingAt("reportResults");
@@ -143,14 +135,7 @@ class BallotEntryApiTest {
         assertThat(entered.getBody().path("ballotsReturned").asInt()).isEqualTo(72);
         assertThat(entered.getBody().path("invalidBallots").asInt()).isEqualTo(1);
 
-        JsonNode task = committee.getForEntity("/engine-rest/task?processInstanceId=" + election.instance.getId(),
-                JsonNode.class).getBody().get(0);
-        ResponseEntity<String> completed = committee.postForEntity("/engine-rest/task/" + task.path("id").asText()
-                + "/complete", json(Map.of("variables", Map.of(
-                        "ballotBatchId", Map.of("value", entered.getBody().path("batchId").asText()),
-                        "electorsDueToAttend", Map.of("value", 76),
-                        "electorsPresent", Map.of("value", 72),
-                        "ballotsIssued", Map.of("value", 72)))), String.class);
+        ResponseEntity<String> completed = completeOpenTask(committee, election, entered, 76, 72);
 
         assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(election.instance).isWaitingAt("centralReview");
@@ -191,6 +176,22 @@ class BallotEntryApiTest {
                 .param(election.id).query(Integer.class).single()).isZero();
         assertThat(http.postForEntity("/api/elections/999999/ballots", new HttpEntity<>(csv(rows),
                 headers(CandidateController.CSV)), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * Completes the election's open task over the engine's REST API naming the entered batch, with as many ballots
+     * issued as electors present.
+     */
+    private static ResponseEntity<String> completeOpenTask(TestRestTemplate client, Election election,
+            ResponseEntity<JsonNode> entered, int due, int present) {
+        JsonNode task = client.getForEntity("/engine-rest/task?processInstanceId=" + election.instance.getId(),
+                JsonNode.class).getBody().get(0);
+        return client.postForEntity("/engine-rest/task/" + task.path("id").asText() + "/complete",
+                json(Map.of("variables", Map.of(
+                        "ballotBatchId", Map.of("value", entered.getBody().path("batchId").asText()),
+                        "electorsDueToAttend", Map.of("value", due),
+                        "electorsPresent", Map.of("value", present),
+                        "ballotsIssued", Map.of("value", present)))), String.class);
     }
 
     private Map<String, Integer> marksOf(ResponseEntity<JsonNode> entered) {
