@@ -21,9 +21,11 @@ import org.delegateelection.candidate.Candidate;
  * @param ageDate      the date ages are counted on
  * @param unitNames    recommending unit code → name; a code without a name is shown as it is
  * @param people       the people on the list, in any order
+ * @param votes        person id → how the body that decided the list voted for the person, e.g. "赞成 58 票（第 1 轮）",
+ *                     printed on the registration form as 全委会表决; people without an entry have none printed
  */
 public record RosterDocument(String electionName, String listNoun, LocalDate ageDate, Map<String, String> unitNames,
-                             List<Candidate> people) {
+                             List<Candidate> people, Map<String, String> votes) {
 
     /** The roster's columns, in .xlsx and PDF alike. */
     public static final List<String> COLUMNS = List.of("序号", "编号", "姓名", "性别", "民族", "出生年月", "年龄",
@@ -38,6 +40,7 @@ public record RosterDocument(String electionName, String listNoun, LocalDate age
         people = people.stream().sorted(Comparator.comparing(Candidate::name, StrokeOrder.NAMES)
                 .thenComparing(Candidate::id)).toList();
         unitNames = Map.copyOf(unitNames);
+        votes = Map.copyOf(votes);
     }
 
     /** The title, e.g. "示例省代表候选人预备人选名册". */
@@ -115,6 +118,9 @@ public record RosterDocument(String electionName, String listNoun, LocalDate age
         items.put("政协委员", yesNo(c.cppccMember()));
         items.put("省部级以上表彰", yesNo(c.provincialHonour()));
         items.put("所处环节", c.status().label());
+        if (votes.containsKey(c.id())) {
+            items.put("全委会表决", votes.get(c.id()));
+        }
         return items;
     }
 

@@ -1,6 +1,7 @@
 package org.delegateelection.election;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -161,8 +162,13 @@ public class DocumentController {
         if (prospective.isEmpty()) {
             throw noData("prospective-roster", "全委会尚未表决确定代表候选人预备人选（第20步），暂无名册");
         }
+        Map<String, String> votes = new HashMap<>();
+        for (BallotRounds.StoredRound round : ballotRounds.rounds(id, Vote.PLENARY)) {
+            round.outcome().elected().forEach(e -> votes.put(e.candidateId(),
+                    "赞成 " + e.approvals() + " 票（第 " + round.round() + " 轮）"));
+        }
         return new RosterDocument(unit.name(), NOUNS.get(CandidateList.PROSPECTIVE), unit.ageReferenceDate(),
-                unitNames(unit), prospective);
+                unitNames(unit), prospective, votes);
     }
 
     private ElectionResultDocument result(long id) {

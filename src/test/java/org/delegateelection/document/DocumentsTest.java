@@ -67,7 +67,7 @@ class DocumentsTest {
     void rosterPdfPrintsEveryCandidateInChineseWithARegistrationFormEach() throws IOException {
         List<Candidate> people = HANDBOOK.candidates().subList(0, 80);
         RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
-                UNIT_NAMES, people);
+                UNIT_NAMES, people, Map.of());
 
         try (PDDocument pdf = Loader.loadPDF(roster.pdf(font))) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\R", "");
@@ -91,7 +91,7 @@ class DocumentsTest {
     void rosterWorkbookHasTheHeaderAndOneRowPerCandidateInStrokeOrderAndAFormSheetEach() throws IOException {
         List<Candidate> people = HANDBOOK.candidates().subList(0, 80);
         RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
-                UNIT_NAMES, people);
+                UNIT_NAMES, people, Map.of());
 
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(roster.xlsx()))) {
             Sheet sheet = book.getSheet("名册");
@@ -118,7 +118,7 @@ class DocumentsTest {
                 base.frontlineKind(), false, "-1+1", "@SUM(A1)", base.recommendingUnit(), false, false, false,
                 base.status());
         RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
-                UNIT_NAMES, List.of(formula));
+                UNIT_NAMES, List.of(formula), Map.of());
 
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(roster.xlsx()))) {
             Row row = book.getSheet("名册").getRow(2);

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -95,6 +96,13 @@ class DocumentApiTest {
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
             assertThat(book.getSheet("名册").getLastRowNum()).isEqualTo(1 + prospective.size());
             assertThat(book.getNumberOfSheets()).isEqualTo(1 + prospective.size());
+            // each registration form says how the plenary committee voted for the person (step 20, one round)
+            Sheet form = book.getSheetAt(1);
+            String id = form.getRow(3).getCell(1).getStringCellValue();
+            Row vote = form.getRow(form.getLastRowNum());
+            assertThat(vote.getCell(0).getStringCellValue()).isEqualTo("全委会表决");
+            assertThat(vote.getCell(1).getStringCellValue())
+                    .isEqualTo("赞成 " + election.plan.plenaryTally().approvals().get(id) + " 票（第 1 轮）");
         }
         ResponseEntity<byte[]> chart = get("yangfan", base + "composition.svg?list=prospective");
         assertThat(chart.getHeaders().getContentType()).isEqualTo(DocumentController.SVG);
