@@ -62,25 +62,45 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(new RestExceptionMapper(this::completed));
         config.register(InvalidInputMapper.class);
         config.register(ConcurrentChangeMapper.class);
-        config.register(AuthorizationMapper.class);
+        config.register(new AuthorizationMapper(this::completed));
     }
 
     /**
      * 403 with a neutral body for a missing authorization: the engine's own message would name the resource and the
-     * permissions, telling a caller without the right what exists.
+     * permissions, telling a caller without the right what exists. A completion whose task another request completed
+     * while it ran (its candidate links then vanish under the check) gets the 409 of a concurrent change instead.
      */
     @Priority(1)
     public static class AuthorizationMapper implements ExceptionMapper<AuthorizationException> {
 
+        private final Predicate<String> completed;
+
+        /** With a test of a task id: has the task been completed (the history knows it as finished)? */
+        public AuthorizationMapper(Predicate<String> completed) {
+            this.completed = completed;
+        }
+
         @Override
         public Response toResponse(AuthorizationException exception) {
-            return forbidden();
+            return forbiddenUnlessCompletedMeanwhile(exception, completed);
         }
     }
 
-    private static Response forbidden() {
+    private static Response forbiddenUnlessCompletedMeanwhile(Throwable exception, Predicate<String> completed) {
+        if (taskCompletedMeanwhile(completed)) {
+            return concurrentChange(new OptimisticLockingException(exception.getMessage()));
+        }
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("type", AuthorizationException.class.getSimpleName(), "message", "无权访问")).build();
+    }
+
+    /** True when the request completes a task that the history knows as finished. */
+    private static boolean taskCompletedMeanwhile(Predicate<String> completed) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+            return false;
+        }
+        Matcher completion = TASK_COMPLETION.matcher(request.getRequest().getRequestURI());
+        return completion.matches() && completed.test(completion.group(1));
     }
 
     /**
@@ -106,21 +126,13 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
                 return invalid;
             }
             if (exception.getCause() instanceof AuthorizationException) {
-                return forbidden();
+                return forbiddenUnlessCompletedMeanwhile(exception, completed);
             }
             Response conflict = concurrentChange(exception);
-            if (conflict == null && taskCompletedMeanwhile()) {
+            if (conflict == null && taskCompletedMeanwhile(completed)) {
                 conflict = concurrentChange(new OptimisticLockingException(exception.getMessage()));
             }
             return conflict != null ? conflict : camunda.toResponse(exception);
-        }
-
-        private boolean taskCompletedMeanwhile() {
-            if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
-                return false;
-            }
-            Matcher completion = TASK_COMPLETION.matcher(request.getRequest().getRequestURI());
-            return completion.matches() && completed.test(completion.group(1));
         }
     }
 
