@@ -61,16 +61,17 @@ public final class RoundCounter {
         String attendance = "应到会 %d 人，实到会 %d 人，".formatted(due, present);
         if (!assembly.quorate(present, due)) {
             return new RoundOutcome(Kind.NO_QUORUM, List.of(), threshold, ballot, attendance
-                    + "未超过应到会人数的%s，不能进行选举，须在到会人数足够时重新投票。".formatted(assembly.shareText()));
+                    + "未超过应到会人数的%s，不能进行%s，须在到会人数足够时重新投票。"
+                            .formatted(assembly.shareText, assembly.vote));
         }
-        attendance += "超过应到会人数的%s；发出选票 %d 张，收回 %d 张，"
-                .formatted(assembly.shareText(), tally.ballotsIssued(), tally.ballotsReturned());
+        attendance += "超过应到会人数的%s；发出%s %d 张，收回 %d 张，"
+                .formatted(assembly.shareText, assembly.ballot, tally.ballotsIssued(), tally.ballotsReturned());
         if (tally.ballotsReturned() > tally.ballotsIssued()) {
             return new RoundOutcome(Kind.VOID, List.of(), threshold, ballot,
-                    attendance + "收回票数多于发出票数，本轮选举无效，须重新投票。");
+                    attendance + "收回票数多于发出票数，本轮%s无效，须重新投票。".formatted(assembly.vote));
         }
-        String validity = attendance + "其中无效票 %d 张，选举有效。赞成票超过应到会人数的一半（至少 %d 票）方能当选："
-                .formatted(tally.invalidBallots(), threshold);
+        String validity = attendance + "其中无效票 %d 张，%s有效。赞成票超过应到会人数的一半（至少 %d 票）方能%s："
+                .formatted(tally.invalidBallots(), assembly.vote, threshold, assembly.elected);
         List<String> writeIns = tally.approvals().keySet().stream()
                 .filter(key -> Ballot.isWriteIn(key) && !ballot.candidateIds().contains(key))
                 .sorted(StrokeOrder.NAMES)
@@ -82,7 +83,7 @@ public final class RoundCounter {
                 .toList();
         int seats = ballot.seats();
         if (above.size() < seats) {
-            return shortfall(ballot, above, threshold, validity);
+            return shortfall(ballot, above, threshold, validity, assembly);
         }
         int lastSeatApprovals = above.get(seats - 1).approvals();
         List<Elected> clear = above.stream().filter(c -> c.approvals() > lastSeatApprovals).toList();
@@ -92,22 +93,24 @@ public final class RoundCounter {
                 .toList();
         if (clear.size() + tied.size() == seats) {
             return new RoundOutcome(Kind.ELECTED_ALL, above.subList(0, seats), threshold, null, validity
-                    + "达到的有 %d 人，按得票多少当选 %d 名，应选名额已全部选出。".formatted(above.size(), seats));
+                    + "达到的有 %d 人，按得票多少%s %d 名，%s。".formatted(above.size(), assembly.elected, seats,
+                            assembly.allFilled));
         }
         int remaining = seats - clear.size();
-        String clearText = clear.isEmpty() ? "" : "按得票多少当选 %d 名；".formatted(clear.size());
+        String clearText = clear.isEmpty() ? "" : "按得票多少%s %d 名；".formatted(assembly.elected, clear.size());
         return new RoundOutcome(Kind.TIE_AT_LAST_SEAT, clear, threshold, new Ballot(tied, remaining), validity
                 + "达到的有 %d 人，%s%s 得票相等（各 %d 票），争 %d 个名额，须就这 %d 人重新投票。".formatted(
                         above.size(), clearText, String.join("、", tied), lastSeatApprovals, remaining, tied.size()));
     }
 
-    private static RoundOutcome shortfall(Ballot ballot, List<Elected> above, int threshold, String validity) {
+    private static RoundOutcome shortfall(Ballot ballot, List<Elected> above, int threshold, String validity,
+            Assembly assembly) {
         var electedIds = above.stream().map(Elected::candidateId).collect(Collectors.toSet());
         List<String> others = ballot.candidateIds().stream().filter(id -> !electedIds.contains(id)).toList();
         int missing = ballot.seats() - above.size();
-        String reached = above.isEmpty() ? "没有候选人达到" : "达到的只有 %d 人，已当选".formatted(above.size());
+        String reached = above.isEmpty() ? "没有" + assembly.candidates + "达到"
+                : "达到的只有 %d 人，已%s".formatted(above.size(), assembly.elected);
         return new RoundOutcome(Kind.SHORTFALL, above, threshold, new Ballot(others, missing), validity + reached
-                + "；尚缺 %d 名，须在本轮未当选的 %d 名候选人中另行选举，不按得票多少从未达到的候选人中递补。"
-                        .formatted(missing, others.size()));
+                + "；尚缺 %d 名，".formatted(missing) + assembly.shortfallRule.formatted(others.size()));
     }
 }

@@ -58,7 +58,23 @@ class RoundCounterTest {
         assertThat(congress.explanation())
                 .isEqualTo("应到会 800 人，实到会 400 人，未超过应到会人数的一半，不能进行选举，须在到会人数足够时重新投票。");
         assertThat(plenary.explanation())
-                .isEqualTo("应到会 90 人，实到会 60 人，未超过应到会人数的三分之二，不能进行选举，须在到会人数足够时重新投票。");
+                .isEqualTo("应到会 90 人，实到会 60 人，未超过应到会人数的三分之二，不能进行表决，须在到会人数足够时重新投票。");
+    }
+
+    @Test
+    void aPlenaryVoteIsReportedInItsOwnWords() {
+        RoundCounter plenary = new RoundCounter(Assembly.COMMITTEE_PLENARY);
+        Ballot ballot = new Ballot(List.of("A", "B", "C"), 2);
+
+        RoundOutcome filled = plenary.count(new Tally(76, 72, 72, 72, 1, Map.of("A", 60, "B", 50, "C", 10)), ballot);
+        RoundOutcome shortfall = plenary.count(new Tally(76, 72, 72, 72, 0, Map.of("A", 60, "B", 38, "C", 10)),
+                ballot);
+
+        String valid = "应到会 76 人，实到会 72 人，超过应到会人数的三分之二；发出表决票 72 张，收回 72 张，其中无效票 %d 张，"
+                + "表决有效。赞成票超过应到会人数的一半（至少 39 票）方能通过：";
+        assertThat(filled.explanation()).isEqualTo(valid.formatted(1) + "达到的有 2 人，按得票多少通过 2 名，预定人数已全部产生。");
+        assertThat(shortfall.explanation()).isEqualTo(valid.formatted(0) + "达到的只有 1 人，已通过；尚缺 1 名，"
+                + "人数和结构仍符合要求的即予确定，否则在本轮未通过的 2 名人选中另行表决，不按得票多少从未达到的人选中递补。");
     }
 
     /** Twenty absent, everyone present votes; one seat among A and B, B without approvals. */

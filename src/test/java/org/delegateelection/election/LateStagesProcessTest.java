@@ -243,7 +243,7 @@ class LateStagesProcessTest {
 
         // exactly two thirds present is no quorum
         election.complete("plenaryVote", plenaryBallots(election, 75, 50, 50, 50, 0, Map.of()));
-        assertThat((String) election.variable("roundOutcome")).contains("实到会 50 人", "三分之二", "不能进行选举");
+        assertThat((String) election.variable("roundOutcome")).contains("实到会 50 人", "三分之二", "不能进行表决");
         election.complete("plenaryVote", plenaryBallots(election, 75, 51, 51, 51, 0, tie));
         assertThat((String) election.variable("roundOutcome")).contains("得票相等");
         assertThat(election.instance).isWaitingAt("plenaryVote").hasNotPassed("checkProspective");
@@ -271,7 +271,7 @@ class LateStagesProcessTest {
                 typed.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("尚无选票候选人名单");
         election.complete("plenaryVote", good);
         assertThat(election.instance).isWaitingAt("plenaryVote");
-        assertThat((String) election.variable("roundOutcome")).contains("没有候选人达到");
+        assertThat((String) election.variable("roundOutcome")).contains("没有人选达到");
     }
 
     // ---- step 21: the Central Organization Department's review
