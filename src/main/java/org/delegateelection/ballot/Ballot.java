@@ -27,6 +27,11 @@ public record Ballot(List<String> candidateIds, int seats) {
         return WRITE_IN_PREFIX + name;
     }
 
+    /** The name written in of a write-in key: "王五" for "另选:王五". */
+    public static String writtenInName(String key) {
+        return key.substring(WRITE_IN_PREFIX.length());
+    }
+
     /** True for the key of a person written in. */
     public static boolean isWriteIn(String key) {
         return key.startsWith(WRITE_IN_PREFIX);

@@ -192,7 +192,7 @@ public class BallotRounds {
         candidates.findAll(electionId).forEach(c -> names.put(c.id(), c.name()));
         Ballot formal = new Ballot(result.formalList().stream()
                 .sorted(Comparator.comparing((String id) -> Ballot.isWriteIn(id)
-                        ? id.substring(Ballot.WRITE_IN_PREFIX.length()) : names.get(id), StrokeOrder.NAMES)
+                        ? Ballot.writtenInName(id) : names.get(id), StrokeOrder.NAMES)
                         .thenComparing(id -> id))
                 .toList(), listBallot(electionId).seats());
         jdbc.sql("insert into preliminary_round (election_id, tally, ranking, formal_ballot) values (?, ?, ?, ?)")
@@ -274,7 +274,7 @@ public class BallotRounds {
         for (String key : elected) {
             List<Candidate> named = named(registry, key);
             if (named.size() != 1) {
-                missing.add(key.substring(Ballot.WRITE_IN_PREFIX.length())
+                missing.add(Ballot.writtenInName(key)
                         + (named.isEmpty() ? "（人选库中没有此人）" : "（人选库中同名 " + named.size() + " 人）"));
             } else if (!ids.contains(named.get(0).id())) {
                 ids.add(named.get(0).id());
@@ -294,14 +294,14 @@ public class BallotRounds {
      */
     public List<String> electedWriteIns(long electionId) {
         List<String> keys = new ArrayList<>();
-        StoredRound previous = null;
-        for (StoredRound round : rounds(electionId, Vote.CONGRESS)) {
-            if (previous == null || previous.seriesClosed() || previous.outcome().nextBallot() == null) {
+        boolean continued = false;
+        for (Counted round : counted(electionId, Vote.CONGRESS)) {
+            if (!continued) {
                 keys.clear();
             }
             round.outcome().elected().stream().map(RoundOutcome.Elected::candidateId).filter(Ballot::isWriteIn)
                     .forEach(keys::add);
-            previous = round;
+            continued = round.continued();
         }
         return keys;
     }
@@ -324,7 +324,7 @@ public class BallotRounds {
 
     /** The people of the registry, not removed, with the name of a write-in key. */
     private static List<Candidate> named(List<Candidate> registry, String writeInKey) {
-        String name = writeInKey.substring(Ballot.WRITE_IN_PREFIX.length());
+        String name = Ballot.writtenInName(writeInKey);
         return registry.stream().filter(c -> c.name().equals(name) && c.status() != CandidateStatus.REMOVED).toList();
     }
 
@@ -339,24 +339,28 @@ public class BallotRounds {
      *                                                           review approved, the congress before it
      */
     public Ballot nextBallot(long electionId, Vote vote) {
-        boolean ballotList = !candidates.list(electionId, CandidateList.BALLOT.key()).isEmpty();
         if (vote == Vote.PLENARY) {
-            if (ballotList || plenarySeats(electionId).isEmpty()) {
+            if (!candidates.list(electionId, CandidateList.BALLOT.key()).isEmpty()
+                    || plenarySeats(electionId).isEmpty()) {
                 throw InvalidInputException.field("ballot", "全委会表决预备人选未在进行（第19步酝酿确定表决人数后开始，"
                         + "中央组织部审查同意后结束），不能录入表决票");
             }
             return continuesSeries(electionId, vote) ? lastOutcome(electionId, vote).orElseThrow().nextBallot()
                     : plenaryBallot(electionId);
         }
-        if (!ballotList) {
-            throw InvalidInputException.field("ballot", "本选举尚无选票候选人名单（中央组织部审查同意后产生），不能录入选票");
-        }
+        Ballot ballot;
         if (preliminaryDue(electionId)) {
             Ballot list = listBallot(electionId);
-            return new Ballot(list.candidateIds(), quotaCheckers.of(electionId).leastCompetitiveBallot(list.seats()));
+            ballot = new Ballot(list.candidateIds(),
+                    quotaCheckers.of(electionId).leastCompetitiveBallot(list.seats()));
+        } else {
+            ballot = continuesSeries(electionId, vote) ? lastOutcome(electionId, vote).orElseThrow().nextBallot()
+                    : fullBallot(electionId);
         }
-        return continuesSeries(electionId, vote) ? lastOutcome(electionId, vote).orElseThrow().nextBallot()
-                : fullBallot(electionId);
+        if (ballot.candidateIds().isEmpty()) {
+            throw InvalidInputException.field("ballot", "本选举尚无选票候选人名单（中央组织部审查同意后产生），不能录入选票");
+        }
+        return ballot;
     }
 
     /**
@@ -415,12 +419,29 @@ public class BallotRounds {
                 .param(electionId).query(String.class).optional().map(BallotRounds::readOutcome);
     }
 
-    private boolean continuesSeries(long electionId, Vote vote) {
+    /**
+     * A counted round as far as the series of rounds goes: what it decided, and whether the presidium (or step 19)
+     * closed the series after it.
+     */
+    private record Counted(RoundOutcome outcome, boolean seriesClosed) {
+
+        /** True when the next round continues this round's series: it handed on a ballot and nobody closed it. */
+        boolean continued() {
+            return !seriesClosed && outcome.nextBallot() != null;
+        }
+    }
+
+    private List<Counted> counted(long electionId, Vote vote) {
         return jdbc.sql("select outcome, series_closed from " + vote.roundTable() + " where election_id = ? "
-                        + "order by round desc fetch first 1 rows only")
+                        + "order by round")
                 .param(electionId)
-                .query((rs, n) -> !rs.getBoolean(2) && readOutcome(rs.getString(1)).nextBallot() != null)
-                .optional().orElse(false);
+                .query((rs, n) -> new Counted(readOutcome(rs.getString(1)), rs.getBoolean(2)))
+                .list();
+    }
+
+    private boolean continuesSeries(long electionId, Vote vote) {
+        List<Counted> counted = counted(electionId, vote);
+        return !counted.isEmpty() && counted.get(counted.size() - 1).continued();
     }
 
     private List<String> ids(long electionId, CandidateList list) {

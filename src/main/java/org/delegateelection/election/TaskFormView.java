@@ -131,10 +131,12 @@ public class TaskFormView implements TaskListener {
                             .collect(Collectors.joining("\n")));
             case "centralReview" -> centreOptions(task, electionId, view);
             case "plenaryVote" -> ballot(task, electionId, view, Vote.PLENARY);
-            case "reportResults" -> task.setVariableLocal("writeInsText", ballotRounds.electedWriteIns(electionId)
-                    .stream().map(key -> key.substring(Ballot.WRITE_IN_PREFIX.length()))
-                    .collect(Collectors.collectingAndThen(Collectors.joining("、"), names -> names.isEmpty() ? ""
-                            : "另选当选：" + names + "。报告选举结果前，须已在人选库中登记（姓名与选票上所写一致），以便审查代表资格。")));
+            case "reportResults" -> {
+                List<String> names = ballotRounds.electedWriteIns(electionId).stream().map(Ballot::writtenInName)
+                        .toList();
+                task.setVariableLocal("writeInsText", names.isEmpty() ? "" : "另选当选：" + String.join("、", names)
+                        + "。报告选举结果前，须已在人选库中登记（姓名与选票上所写一致），以便审查代表资格。");
+            }
             case "ballotAndCount", "preliminaryBallot" -> ballot(task, electionId, view, Vote.CONGRESS);
             case "verifyReport" -> receiveReport(task, electionId, CandidateReports.Kind.REPORT);
             case "verifyObjection" -> receiveReport(task, electionId, CandidateReports.Kind.OBJECTION);
