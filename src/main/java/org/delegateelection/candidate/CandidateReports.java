@@ -56,6 +56,16 @@ public class CandidateReports {
                 .param(electionId).query(Entry.class).list();
     }
 
+    /**
+     * One report by its id.
+     *
+     * @throws org.springframework.dao.EmptyResultDataAccessException when there is none
+     */
+    public Entry get(long reportId) {
+        return jdbc.sql("select id, candidate_id, kind, report, confirmed, finding from candidate_report where id = ?")
+                .param(reportId).query(Entry.class).single();
+    }
+
     /** Records the outcome of the verification. */
     public void recordFinding(long reportId, boolean confirmed, String finding) {
         jdbc.sql("update candidate_report set confirmed = ?, finding = ? where id = ?")

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -28,7 +27,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.delegateelection.calendar.PublicNoticeCalendar;
 import org.delegateelection.calendar.WorkingDayPeriod;
 import org.delegateelection.candidate.CandidateList;
+import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.election.CandidateReportIntake;
 import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.election.BallotRounds;
 import org.delegateelection.election.ElectionRepository;
@@ -76,7 +77,7 @@ public class HandbookDriver {
     private final HandbookSeeder seeder;
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
-    private final RuntimeService runtimeService;
+    private final CandidateReportIntake reportIntake;
     private final TaskService taskService;
     private final FormService formService;
     private final IdentityService identityService;
@@ -87,7 +88,7 @@ public class HandbookDriver {
     private final BallotRounds ballotRounds;
 
     public HandbookDriver(HandbookSeeder seeder, ElectionRepository elections, CandidateRepository candidates,
-            RuntimeService runtimeService, TaskService taskService, FormService formService,
+            CandidateReportIntake reportIntake, TaskService taskService, FormService formService,
             IdentityService identityService, ManagementService managementService, HistoryService historyService,
             JdbcClient jdbc, PublicNoticeCalendar noticeCalendar, BallotRounds ballotRounds) {
         this.ballotRounds = ballotRounds;
@@ -95,7 +96,7 @@ public class HandbookDriver {
         this.seeder = seeder;
         this.elections = elections;
         this.candidates = candidates;
-        this.runtimeService = runtimeService;
+        this.reportIntake = reportIntake;
         this.taskService = taskService;
         this.formService = formService;
         this.identityService = identityService;
@@ -205,9 +206,7 @@ public class HandbookDriver {
         if ("consultDisciplineCommission".equals(key) && !run.reportSent) {
             DecisionPlan.CandidateReport report = run.plan.confirmedReport();
             run.out.printf("   → 收到对候选人 %s 的举报：%s%n", report.candidateId(), report.report());
-            runtimeService.createMessageCorrelation("candidateReported").processInstanceBusinessKey(run.code)
-                    .setVariablesLocal(Map.of("candidateId", report.candidateId(), "report", report.report()))
-                    .correlate();
+            reportIntake.receive(run.electionId, report.candidateId(), CandidateReports.Kind.REPORT, report.report());
             run.reportSent = true;
             return;
         }
@@ -326,11 +325,8 @@ public class HandbookDriver {
                 if (!run.objectionSent) {
                     DecisionPlan.CandidateReport objection = run.plan.unconfirmedObjection();
                     run.out.printf("   → 公示期间收到对 %s 的反映：%s%n", objection.candidateId(), objection.report());
-                    runtimeService.createMessageCorrelation("publicNoticeObjection")
-                            .processInstanceBusinessKey(run.code)
-                            .setVariablesLocal(Map.of("candidateId", objection.candidateId(),
-                                    "report", objection.report()))
-                            .correlate();
+                    reportIntake.receive(run.electionId, objection.candidateId(), CandidateReports.Kind.OBJECTION,
+                            objection.report());
                     run.objectionSent = true;
                     return;
                 }

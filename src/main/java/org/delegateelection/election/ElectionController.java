@@ -42,9 +42,11 @@ public class ElectionController {
     private final CandidateRepository candidates;
     private final QuotaReportRepository quotaReports;
     private final CandidateReports reports;
+    private final CandidateReportIntake reportIntake;
 
     public ElectionController(ElectionService service, ElectionRepository elections, CandidateRepository candidates,
-            QuotaReportRepository quotaReports, CandidateReports reports) {
+            QuotaReportRepository quotaReports, CandidateReports reports, CandidateReportIntake reportIntake) {
+        this.reportIntake = reportIntake;
         this.service = service;
         this.elections = elections;
         this.candidates = candidates;
@@ -73,6 +75,29 @@ public class ElectionController {
     public List<CandidateReports.Entry> candidateReports(@PathVariable long id) {
         elections.get(id);
         return reports.findAll(id);
+    }
+
+    /**
+     * A report against a candidate or an objection during the public notice, as received: {@code candidateId},
+     * {@code kind} (REPORT or OBJECTION) and {@code report} (the text, at most 4,000 characters).
+     *
+     * @param candidateId the registry id of the person reported
+     * @param kind        REPORT (stages 2 to 6) or OBJECTION (during the public notice of step 18)
+     * @param report      what was reported
+     */
+    public record ReportRequest(String candidateId, CandidateReports.Kind kind, String report) {
+    }
+
+    /**
+     * Receives a report and opens its verification (org-dept and discipline commission only): 201 with its id; 400
+     * naming the field when the person is unknown or removed, the text is empty or too long, or the procedure is not
+     * at a stage that takes this kind; nothing stored then.
+     */
+    @PostMapping("/{id}/candidate-reports")
+    public ResponseEntity<Map<String, Long>> receiveReport(@PathVariable long id, @RequestBody ReportRequest request) {
+        long reportId = reportIntake.receive(id, request.candidateId(), request.kind(), request.report());
+        return ResponseEntity.created(URI.create("/api/elections/" + id + "/candidate-reports"))
+                .body(Map.of("reportId", reportId));
     }
 
     /** The last quota report of the election, as stored at its gateway; 404 when none was made yet. */

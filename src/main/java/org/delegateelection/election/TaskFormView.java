@@ -23,7 +23,6 @@ import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.quota.QuotaReportRepository;
-import org.delegateelection.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +30,8 @@ import org.springframework.stereotype.Component;
  * Camunda Form shows — the last quota report of the task's check ({@code quotaReportText}, Markdown), the people
  * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), the ballot of step 20 or 23, links to
  * the documents the step uses ({@code documentLinks}, Markdown), the people written in and elected at step 24
- * ({@code writeInsText}) — and, for the verification of a report or objection, registers the report after checking
- * that it names a candidate in the procedure. These are copies for display; the registry stays in the database.
+ * ({@code writeInsText}) — and, for the verification of a report or objection, what the report says. These are
+ * copies for display; the registry stays in the database.
  */
 @Component("taskFormView")
 public class TaskFormView implements TaskListener {
@@ -138,8 +137,7 @@ public class TaskFormView implements TaskListener {
                         + "。报告选举结果前，须已在人选库中登记（姓名与选票上所写一致），以便审查代表资格。");
             }
             case "ballotAndCount", "preliminaryBallot" -> ballot(task, electionId, view, Vote.CONGRESS);
-            case "verifyReport" -> receiveReport(task, electionId, CandidateReports.Kind.REPORT);
-            case "verifyObjection" -> receiveReport(task, electionId, CandidateReports.Kind.OBJECTION);
+            case "verifyReport", "verifyObjection" -> receiveReport(task);
             default -> {
             }
         }
@@ -180,24 +178,17 @@ public class TaskFormView implements TaskListener {
     }
 
     /**
-     * A report or objection arrives with {@code candidateId} and {@code report}; one that names nobody in the
-     * procedure is refused, and the message correlation fails with it. The engine puts a message's local variables
-     * into the scope that holds the event sub-process, shared by every report open at once; they are copied into
-     * this report's own scope, so that a later report cannot change whom this one is about.
+     * A report or objection arrives as a message carrying only its id ({@code reportId}, transient; see
+     * {@link CandidateReportIntake}). The id is kept in the scope of this verification, and what the report says
+     * and whom it names are shown on this task only (task-local), for the bodies that verify it.
      */
-    private void receiveReport(DelegateTask task, long electionId, CandidateReports.Kind kind) {
-        Object id = task.getVariable("candidateId");
-        Candidate person = candidates.findByIds(electionId, List.of(String.valueOf(id))).stream().findFirst()
-                .orElseThrow(() -> InvalidInputException.field("candidateId", "人选库中没有编号 " + id));
-        if (person.status() == CandidateStatus.REMOVED) {
-            throw InvalidInputException.field("candidateId", person.name() + "（" + id + "）已被调整出人选");
-        }
-        String report = VariableValues.text("report", task.getVariable("report"), 4000);
-        DelegateExecution scope = task.getExecution();
-        scope.setVariableLocal("candidateId", person.id());
-        scope.setVariableLocal("report", report);
-        scope.setVariableLocal("reportId", reports.receive(electionId, person.id(), kind, report));
-        task.setVariableLocal("candidateName", person.name());
+    private void receiveReport(DelegateTask task) {
+        CandidateReports.Entry report = reports.get(((Number) task.getVariable("reportId")).longValue());
+        task.getExecution().setVariableLocal("reportId", report.id());
+        task.setVariableLocal("candidateId", report.candidateId());
+        task.setVariableLocal("report", report.report());
+        candidates.findByIds(ProcessVariables.electionId(task), List.of(report.candidateId())).stream().findFirst()
+                .ifPresent(person -> task.setVariableLocal("candidateName", person.name()));
     }
 
     private static void show(DelegateTask task, String name, List<?> rows) {

@@ -24,7 +24,9 @@ import org.springframework.http.HttpMethod;
  * (webapps, process definitions, history, messages) and the rules of the domain REST API. {@link AccessSetup} creates
  * the authorizations from it, {@link ApiSecurity} enforces the API rules, and the README's table is
  * {@link #markdownTable()}. Task rights are not listed here: the engine grants a task's candidate group READ and
- * UPDATE on that task when the task is created (its default task permission), and nothing on other tasks.
+ * TASK_WORK (claim, complete; not UPDATE, so not its variables) on that task when the task is created (its default
+ * task permission), and nothing on other tasks. No group may update, suspend, modify, migrate or re-time an instance
+ * or its jobs: that is for administrators, through Cockpit or {@code /engine-rest} ({@link EngineRestGuard}).
  */
 public final class AccessRules {
 
@@ -60,6 +62,8 @@ public final class AccessRules {
             new ApiRule(HttpMethod.POST, "/api/elections/{id}/candidates", Set.of(ORG_DEPT), "导入人选库"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/candidate-reports", Set.of(ORG_DEPT,
                     DISCIPLINE_COMMISSION), "信访举报和公示期间反映的问题及核实结论"),
+            new ApiRule(HttpMethod.POST, "/api/elections/{id}/candidate-reports", Set.of(ORG_DEPT,
+                    DISCIPLINE_COMMISSION), "受理对候选人的举报或公示期间反映的问题"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/quota-reports/latest", BODY_GROUPS.keySet(),
                     "最近一次结构比例检查结果"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/composition", BODY_GROUPS.keySet(), "名单构成情况"),
@@ -124,20 +128,13 @@ public final class AccessRules {
             grants.add(new Grant(Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)));
             List<Permission> operate = List.of(ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE,
-                    ProcessDefinitionPermissions.UPDATE_INSTANCE);
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE);
             grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS, operate));
             grants.add(new Grant(Resources.PROCESS_DEFINITION, NOMINATION_PROCESS, operate));
             grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", List.of(ProcessInstancePermissions.CREATE)));
             grants.add(new Grant(Resources.DEPLOYMENT, "*", List.of(Permissions.READ)));
             grants.add(new Grant(Resources.OPERATION_LOG_CATEGORY, "*",
                     List.of(UserOperationLogCategoryPermissions.READ)));
-            return grants;
-        }
-        if (DISCIPLINE_COMMISSION.equals(groupId)) {
-            // reports against a candidate and objections arrive as messages to the election's instance
-            grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS, List.of(
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE_INSTANCE)));
             return grants;
         }
         grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS,

@@ -1,5 +1,6 @@
 package org.delegateelection.security;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -30,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Creates what {@link AccessRules} describes, in every profile, once the process application is deployed: the body
  * groups, their engine authorizations, the administrators' group and the Tasklist filters with their read
  * authorizations; and, when an election is registered, its recommending units' groups. Running it again creates
- * nothing twice; an existing grant missing a permission gets it added.
+ * nothing twice; a body's existing grant is set to exactly the permissions {@link AccessRules} gives (a database of
+ * an earlier version loses what it no longer grants, e.g. UPDATE_INSTANCE), and the task grants an earlier version
+ * made (UPDATE) become TASK_WORK.
  */
 @Component
 @Transactional
@@ -67,9 +72,15 @@ public class AccessSetup {
     /** Creates every body group, its grants, the admin group and the filters that do not exist yet. */
     public void createIfAbsent() {
         AccessRules.BODY_GROUPS.forEach(this::groupWithGrants);
+        identityService.createGroupQuery().list().stream().map(Group::getId)
+                .filter(id -> id.startsWith(RecommendingUnit.GROUP_PREFIX))
+                .forEach(id -> groupWithGrants(id, null));
+        taskWorkOnly();
         group(Groups.CAMUNDA_ADMIN, "系统管理员", Groups.GROUP_TYPE_SYSTEM);
-        // the engine lets administrators pass its checks, but the webapps ask for each application's grant at login
-        grant(null, Groups.CAMUNDA_ADMIN, Resources.APPLICATION, Authorization.ANY, List.of(Permissions.ALL));
+        // what Camunda's own first-user setup gives the administrators: every permission on every resource type
+        for (Resources resource : Resources.values()) {
+            grant(null, Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, List.of(Permissions.ALL));
+        }
         Filter groupTasks = filter(GROUP_TASKS, -10, "我所在组尚未认领的任务，认领后转入“我的任务”",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .taskUnassigned());
@@ -100,15 +111,47 @@ public class AccessSetup {
         }
     }
 
+    /** The group (created when absent, with this name) and exactly the grants {@link AccessRules} gives it. */
     private void groupWithGrants(String groupId, String name) {
         group(groupId, name, Groups.GROUP_TYPE_WORKFLOW);
         for (AccessRules.Grant grant : AccessRules.grantsOf(groupId)) {
             grant(null, groupId, grant.resource(), grant.resourceId(), grant.permissions());
         }
+        for (Authorization authorization : authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(Resources.PROCESS_DEFINITION).list()) {
+            List<Permission> granted = AccessRules.grantsOf(groupId).stream()
+                    .filter(g -> g.resource() == Resources.PROCESS_DEFINITION
+                            && g.resourceId().equals(authorization.getResourceId()))
+                    .flatMap(g -> g.permissions().stream()).toList();
+            boolean exact = Arrays.stream(ProcessDefinitionPermissions.values())
+                    .filter(p -> p != ProcessDefinitionPermissions.NONE && p != ProcessDefinitionPermissions.ALL)
+                    .allMatch(p -> authorization.isPermissionGranted(p) == granted.contains(p));
+            if (!exact) {
+                authorization.setPermissions(granted.toArray(Permission[]::new));
+                authorizationService.saveAuthorization(authorization);
+            }
+        }
+    }
+
+    /**
+     * The task grants an earlier version made for candidate groups and assignees (UPDATE, which lets the holder
+     * change the task and its variables) become what the engine grants now: READ and TASK_WORK.
+     */
+    private void taskWorkOnly() {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list()) {
+            if (authorization.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT
+                    || Groups.CAMUNDA_ADMIN.equals(authorization.getGroupId())) {
+                continue;
+            }
+            authorization.removePermission(Permissions.UPDATE);
+            authorization.addPermission(TaskPermissions.TASK_WORK);
+            authorizationService.saveAuthorization(authorization);
+        }
     }
 
     private void group(String id, String name, String type) {
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+        if (name != null && identityService.createGroupQuery().groupId(id).count() == 0) {
             Group group = identityService.newGroup(id);
             group.setName(name);
             group.setType(type);

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.delegateelection.ballot.StrokeOrder;
+import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
@@ -76,6 +77,8 @@ class EarlyStagesProcessTest {
     private HandbookDriver driver;
     @Autowired
     private RuntimeService runtimeService;
+    @Autowired
+    private CandidateReportIntake reportIntake;
     @Autowired
     private TaskService taskService;
     @Autowired
@@ -583,10 +586,7 @@ class EarlyStagesProcessTest {
     }
 
     private void sendReport(Election election, String candidateId) {
-        runtimeService.createMessageCorrelation("candidateReported").processInstanceBusinessKey(election.code())
-                .setVariablesLocal(Map.of("candidateId", candidateId,
-                        "report", "来信反映该同志违规收受管理服务对象礼金。"))
-                .correlate();
+        reportIntake.receive(election.id(), candidateId, CandidateReports.Kind.REPORT, "来信反映该同志违规收受管理服务对象礼金。");
     }
 
     /** The reports of the election as "candidateId:confirmed". */

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateStatus;
@@ -61,6 +62,8 @@ class PublicNoticeProcessTest {
     private ManagementService managementService;
     @Autowired
     private RuntimeService runtimeService;
+    @Autowired
+    private CandidateReportIntake reportIntake;
 
     @BeforeEach
     void setUp() {
@@ -183,10 +186,8 @@ class PublicNoticeProcessTest {
 
     /** A party member's objection against a candidate arrives while the notice runs. */
     private void object(Election election, String candidateId) {
-        runtimeService.createMessageCorrelation("publicNoticeObjection").processInstanceBusinessKey(election.code)
-                .setVariablesLocal(Map.of("candidateId", candidateId,
-                        "report", "公示期间有党员反映该同志存在违反中央八项规定精神的问题。"))
-                .correlate();
+        reportIntake.receive(election.id, candidateId, CandidateReports.Kind.OBJECTION,
+                "公示期间有党员反映该同志存在违反中央八项规定精神的问题。");
         assertThat(election.instance).isWaitingAt("noticePeriodEnded", "verifyObjection");
     }
 

@@ -1,0 +1,35 @@
+package org.delegateelection.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Registers the servlet filters in front of the logins and of Camunda's REST API: {@link LoginThrottle} first of
+ * all, on every path that takes a password; {@link EngineRestGuard} on both mounts of the engine's REST API, after
+ * Spring Security has authenticated the caller.
+ */
+@Configuration
+class EngineRestFilters {
+
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle() {
+        FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineRestGuard> engineRestGuard(IdentityService identityService,
+            TaskService taskService) {
+        FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
+                new EngineRestGuard(identityService, taskService));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+}
