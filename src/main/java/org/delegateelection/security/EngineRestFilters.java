@@ -2,6 +2,7 @@ package org.delegateelection.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +26,9 @@ class EngineRestFilters {
 
     @Bean
     FilterRegistrationBean<EngineRestGuard> engineRestGuard(IdentityService identityService,
-            TaskService taskService) {
+            TaskService taskService, ProcessEngineConfigurationImpl engine) {
         FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
-                new EngineRestGuard(identityService, taskService));
+                new EngineRestGuard(identityService, taskService, engine));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;

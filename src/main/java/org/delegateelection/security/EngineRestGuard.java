@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.delegateelection.election.StepVariables;
 import org.delegateelection.system.ApiError;
 import org.springframework.security.core.GrantedAuthority;
@@ -53,6 +53,9 @@ import jakarta.servlet.http.HttpSession;
  * named by the caller would be instantiated when the value is read), nor uploads a variable's binary data;</li>
  * <li>a task completion or a start form carries only the variables its step declares ({@link StepVariables}).</li>
  * </ul>
+ * A body's user holds READ and TASK_WORK on its tasks, which let him claim and complete but not unclaim (the engine
+ * asks TASK_ASSIGN for that, which would also let him hand the task to anybody): his unclaim of a task assigned to
+ * himself is carried out here, under his name in the operation log.
  * Refusals: 403 with a neutral body, or 400 with the problems naming each variable. The engine's own authorization
  * checks still apply to whatever passes.
  */
@@ -67,6 +70,7 @@ class EngineRestGuard extends OncePerRequestFilter {
     private static final Pattern NAMED_ENGINE = Pattern.compile("^/engine/[^/]+(?=/|$)");
     private static final Pattern TASK_WORK = Pattern.compile(
             "/task/([^/]+)/(claim|unclaim|complete|submit-form|comment/create)");
+    private static final Pattern UNCLAIM = Pattern.compile("/task/([^/]+)/unclaim");
     private static final Pattern COMPLETION = Pattern.compile("/task/([^/]+)/(complete|submit-form)");
     private static final Pattern START_FORM = Pattern.compile("/process-definition/(key/)?([^/]+)/submit-form");
     /** The queries the REST API takes as POST (their body is the query): Tasklist and Cockpit send them. */
@@ -77,24 +81,31 @@ class EngineRestGuard extends OncePerRequestFilter {
 
     private final IdentityService identityService;
     private final TaskService taskService;
+    private final ProcessEngineConfigurationImpl engine;
 
-    EngineRestGuard(IdentityService identityService, TaskService taskService) {
+    EngineRestGuard(IdentityService identityService, TaskService taskService, ProcessEngineConfigurationImpl engine) {
         this.identityService = identityService;
         this.taskService = taskService;
+        this.engine = engine;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Set<String> groups = callerGroups(request);
-        if (groups == null) {
+        Caller caller = caller(request);
+        if (caller == null) {
             // not logged in: the mount answers 401 itself
             chain.doFilter(request, response);
             return;
         }
         String method = request.getMethod();
         String path = resourcePath(request);
-        boolean admin = groups.contains(Groups.CAMUNDA_ADMIN);
+        boolean admin = caller.groups().contains(Groups.CAMUNDA_ADMIN);
+        Matcher unclaim = UNCLAIM.matcher(path);
+        if (!admin && method.equals("POST") && unclaim.matches() && releasedOwnClaim(caller, unclaim.group(1))) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
         if (method.equals("POST") && BINARY_VARIABLE.matcher(path).matches()) {
             forbidden(response);
             return;
@@ -152,23 +163,49 @@ class EngineRestGuard extends OncePerRequestFilter {
         return path;
     }
 
+    /** Who calls: the engine user id and groups. */
+    private record Caller(String userId, Set<String> groups) {
+    }
+
     /**
-     * The caller's groups: for {@code /engine-rest} from the request's authentication (HTTP Basic), for the webapps'
-     * mount from their session; {@code null} when nobody is logged in.
+     * The caller: for {@code /engine-rest} from the request's authentication (HTTP Basic), for the webapps' mount
+     * from their session; {@code null} when nobody is logged in.
      */
-    private static Set<String> callerGroups(HttpServletRequest request) {
+    private static Caller caller(HttpServletRequest request) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated() && authentication.getName() != null
                 && !"anonymousUser".equals(authentication.getName())) {
-            return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .collect(Collectors.toSet());
+            return new Caller(authentication.getName(), authentication.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority).collect(Collectors.toSet()));
         }
         HttpSession session = request.getSession(false);
         if (session == null) {
             return null;
         }
         return AuthenticationUtil.getAuthsFromSession(session).getAuthentications().stream().findFirst()
-                .map(UserAuthentication::getGroupIds).map(Set::copyOf).orElse(null);
+                .map(user -> new Caller(user.getName(), Set.copyOf(user.getGroupIds()))).orElse(null);
+    }
+
+    /** Unclaims the task when it is assigned to the caller; false (nothing done) otherwise. */
+    private boolean releasedOwnClaim(Caller caller, String taskId) {
+        Task task = taskOf(taskId);
+        if (task == null || !caller.userId().equals(task.getAssignee())) {
+            return false;
+        }
+        Authentication before = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
+        try {
+            engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+                taskService.setAssignee(taskId, null);
+                return null;
+            }));
+        } finally {
+            identityService.clearAuthentication();
+            if (before != null) {
+                identityService.setAuthentication(before);
+            }
+        }
+        return true;
     }
 
     /** Every variable value of type Object, or with an object type name, anywhere in the body. */

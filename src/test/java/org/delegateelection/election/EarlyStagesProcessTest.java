@@ -44,6 +44,7 @@ import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.quota.QuotaReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.delegateelection.system.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -478,7 +479,7 @@ class EarlyStagesProcessTest {
         Election election = start("t-report-unknown");
         advanceTo(election, "branchRecommendation");
 
-        assertThatThrownBy(() -> sendReport(election, "HB-9999")).isInstanceOf(ProcessEngineException.class)
+        assertThatThrownBy(() -> sendReport(election, "HB-9999")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("candidateId").hasMessageContaining("HB-9999");
 
         assertThat(findings(election)).isEmpty();

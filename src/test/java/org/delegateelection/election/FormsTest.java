@@ -116,6 +116,29 @@ class FormsTest {
         assertThat(missing).as("camunda:formRef without a form").isEmpty();
     }
 
+    /**
+     * A submission is refused when it names a variable its step does not declare ({@link StepVariables}): every
+     * field of a form must be declared for each step whose form it is (and the start form's for the start).
+     */
+    @Test
+    void everyFieldIsAVariableItsStepsDeclare() throws Exception {
+        java.util.Map<String, List<String>> stepsOfForm = new java.util.TreeMap<>();
+        for (Path bpmn : bpmnFiles()) {
+            for (String[] step : formSteps(bpmn)) {
+                stepsOfForm.computeIfAbsent(step[1], f -> new ArrayList<>()).add(step[0]);
+            }
+        }
+        stepsOfForm.put("delegate-election-start", List.of(StepVariables.START_FORM));
+        assertThat(stepsOfForm).hasSize(forms().toList().size());
+        for (var form : stepsOfForm.entrySet()) {
+            List<String> keys = components(FORMS.resolve(form.getKey() + ".form")).stream().filter(Component::keyed)
+                    .map(Component::key).toList();
+            for (String step : form.getValue()) {
+                assertThat(StepVariables.declared(step)).as(step + " (" + form.getKey() + ")").containsAll(keys);
+            }
+        }
+    }
+
     /** A component with the dotted path of its key, e.g. {@code units.code} inside the dynamic list {@code units}. */
     private record Component(JsonNode node, String key) {
         boolean keyed() {
@@ -148,6 +171,11 @@ class FormsTest {
     }
 
     private static List<String> formRefs(Path bpmn) throws Exception {
+        return formSteps(bpmn).stream().map(step -> step[1]).toList();
+    }
+
+    /** Each element of the diagram with a form: its id and its {@code camunda:formRef}. */
+    private static List<String[]> formSteps(Path bpmn) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -156,11 +184,11 @@ class FormsTest {
         try (InputStream in = Files.newInputStream(bpmn)) {
             elements = factory.newDocumentBuilder().parse(in).getElementsByTagNameNS("*", "*");
         }
-        List<String> refs = new ArrayList<>();
+        List<String[]> refs = new ArrayList<>();
         for (int i = 0; i < elements.getLength(); i++) {
             Element element = (Element) elements.item(i);
             if (element.hasAttributeNS(CAMUNDA_NS, "formRef")) {
-                refs.add(element.getAttributeNS(CAMUNDA_NS, "formRef"));
+                refs.add(new String[] {element.getAttribute("id"), element.getAttributeNS(CAMUNDA_NS, "formRef")});
             }
         }
         return refs;
