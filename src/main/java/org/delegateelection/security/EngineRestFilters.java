@@ -8,10 +8,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
  * Registers the servlet filters in front of the logins and of Camunda's REST API: {@link LoginThrottle} first of
  * all, on every path that takes a password; {@link EngineRestGuard} on both mounts of the engine's REST API, after
- * Spring Security has authenticated the caller.
+ * Spring Security has authenticated the caller; and closes Camunda's first-user setup ({@code /camunda/api/admin/setup},
+ * 404): the first administrator comes from {@code ADMIN_USER} ({@link ProductionIdentity}) or the demo, never from
+ * an anonymous page.
  */
 @Configuration
 class EngineRestFilters {
@@ -21,6 +26,15 @@ class EngineRestFilters {
         FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle());
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> noFirstUserSetup() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) ->
+                ((HttpServletResponse) response).sendError(HttpServletResponse.SC_NOT_FOUND));
+        registration.addUrlPatterns("/camunda/api/admin/setup/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

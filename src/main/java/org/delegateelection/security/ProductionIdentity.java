@@ -64,14 +64,18 @@ public class ProductionIdentity implements SmartInitializingSingleton {
     }
 
     /**
-     * Creates the administrator named by {@code ADMIN_USER} unless that user exists.
+     * Creates the administrator named by {@code ADMIN_USER} unless that user exists. Without an administrator the
+     * application does not start: Camunda's first-user setup page would let anybody who reaches the server make
+     * himself administrator.
      *
-     * @throws IllegalStateException when {@code ADMIN_USER} is set without a password, or with a default one
+     * @throws IllegalStateException when the database has no administrator and {@code ADMIN_USER} is not set, or
+     *                               {@code ADMIN_USER} is set without a password, or with a default one
      */
     void createAdministrator() {
         if (adminUser.isBlank()) {
             if (identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
-                LOG.warn("尚无系统管理员：请通过环境变量 ADMIN_USER 和 ADMIN_PASSWORD 创建");
+                throw new IllegalStateException("拒绝启动：数据库中尚无系统管理员。请设置环境变量 ADMIN_USER（管理员账号）"
+                        + "和 ADMIN_PASSWORD（其密码，不得为默认密码）后再启动，应用将据此创建第一个管理员。");
             }
             return;
         }

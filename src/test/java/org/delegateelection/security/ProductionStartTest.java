@@ -19,6 +19,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.delegateelection.DelegateElectionApplication;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -46,6 +49,16 @@ class ProductionStartTest {
             UserEntity chief = (UserEntity) identity.createUserQuery().userId("chief").singleResult();
             assertThat(chief.getPassword()).doesNotContain("Xuan-ju").startsWith("{SHA-512}");
             assertThat(chief.getSalt()).isNotBlank();
+            // nobody makes himself administrator on Camunda's first-user setup
+            JdbcClient jdbc = first.getBean(JdbcClient.class);
+            List<Map<String, Object>> before = identities(jdbc);
+            HttpResponse<String> setup = new Http(Integer.parseInt(first.getEnvironment()
+                    .getProperty("local.server.port")), false).json("POST",
+                    "/camunda/api/admin/setup/default/user/create", null, null,
+                    "{\"profile\": {\"id\": \"intruder\", \"firstName\": \"x\", \"lastName\": \"y\"}, "
+                            + "\"credentials\": {\"password\": \"Intruder-2027!\"}}");
+            assertThat(setup.statusCode()).isIn(403, 404);
+            assertThat(identities(jdbc)).isEqualTo(before);
             identity.saveUser(withPassword(identity.newUser("clerk"), "demo"));
             identity.saveUser(withPassword(identity.newUser("zhangwei"), "Another-2027!"));
         }
@@ -53,6 +66,11 @@ class ProductionStartTest {
         String refused = startAlone();
         assertThat(refused).contains("拒绝启动", "clerk（默认密码）", "zhangwei（演示用户）")
                 .doesNotContain("chief（");
+    }
+
+    @Test
+    void refusesToStartWithoutAnAdministrator() throws Exception {
+        assertThat(startAlone("--ADMIN_USER=")).contains("拒绝启动", "尚无系统管理员", "ADMIN_USER", "ADMIN_PASSWORD");
     }
 
     @Test
@@ -82,6 +100,16 @@ class ProductionStartTest {
                 "--camunda.bpm.job-execution.enabled=false"));
         arguments.addAll(List.of(extra));
         return arguments;
+    }
+
+    /** The users, memberships and authorizations, row by row. */
+    private static List<Map<String, Object>> identities(JdbcClient jdbc) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String table : List.of("act_id_user order by id_", "act_id_membership order by user_id_, group_id_",
+                "act_ru_authorization order by id_")) {
+            rows.addAll(jdbc.sql("select * from " + table).query().listOfRows());
+        }
+        return rows;
     }
 
     private static User withPassword(User user, String password) {
