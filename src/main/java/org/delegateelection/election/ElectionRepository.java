@@ -71,6 +71,28 @@ public class ElectionRepository {
         return jdbc.sql("select id from election where code = ?").param(code).query(Long.class).optional();
     }
 
+    /**
+     * A recommending unit's code as another election uses it.
+     *
+     * @param electionCode      that election's code
+     * @param processInstanceId the instance that runs it, {@code null} while not started
+     * @param unitName          the name that election gives the code
+     */
+    public record UnitUse(String electionCode, String processInstanceId, String unitCode, String unitName) {
+    }
+
+    /** Every election's use of these recommending unit codes. */
+    public List<UnitUse> usesOf(java.util.Collection<String> unitCodes) {
+        if (unitCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select e.code, e.process_instance_id, ru.code, ru.name from recommending_unit ru "
+                        + "join election e on e.id = ru.election_id where ru.code in (:codes) order by e.id")
+                .param("codes", unitCodes)
+                .query((rs, n) -> new UnitUse(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     /** Records the process instance that runs the election. */
     public void setProcessInstance(long id, String processInstanceId) {
         jdbc.sql("update election set process_instance_id = ? where id = ?").params(processInstanceId, id).update();

@@ -63,7 +63,8 @@ public class ElectionService {
      * creates the groups of its recommending units that do not exist yet, with their rights.
      *
      * @return the new election's id
-     * @throws InvalidInputException for a bad field, a bad rule override or a code already in use
+     * @throws InvalidInputException for a bad field, a bad rule override, a code already in use, or a recommending
+     *                               unit's code that a running election gives another name
      */
     @Transactional
     public long register(ElectionRequest request) {
@@ -74,9 +75,39 @@ public class ElectionService {
             throw new InvalidInputException("选举单位配置有误",
                     List.of(new Problem(null, "code", "选举单位代码 " + unit.code() + " 已被使用")));
         }
+        sameUnitsWhileRunning(unit.recommendingUnits());
         long id = elections.insert(unit);
         rules.save(id, effective);
         accessSetup.unitGroups(unit.recommendingUnits());
         return id;
+    }
+
+    /**
+     * A recommending unit's group is keyed by its code ({@code ru-<code>}) and shared by every election that uses
+     * the code, so that a unit's users are set up once: while an election that uses a code is running (registered
+     * and its process not ended), another election may use that code only for the same unit, under the same name.
+     *
+     * @throws InvalidInputException naming {@code recommendingUnits[i].name} for every code used otherwise
+     */
+    private void sameUnitsWhileRunning(List<RecommendingUnit> units) {
+        Map<String, String> names = new java.util.HashMap<>();
+        units.forEach(ru -> names.put(ru.code(), ru.name()));
+        List<Problem> problems = new java.util.ArrayList<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (ElectionRepository.UnitUse use : elections.usesOf(names.keySet())) {
+            boolean running = use.processInstanceId() == null || runtimeService.createProcessInstanceQuery()
+                    .processInstanceId(use.processInstanceId()).count() > 0;
+            if (running && !use.unitName().equals(names.get(use.unitCode())) && reported.add(use.unitCode())) {
+                int index = units.indexOf(units.stream().filter(ru -> ru.code().equals(use.unitCode())).findFirst()
+                        .orElseThrow());
+                problems.add(new Problem(null, "recommendingUnits[" + index + "].name", "推荐单位代码 "
+                        + use.unitCode() + " 已由正在进行的选举 " + use.electionCode() + " 用于“" + use.unitName()
+                        + "”：进行中的选举使用同一代码须指同一推荐单位（共用用户组 " + RecommendingUnit.GROUP_PREFIX
+                        + use.unitCode() + "），请改用其他代码"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("选举单位配置有误", problems);
+        }
     }
 }

@@ -96,14 +96,22 @@ public class AccessSetup {
 
     /**
      * Creates the groups of an election's recommending units ({@code ru-<code>}, named "<unit>党委") with their
-     * grants, when absent. Runs with the engine's checks of the caller lifted: registering an election (allowed to
+     * grants, when absent; a group that exists under another name (its code was used by an election that has
+     * ended) takes the new name. Runs with the engine's checks of the caller lifted: registering an election (allowed to
      * the organization department by {@link AccessRules#API_RULES}) brings its groups along.
      */
     public void unitGroups(Collection<RecommendingUnit> units) {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            units.forEach(unit -> groupWithGrants(unit.groupId(), unit.name() + "党委"));
+            for (RecommendingUnit unit : units) {
+                Group existing = identityService.createGroupQuery().groupId(unit.groupId()).singleResult();
+                if (existing != null && !existing.getName().equals(unit.name() + "党委")) {
+                    existing.setName(unit.name() + "党委");
+                    identityService.saveGroup(existing);
+                }
+                groupWithGrants(unit.groupId(), unit.name() + "党委");
+            }
         } finally {
             if (caller != null) {
                 identityService.setAuthentication(caller);

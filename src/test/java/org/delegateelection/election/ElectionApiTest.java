@@ -141,6 +141,51 @@ class ElectionApiTest {
         assertThat(elections()).isEqualTo(before + 1);
     }
 
+    /**
+     * Two elections at once: a recommending unit's group is keyed by its code and shared, so while an election that
+     * uses a code runs, another may use the code only for the same unit; once it has ended, the code may name
+     * another unit and the group takes that name.
+     */
+    @Test
+    void aUnitCodeNamesOneUnitWhileElectionsThatUseItRun() {
+        ObjectNode first = withFirstUnit(request("api-units-a"), "cityx1", "东川市");
+        ResponseEntity<JsonNode> a = post("/api/elections", first);
+        assertThat(a.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/elections", withFirstUnit(request("api-units-b"), "cityx1", "东川市")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        long before = elections();
+
+        ResponseEntity<JsonNode> other = post("/api/elections", withFirstUnit(request("api-units-c"), "cityx1",
+                "西川市"));
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(other.getBody())).containsExactly("recommendingUnits[0].name");
+        assertThat(other.getBody().findValuesAsText("reason").get(0)).contains("api-units-a", "东川市", "ru-cityx1");
+        assertThat(elections()).isEqualTo(before);
+        assertThat(groupName("ru-cityx1")).isEqualTo("东川市党委");
+
+        // both elections that use the code end (here: the administrator deletes their instances)
+        for (String code : List.of("api-units-a", "api-units-b")) {
+            String instance = jdbc.sql("select process_instance_id from election where code = ?").param(code)
+                    .query(String.class).single();
+            assertThat(rest.exchange("/engine-rest/process-instance/" + instance, HttpMethod.DELETE, null,
+                    String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        assertThat(post("/api/elections", withFirstUnit(request("api-units-c"), "cityx1", "西川市")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(groupName("ru-cityx1")).isEqualTo("西川市党委");
+    }
+
+    private static ObjectNode withFirstUnit(ObjectNode request, String code, String name) {
+        ObjectNode unit = (ObjectNode) request.get("recommendingUnits").get(0);
+        unit.put("code", code);
+        unit.put("name", name);
+        return request;
+    }
+
+    private String groupName(String groupId) {
+        return jdbc.sql("select name_ from act_id_group where id_ = ?").param(groupId).query(String.class).single();
+    }
+
     @Test
     void reportsTheCompositionOfAListAndRefusesAnUnknownList() {
         long electionId = post("/api/elections", request("api-composition")).getBody().get("electionId").asLong();
