@@ -386,9 +386,8 @@ public class TaskDecisions {
                         String.valueOf(text).getBytes(StandardCharsets.UTF_8)).batchId();
             } catch (InvalidInputException e) {
                 // the typed ballots are the form's field: a problem of the whole text names it
-                throw new InvalidInputException("表单中录入的选票有误，未保存任何选票", e.problems().stream()
-                        .map(p -> p.field() == null ? new ApiError.Problem(p.row(), "ballotsText", p.reason()) : p)
-                        .toList());
+                throw e.restated("表单中录入的选票有误，未保存任何选票",
+                        p -> p.field() == null ? new ApiError.Problem(p.row(), "ballotsText", p.reason()) : p);
             }
         }
         instance.removeVariable("ballotsText");
