@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,8 @@ import org.delegateelection.candidate.CandidateFileReader.FileValue;
 import org.delegateelection.system.PlainText;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.Problems;
+import org.delegateelection.system.TableFile;
 
 /**
  * Reads the people of a candidate registry (人选库) from a file an organization department prepares, and checks
@@ -40,13 +41,29 @@ import org.delegateelection.system.InvalidInputException;
  * An .xlsx formula cell counts with the result Excel saved with the file, as the person saw it; formulas are never
  * evaluated here, and a formula without a saved result is rejected.
  *
+ * <p>Limits: {@link #MAX_ROWS} people, and in CSV and .xlsx {@link #MAX_COLUMNS} columns and {@link #MAX_CELLS}
+ * non-blank cells; the reading stops at the first row beyond them. A rejection lists the first
+ * {@link Problems#LISTED} problems by row and counts the others.
+ *
  * <p>Every person comes back with status {@link CandidateStatus#REGISTERED}; the registry keeps the status of
  * people it already holds.
  */
 public final class CandidateImport {
 
-    /** The largest number of people in one file. */
+    /**
+     * The largest number of people in one file: a national congress has 2,300 delegates, a unit's registry holds a
+     * few hundred people, a file of all units' nominees a few thousand.
+     */
     public static final int MAX_ROWS = 20_000;
+
+    /**
+     * The most columns of a CSV or .xlsx file: the 17 known columns with room for a few the file adds by mistake
+     * (each is then refused by name), counted up to the last non-blank cell of a row.
+     */
+    public static final int MAX_COLUMNS = 64;
+
+    /** The most non-blank cells of a CSV or .xlsx file: 20 per person of {@link #MAX_ROWS} (17 columns and spare). */
+    public static final int MAX_CELLS = 20 * MAX_ROWS;
 
     /** Longest name accepted, in characters. */
     public static final int MAX_NAME_LENGTH = 50;
@@ -69,17 +86,18 @@ public final class CandidateImport {
     /**
      * The people in the file, in the order of the file.
      *
-     * @throws InvalidInputException with every problem found (row, column as written in the file, reason in
-     *                               Chinese), or with a single problem for a file that cannot be read, has more than
-     *                               {@link #MAX_ROWS} people or has none
+     * @throws InvalidInputException with the problems found by row (row, column as written in the file, reason in
+     *                               Chinese; the first {@link Problems#LISTED} and their count), or with a single
+     *                               problem for a file that cannot be read, goes beyond {@link #MAX_ROWS},
+     *                               {@link #MAX_COLUMNS} or {@link #MAX_CELLS}, or has no people
      */
     public List<Candidate> read(Format format, byte[] content) {
         CandidateFileReader.Content file = switch (format) {
             case JSON -> CandidateFileReader.json(content);
-            case CSV -> CandidateFileReader.csv(content);
-            case XLSX -> CandidateFileReader.xlsx(content);
+            case CSV -> CandidateFileReader.table(TableFile.Format.CSV, content);
+            case XLSX -> CandidateFileReader.table(TableFile.Format.XLSX, content);
         };
-        List<Problem> problems = new ArrayList<>(file.problems());
+        Problems problems = file.problems();
         if (file.rows().isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(null, null, "文件中没有人选"));
         }
@@ -97,7 +115,6 @@ public final class CandidateImport {
             }
         }
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(Problem::row, Comparator.nullsFirst(Comparator.naturalOrder())));
             throw new InvalidInputException("导入文件有误，未导入任何人选", problems);
         }
         return candidates;
@@ -107,13 +124,13 @@ public final class CandidateImport {
     private final class RowCheck {
 
         private final FileRow row;
-        private final List<Problem> problems;
+        private final Problems problems;
         private final int problemsBefore;
 
-        RowCheck(FileRow row, List<Problem> problems) {
+        RowCheck(FileRow row, Problems problems) {
             this.row = row;
             this.problems = problems;
-            this.problemsBefore = problems.size();
+            this.problemsBefore = problems.count();
         }
 
         /** The person in the row, or {@code null} when a problem was found in it or a value was unreadable. */
@@ -147,7 +164,7 @@ public final class CandidateImport {
             checkDates(birthDate, joinedPartyOn);
             checkIdentity(category, frontlineKind, Boolean.TRUE.equals(migrantWorker));
             boolean unreadable = row.values().values().stream().anyMatch(value -> value.text() == null);
-            if (unreadable || problems.size() > problemsBefore) {
+            if (unreadable || problems.count() > problemsBefore) {
                 return null;
             }
             return new Candidate(id, name, gender, ethnicity, birthDate, joinedPartyOn, fullMember, education,
@@ -190,7 +207,10 @@ public final class CandidateImport {
             }
         }
 
-        /** Required text up to a length, or optional text ("" when blank); {@code null} after a problem. */
+        /**
+         * Required text up to a length, or optional text ("" when blank), plain ({@link PlainText});
+         * {@code null} after a problem.
+         */
         private String text(CandidateColumn column, int maxLength) {
             String text = value(column);
             if (text == null || text.isEmpty()) {

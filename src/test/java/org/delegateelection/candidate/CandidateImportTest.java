@@ -254,6 +254,26 @@ class CandidateImportTest {
                 .hasSize(CandidateImport.MAX_ROWS);
     }
 
+    @Test
+    void rejectsAFileWiderThanTheColumnLimitWithOneProblem() {
+        String header = CHINESE_HEADER + ",列".repeat(100_000);
+
+        assertThat(problems(Format.CSV, csv(header, ZHANG))).singleElement()
+                .extracting(Problem::reason).isEqualTo("文件超过 64 列：第 1 行第 65 列超出");
+    }
+
+    @Test
+    void rejectsAFileOfMoreCellsThanTheLimitWithOneProblem() {
+        List<String> lines = new ArrayList<>(List.of(CHINESE_HEADER + ",备注".repeat(8)));
+        for (int i = 1; i <= CandidateImport.MAX_ROWS; i++) {
+            lines.add(replace(ZHANG, "编号", "P" + i) + ",x".repeat(8));
+        }
+
+        // 25 cells in the header, 24 non-blank in each row (一线类型 is blank): the 400,001st is in row 16,667
+        assertThat(problems(Format.CSV, csv(lines.toArray(String[]::new)))).singleElement()
+                .extracting(Problem::reason).isEqualTo("文件超过 400000 个非空单元格：第 16667 行超出");
+    }
+
     private List<Problem> problems(Format format, byte[] content) {
         return assertThrows(InvalidInputException.class, () -> candidateImport.read(format, content)).problems();
     }
