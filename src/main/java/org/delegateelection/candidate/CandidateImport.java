@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.delegateelection.candidate.CandidateFileReader.FileRow;
 import org.delegateelection.candidate.CandidateFileReader.FileValue;
@@ -39,7 +40,8 @@ import org.delegateelection.system.TableFile;
  * <p>Values: choices by their Chinese label or constant name (男/女, 大专/大学/研究生/其他, 党员领导干部/生产和工作第一线,
  * 工人/农民/专业技术人员/其他); dates as yyyy-MM-dd, in .xlsx also date cells; yes/no as 是/否, true/false, 1/0.
  * An .xlsx formula cell counts with the result Excel saved with the file, as the person saw it; formulas are never
- * evaluated here, and a formula without a saved result is rejected.
+ * evaluated here, and a formula without a saved result is rejected. The text fields (编号, 姓名, 民族, 领域, 层级,
+ * 推荐单位) are printed in the documents: a character their font cannot print is rejected, named.
  *
  * <p>Limits: {@link #MAX_ROWS} people, and in CSV and .xlsx {@link #MAX_COLUMNS} columns and {@link #MAX_CELLS}
  * non-blank cells; the reading stops at the first row beyond them. A rejection lists the first
@@ -73,14 +75,19 @@ public final class CandidateImport {
 
     private final Set<String> unitCodes;
     private final LocalDate today;
+    private final IntPredicate printable;
 
     /**
      * @param unitCodes the codes of the election's recommending units; every person must name one of them
      * @param today     today's date in Asia/Shanghai, for the checks of birth and joining dates
+     * @param printable whether the documents can print a character (a code point), e.g. the PDF font's
+     *                  {@code canPrint}: text fields with another character are refused, since the documents print
+     *                  every one of them
      */
-    public CandidateImport(Set<String> unitCodes, LocalDate today) {
+    public CandidateImport(Set<String> unitCodes, LocalDate today, IntPredicate printable) {
         this.unitCodes = new TreeSet<>(unitCodes);
         this.today = today;
+        this.printable = printable;
     }
 
     /**
@@ -208,7 +215,7 @@ public final class CandidateImport {
         }
 
         /**
-         * Required text up to a length, or optional text ("" when blank), plain ({@link PlainText});
+         * Required text up to a length, or optional text ("" when blank), plain ({@link PlainText}) and printable;
          * {@code null} after a problem.
          */
         private String text(CandidateColumn column, int maxLength) {
@@ -220,7 +227,7 @@ public final class CandidateImport {
                 problem(column, "超过 " + maxLength + " 个字符");
                 return null;
             }
-            String unsafe = PlainText.problem(text);
+            String unsafe = PlainText.problem(text, printable);
             if (unsafe != null) {
                 problem(column, unsafe);
                 return null;
