@@ -30,7 +30,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -364,7 +364,7 @@ public final class TableFile {
         }
 
         private int column() {
-            return reference == null ? counter.nextColumn() : new CellReference(reference).getCol();
+            return reference == null ? counter.nextColumn() : new CellAddress(reference).getColumn();
         }
     }
 
