@@ -1,12 +1,5 @@
 package org.delegateelection.ballot;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,17 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.delegateelection.ballot.BallotCount.Marks;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.Problems;
+import org.delegateelection.system.TableFile;
 
 /**
  * Reads the ballots of one round as the counters read them, one row per ballot, and adds them up into a
@@ -47,24 +36,25 @@ import org.delegateelection.system.InvalidInputException;
  */
 public final class BallotSheet {
 
-    /** The file formats read. */
-    public enum Format {
-        /** Comma-separated, UTF-8, optional byte order mark. */
-        CSV,
-        /** Office Open XML workbook; the first sheet is read. */
-        XLSX
-    }
+    /**
+     * The most ballot rows a file may hold: the largest congress that elects delegates to the national congress has
+     * a few thousand electors (the benchmark's 3,000), and one file holds the ballots of one round.
+     */
+    public static final int MAX_ROWS = 10_000;
 
-    /** The most ballot rows a file may hold. */
-    public static final int MAX_ROWS = 100_000;
+    /** Columns a file may have beyond one per candidate of the ballot: 无效 and a few left blank. */
+    public static final int EXTRA_COLUMNS = 4;
 
+    private static final String MESSAGE = "选票文件有误，未保存任何选票";
     private static final String SPOILT_COLUMN = "无效";
     private static final int MAX_NAME = 50;
 
     private final Ballot ballot;
     private final boolean writeInsAllowed;
-    private final List<Problem> problems = new ArrayList<>();
+    private final Problems problems = new Problems();
     private final Map<String, int[]> counts = new LinkedHashMap<>();
+    private List<String> header;
+    private String[] keys;
     private int returned;
     private int invalid;
 
@@ -75,49 +65,62 @@ public final class BallotSheet {
     }
 
     /**
-     * Reads and adds up a ballot file for the given ballot.
+     * Reads and adds up a ballot file for the given ballot, row by row ({@link TableFile}), within
+     * {@link #MAX_ROWS} ballots and {@link #EXTRA_COLUMNS} columns beyond the candidates.
      *
      * @param writeInsAllowed false for a vote in which nobody may be written in (a name beside a disapproval is then
      *                        a problem of its row)
      * @return the counts, with every candidate of the ballot
-     * @throws InvalidInputException with every problem, each naming its row and column; nothing is returned then
+     * @throws InvalidInputException with the problems, each naming its row and column (the first
+     *                               {@link org.delegateelection.system.Problems#LISTED} and their count), or with one
+     *                               problem for a file that cannot be read or goes beyond the limits; nothing is
+     *                               returned then
      */
-    public static BallotCount read(Format format, byte[] content, Ballot ballot, boolean writeInsAllowed) {
-        List<List<String>> rows = format == Format.CSV ? csvRows(content) : xlsxRows(content);
+    public static BallotCount read(TableFile.Format format, byte[] content, Ballot ballot, boolean writeInsAllowed) {
         BallotSheet sheet = new BallotSheet(ballot, writeInsAllowed);
-        sheet.readRows(rows);
+        int columns = ballot.candidateIds().size() + EXTRA_COLUMNS;
+        try {
+            TableFile.read(format, content, new TableFile.Limits(MAX_ROWS, columns, (long) (MAX_ROWS + 1) * columns),
+                    sheet::readRow);
+        } catch (TableFile.UnreadableException e) {
+            throw unreadable(e.getMessage());
+        }
+        if (sheet.keys == null) {
+            sheet.problems.add(new Problem(1, null, "文件为空，应有表头行（各候选人编号）和每张选票一行"));
+        } else if (sheet.returned == 0 && sheet.problems.isEmpty()) {
+            sheet.problems.add(new Problem(null, null, "文件中没有选票"));
+        }
         if (!sheet.problems.isEmpty()) {
-            throw new InvalidInputException("选票文件有误，未保存任何选票", sheet.problems);
+            throw new InvalidInputException(MESSAGE, sheet.problems);
         }
         Map<String, Marks> marks = new LinkedHashMap<>();
         sheet.counts.forEach((key, c) -> marks.put(key, new Marks(c[0], c[1], c[2])));
         return new BallotCount(ballot, sheet.returned, sheet.invalid, marks);
     }
 
-    private void readRows(List<List<String>> rows) {
-        if (rows.isEmpty()) {
-            problems.add(new Problem(1, null, "文件为空，应有表头行（各候选人编号）和每张选票一行"));
-            return;
-        }
-        if (rows.size() - 1 > MAX_ROWS) {
-            problems.add(new Problem(null, null, "选票行数超过 " + MAX_ROWS + " 行"));
-            return;
-        }
-        List<String> header = rows.get(0);
-        String[] keys = header(header);
-        if (!problems.isEmpty()) {
-            return;
-        }
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            if (row.stream().allMatch(String::isEmpty)) {
-                continue;
+    /**
+     * A non-blank row: the header when it is row 1 (else the file lacks one), then a ballot. A header with problems
+     * ends the reading: no ballot can be read under it.
+     */
+    private void readRow(TableFile.Row row) {
+        List<String> cells = row.cells().stream().map(text -> text == null ? "" : text.strip()).toList();
+        if (keys == null) {
+            header = row.number() == 1 ? cells : List.of();
+            row.unreadable().forEach((column, reason) -> problems.add(new Problem(1, null, reason)));
+            keys = header(header);
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(MESSAGE, problems);
             }
-            readBallot(i + 1, row, keys, header);
+            if (row.number() == 1) {
+                return;
+            }
         }
-        if (returned == 0 && problems.isEmpty()) {
-            problems.add(new Problem(null, null, "文件中没有选票"));
+        if (!row.unreadable().isEmpty()) {
+            new TreeMap<>(row.unreadable()).forEach((column, reason) -> problems.add(
+                    new Problem(row.number(), column < header.size() ? header.get(column) : null, reason)));
+            return;
         }
+        readBallot(row.number(), cells, keys, header);
     }
 
     /** The key of each column: a candidate key, {@link #SPOILT_COLUMN}, or {@code null} for an empty column. */
@@ -163,7 +166,7 @@ public final class BallotSheet {
         }
         Map<String, Mark> marks = new LinkedHashMap<>();
         List<String> writeIns = new ArrayList<>();
-        int before = problems.size();
+        int before = problems.count();
         for (int c = 0; c < keys.length; c++) {
             if (keys[c] == null || keys[c].equals(SPOILT_COLUMN)) {
                 continue;
@@ -193,7 +196,7 @@ public final class BallotSheet {
                 }
             }
         }
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return;
         }
         returned++;
@@ -219,48 +222,7 @@ public final class BallotSheet {
         return column < 0 || column >= row.size() ? "" : row.get(column);
     }
 
-    private static List<List<String>> csvRows(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            throw unreadable("CSV 文件须为 UTF-8 编码");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<List<String>> rows = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
-                .parse(new StringReader(text))) {
-            for (CSVRecord record : parser) {
-                rows.add(record.stream().map(String::strip).toList());
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw unreadable("CSV 文件无法读取：" + e.getMessage());
-        }
-        return rows;
-    }
-
-    private static List<List<String>> xlsxRows(byte[] content) {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; row != null && c < row.getLastCellNum(); c++) {
-                    cells.add(row.getCell(c) == null ? "" : formatter.formatCellValue(row.getCell(c)).strip());
-                }
-                rows.add(cells);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw unreadable("不是可读取的 .xlsx 工作簿");
-        }
-        return rows;
-    }
-
     private static InvalidInputException unreadable(String reason) {
-        return new InvalidInputException("选票文件有误，未保存任何选票", List.of(new Problem(null, "file", reason)));
+        return new InvalidInputException(MESSAGE, List.of(new Problem(null, "file", reason)));
     }
 }

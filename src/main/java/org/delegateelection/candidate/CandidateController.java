@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.delegateelection.candidate.CandidateImport.Format;
+import org.delegateelection.document.CjkFont;
 import org.delegateelection.election.ElectionNotFoundException;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.RecommendingUnit;
@@ -55,13 +56,15 @@ public class CandidateController {
     private final CandidateRepository candidates;
     private final ElectionRepository elections;
     private final DataSize maxFileSize;
+    private final CjkFont font;
 
-    /** Takes the file size limit from the multipart settings. */
+    /** Takes the file size limit from the multipart settings, and the characters that can be printed from the font. */
     public CandidateController(CandidateRepository candidates, ElectionRepository elections,
-            MultipartProperties multipart) {
+            MultipartProperties multipart, CjkFont font) {
         this.candidates = candidates;
         this.elections = elections;
         this.maxFileSize = multipart.getMaxFileSize();
+        this.font = font;
     }
 
     /**
@@ -140,7 +143,7 @@ public class CandidateController {
 
     private ImportResult importFile(long electionId, Format format, byte[] content) {
         CandidateImport reader = new CandidateImport(elections.get(electionId).recommendingUnits().stream()
-                .map(RecommendingUnit::code).collect(Collectors.toSet()), LocalDate.now(SHANGHAI));
+                .map(RecommendingUnit::code).collect(Collectors.toSet()), LocalDate.now(SHANGHAI), font::canPrint);
         List<Candidate> people = reader.read(format, content);
         int created = candidates.saveAll(electionId, people);
         return new ImportResult(electionId, people.size(), created, people.size() - created);

@@ -6,37 +6,23 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.Problems;
+import org.delegateelection.system.TableFile;
 
 /**
  * Reads the rows of an import file into the text of each column, without judging the values. Reports what is wrong
  * with the file's shape (unknown, repeated or missing columns, unreadable cells) as problems; a file that cannot be
- * read at all, or has more than {@link CandidateImport#MAX_ROWS} rows, is rejected at once with one problem.
+ * read at all, or goes beyond the limits of {@link CandidateImport} (rows, columns, cells), is rejected at once with
+ * one problem. CSV and .xlsx are read row by row ({@link TableFile}), never whole.
  */
 final class CandidateFileReader {
 
@@ -45,11 +31,14 @@ final class CandidateFileReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    private static final TableFile.Limits LIMITS = new TableFile.Limits(CandidateImport.MAX_ROWS,
+            CandidateImport.MAX_COLUMNS, CandidateImport.MAX_CELLS);
+
     private static final String KNOWN_COLUMNS = Arrays.stream(CandidateColumn.values())
             .map(CandidateColumn::chinese).collect(Collectors.joining("、"));
 
-    /** The rows with data and the problems found while reading them. */
-    record Content(List<FileRow> rows, List<Problem> problems) {
+    /** The rows with data and the problems found while reading them, to which the checks of the values add. */
+    record Content(List<FileRow> rows, Problems problems) {
     }
 
     /** One row with data: its number as a person counts rows in the file, and a value for every column. */
@@ -77,7 +66,7 @@ final class CandidateFileReader {
         if (root.size() > CandidateImport.MAX_ROWS) {
             throw tooManyRows();
         }
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         List<FileRow> rows = new ArrayList<>();
         for (int index = 0; index < root.size(); index++) {
             int number = index + 1;
@@ -104,102 +93,21 @@ final class CandidateFileReader {
         return new Content(rows, problems);
     }
 
-    /** CSV in UTF-8 with or without a byte order mark; the header is row 1. */
-    static Content csv(byte[] content) {
-        String text = utf8(content);
-        List<Problem> problems = new ArrayList<>();
-        List<FileRow> rows = new ArrayList<>();
-        // Empty lines are kept as records so that record numbers are the row numbers a spreadsheet shows.
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
-        try (CSVParser parser = CSVParser.parse(text, format)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                throw unreadable("文件为空");
-            }
-            Header header = new Header(records.next().toList(), problems);
-            while (records.hasNext()) {
-                CSVRecord csvRecord = records.next();
-                add(rows, header.row((int) csvRecord.getRecordNumber(), csvRecord.toList(), problems));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw unreadable("不是有效的 CSV 文件：" + e.getMessage());
-        }
-        return new Content(rows, problems);
-    }
-
-    /** The first sheet of an .xlsx workbook; the header is row 1. Formula cells give their cached results. */
-    static Content xlsx(byte[] content) {
-        try (XSSFWorkbook workbook = openWorkbook(content)) {
-            if (workbook.getNumberOfSheets() == 0) {
-                throw unreadable(".xlsx 文件中没有工作表");
-            }
-            return sheet(workbook.getSheetAt(0));
-        } catch (IOException e) {
-            throw unreadable("无法读取 .xlsx 文件：" + e.getMessage());
-        }
-    }
-
-    private static Content sheet(Sheet sheet) {
-        List<Problem> problems = new ArrayList<>();
-        List<FileRow> rows = new ArrayList<>();
-        Row first = sheet.getRow(0);
-        Header header = new Header(first == null ? List.of() : cellTexts(first, List.of(), problems), problems);
-        for (int index = 1; index <= sheet.getLastRowNum(); index++) {
-            Row row = sheet.getRow(index);
-            if (row != null) {
-                add(rows, header.row(index + 1, cellTexts(row, header.names, problems), problems));
-            }
-        }
-        return new Content(rows, problems);
-    }
-
-    private static List<String> cellTexts(Row row, List<String> columnNames, List<Problem> problems) {
-        List<String> texts = new ArrayList<>();
-        for (int index = 0; index < row.getLastCellNum(); index++) {
-            String column = index < columnNames.size() && !columnNames.get(index).isEmpty()
-                    ? columnNames.get(index) : null;
-            texts.add(cellText(row.getCell(index), row.getRowNum() + 1, column, problems));
-        }
-        return texts;
-    }
-
     /**
-     * The text of a cell: dates as yyyy-MM-dd, numbers without a trailing ".0", booleans as true/false. A formula
-     * gives the result Excel saved with it; a formula without a saved result, or an error value, is a problem.
+     * CSV in UTF-8 with or without a byte order mark, or the first sheet of an .xlsx workbook; the header is row 1.
+     * Formula cells give their saved results.
      */
-    private static String cellText(Cell cell, int rowNumber, String column, List<Problem> problems) {
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType();
-        if (type == CellType.FORMULA) {
-            if (!((XSSFCell) cell).getCTCell().isSetV()) {
-                problems.add(new Problem(rowNumber, column, "公式没有保存计算结果，请在 Excel 中打开并保存后再导入"));
-                return null;
-            }
-            type = cell.getCachedFormulaResultType();
-        }
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case ERROR -> {
-                problems.add(new Problem(rowNumber, column, "单元格是错误值，请更正"));
-                yield null;
-            }
-            default -> "";
-        };
-    }
-
-    private static XSSFWorkbook openWorkbook(byte[] content) {
+    static Content table(TableFile.Format format, byte[] content) {
+        Table table = new Table();
         try {
-            return new XSSFWorkbook(new ByteArrayInputStream(content));
-        } catch (IOException | RuntimeException e) {
-            // POI reports a file that is no .xlsx with several runtime exceptions (not a zip, an old .xls, ...).
-            throw unreadable("无法读取 .xlsx 文件，请上传 Excel 2007 及以上版本保存的 .xlsx 文件");
+            TableFile.read(format, content, LIMITS, table::add);
+        } catch (TableFile.UnreadableException e) {
+            throw unreadable(e.getMessage());
         }
+        if (table.header == null) {
+            throw unreadable("文件为空");
+        }
+        return new Content(table.rows, table.problems);
     }
 
     private static JsonNode parseJson(byte[] content) {
@@ -214,7 +122,7 @@ final class CandidateFileReader {
         }
     }
 
-    private static String jsonText(int row, String key, JsonNode node, List<Problem> problems) {
+    private static String jsonText(int row, String key, JsonNode node, Problems problems) {
         if (node.isNull()) {
             return "";
         }
@@ -225,23 +133,12 @@ final class CandidateFileReader {
         return null;
     }
 
-    private static String utf8(byte[] content) {
-        int start = content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB
-                && content[2] == (byte) 0xBF ? 3 : 0;
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(content, start, content.length - start)).toString();
-        } catch (CharacterCodingException e) {
-            throw unreadable("CSV 文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入");
-        }
-    }
-
     /**
      * The column a header cell or JSON key names, or {@code null} after reporting an unknown, repeated or status
      * column.
      */
     private static CandidateColumn column(int row, String name, Map<CandidateColumn, String> seen,
-            List<Problem> problems) {
+            Problems problems) {
         if (CandidateColumn.isStatus(name)) {
             problems.add(new Problem(row, name, "状态不能导入，由选举程序确定"));
             return null;
@@ -259,16 +156,6 @@ final class CandidateFileReader {
         return column;
     }
 
-    private static void add(List<FileRow> rows, FileRow row) {
-        if (row == null) {
-            return;
-        }
-        rows.add(row);
-        if (rows.size() > CandidateImport.MAX_ROWS) {
-            throw tooManyRows();
-        }
-    }
-
     private static InvalidInputException tooManyRows() {
         return unreadable("文件超过 " + CandidateImport.MAX_ROWS + " 行人选，请分批导入");
     }
@@ -277,13 +164,43 @@ final class CandidateFileReader {
         return new InvalidInputException("无法读取导入文件", List.of(new Problem(null, null, reason)));
     }
 
+    /** The rows of a CSV file or sheet as they are read: the header (row 1), then the people. */
+    private static final class Table {
+
+        private final Problems problems = new Problems();
+        private final List<FileRow> rows = new ArrayList<>();
+        private Header header;
+
+        /** A non-blank row; the first is the header when it is row 1, else the file has an empty header. */
+        void add(TableFile.Row row) {
+            if (header == null) {
+                header = new Header(row.number() == 1 ? texts(row, List.of()) : List.of(), problems);
+                if (row.number() == 1) {
+                    return;
+                }
+            }
+            rows.add(header.row(row.number(), texts(row, header.names), problems));
+        }
+
+        /** The texts of the row's cells, after reporting each unreadable one under its column's name. */
+        private List<String> texts(TableFile.Row row, List<String> columnNames) {
+            row.unreadable().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(cell -> {
+                int index = cell.getKey();
+                String column = index < columnNames.size() && !columnNames.get(index).isEmpty()
+                        ? columnNames.get(index) : null;
+                problems.add(new Problem(row.number(), column, cell.getValue()));
+            });
+            return row.cells();
+        }
+    }
+
     /** The header row of a CSV file or sheet: which column each position holds. */
     private static final class Header {
 
         private final List<String> names = new ArrayList<>();
         private final List<CandidateColumn> columns = new ArrayList<>();
 
-        Header(List<String> cells, List<Problem> problems) {
+        Header(List<String> cells, Problems problems) {
             Map<CandidateColumn, String> seen = new EnumMap<>(CandidateColumn.class);
             for (String cell : cells) {
                 String name = cell == null ? "" : cell.strip();
@@ -302,14 +219,10 @@ final class CandidateFileReader {
         }
 
         /**
-         * The row with the given texts ({@code null} for a cell already reported), or {@code null} when all of it
-         * is blank. A value under a column without a name is a problem; values under unknown columns were
-         * reported with the header.
+         * The row with the given texts ({@code null} for a cell already reported). A value under a column without a
+         * name is a problem; values under unknown columns were reported with the header.
          */
-        FileRow row(int number, List<String> texts, List<Problem> problems) {
-            if (texts.stream().allMatch(text -> text != null && text.isBlank())) {
-                return null;
-            }
+        FileRow row(int number, List<String> texts, Problems problems) {
             Map<CandidateColumn, FileValue> values = new EnumMap<>(CandidateColumn.class);
             for (int index = 0; index < texts.size(); index++) {
                 String text = texts.get(index) == null ? null : texts.get(index).strip();

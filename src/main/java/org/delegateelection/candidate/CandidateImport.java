@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +11,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.delegateelection.candidate.CandidateFileReader.FileRow;
 import org.delegateelection.candidate.CandidateFileReader.FileValue;
 import org.delegateelection.system.PlainText;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.Problems;
+import org.delegateelection.system.TableFile;
 
 /**
  * Reads the people of a candidate registry (人选库) from a file an organization department prepares, and checks
@@ -38,15 +40,32 @@ import org.delegateelection.system.InvalidInputException;
  * <p>Values: choices by their Chinese label or constant name (男/女, 大专/大学/研究生/其他, 党员领导干部/生产和工作第一线,
  * 工人/农民/专业技术人员/其他); dates as yyyy-MM-dd, in .xlsx also date cells; yes/no as 是/否, true/false, 1/0.
  * An .xlsx formula cell counts with the result Excel saved with the file, as the person saw it; formulas are never
- * evaluated here, and a formula without a saved result is rejected.
+ * evaluated here, and a formula without a saved result is rejected. The text fields (编号, 姓名, 民族, 领域, 层级,
+ * 推荐单位) are printed in the documents: a character their font cannot print is rejected, named.
+ *
+ * <p>Limits: {@link #MAX_ROWS} people, and in CSV and .xlsx {@link #MAX_COLUMNS} columns and {@link #MAX_CELLS}
+ * non-blank cells; the reading stops at the first row beyond them. A rejection lists the first
+ * {@link Problems#LISTED} problems by row and counts the others.
  *
  * <p>Every person comes back with status {@link CandidateStatus#REGISTERED}; the registry keeps the status of
  * people it already holds.
  */
 public final class CandidateImport {
 
-    /** The largest number of people in one file. */
+    /**
+     * The largest number of people in one file: a national congress has 2,300 delegates, a unit's registry holds a
+     * few hundred people, a file of all units' nominees a few thousand.
+     */
     public static final int MAX_ROWS = 20_000;
+
+    /**
+     * The most columns of a CSV or .xlsx file: the 17 known columns with room for a few the file adds by mistake
+     * (each is then refused by name), counted up to the last non-blank cell of a row.
+     */
+    public static final int MAX_COLUMNS = 64;
+
+    /** The most non-blank cells of a CSV or .xlsx file: 20 per person of {@link #MAX_ROWS} (17 columns and spare). */
+    public static final int MAX_CELLS = 20 * MAX_ROWS;
 
     /** Longest name accepted, in characters. */
     public static final int MAX_NAME_LENGTH = 50;
@@ -56,30 +75,36 @@ public final class CandidateImport {
 
     private final Set<String> unitCodes;
     private final LocalDate today;
+    private final IntPredicate printable;
 
     /**
      * @param unitCodes the codes of the election's recommending units; every person must name one of them
      * @param today     today's date in Asia/Shanghai, for the checks of birth and joining dates
+     * @param printable whether the documents can print a character (a code point), e.g. the PDF font's
+     *                  {@code canPrint}: text fields with another character are refused, since the documents print
+     *                  every one of them
      */
-    public CandidateImport(Set<String> unitCodes, LocalDate today) {
+    public CandidateImport(Set<String> unitCodes, LocalDate today, IntPredicate printable) {
         this.unitCodes = new TreeSet<>(unitCodes);
         this.today = today;
+        this.printable = printable;
     }
 
     /**
      * The people in the file, in the order of the file.
      *
-     * @throws InvalidInputException with every problem found (row, column as written in the file, reason in
-     *                               Chinese), or with a single problem for a file that cannot be read, has more than
-     *                               {@link #MAX_ROWS} people or has none
+     * @throws InvalidInputException with the problems found by row (row, column as written in the file, reason in
+     *                               Chinese; the first {@link Problems#LISTED} and their count), or with a single
+     *                               problem for a file that cannot be read, goes beyond {@link #MAX_ROWS},
+     *                               {@link #MAX_COLUMNS} or {@link #MAX_CELLS}, or has no people
      */
     public List<Candidate> read(Format format, byte[] content) {
         CandidateFileReader.Content file = switch (format) {
             case JSON -> CandidateFileReader.json(content);
-            case CSV -> CandidateFileReader.csv(content);
-            case XLSX -> CandidateFileReader.xlsx(content);
+            case CSV -> CandidateFileReader.table(TableFile.Format.CSV, content);
+            case XLSX -> CandidateFileReader.table(TableFile.Format.XLSX, content);
         };
-        List<Problem> problems = new ArrayList<>(file.problems());
+        Problems problems = file.problems();
         if (file.rows().isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(null, null, "文件中没有人选"));
         }
@@ -97,7 +122,6 @@ public final class CandidateImport {
             }
         }
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(Problem::row, Comparator.nullsFirst(Comparator.naturalOrder())));
             throw new InvalidInputException("导入文件有误，未导入任何人选", problems);
         }
         return candidates;
@@ -107,13 +131,13 @@ public final class CandidateImport {
     private final class RowCheck {
 
         private final FileRow row;
-        private final List<Problem> problems;
+        private final Problems problems;
         private final int problemsBefore;
 
-        RowCheck(FileRow row, List<Problem> problems) {
+        RowCheck(FileRow row, Problems problems) {
             this.row = row;
             this.problems = problems;
-            this.problemsBefore = problems.size();
+            this.problemsBefore = problems.count();
         }
 
         /** The person in the row, or {@code null} when a problem was found in it or a value was unreadable. */
@@ -147,7 +171,7 @@ public final class CandidateImport {
             checkDates(birthDate, joinedPartyOn);
             checkIdentity(category, frontlineKind, Boolean.TRUE.equals(migrantWorker));
             boolean unreadable = row.values().values().stream().anyMatch(value -> value.text() == null);
-            if (unreadable || problems.size() > problemsBefore) {
+            if (unreadable || problems.count() > problemsBefore) {
                 return null;
             }
             return new Candidate(id, name, gender, ethnicity, birthDate, joinedPartyOn, fullMember, education,
@@ -190,7 +214,10 @@ public final class CandidateImport {
             }
         }
 
-        /** Required text up to a length, or optional text ("" when blank); {@code null} after a problem. */
+        /**
+         * Required text up to a length, or optional text ("" when blank), plain ({@link PlainText}) and printable;
+         * {@code null} after a problem.
+         */
         private String text(CandidateColumn column, int maxLength) {
             String text = value(column);
             if (text == null || text.isEmpty()) {
@@ -200,7 +227,7 @@ public final class CandidateImport {
                 problem(column, "超过 " + maxLength + " 个字符");
                 return null;
             }
-            String unsafe = PlainText.problem(text);
+            String unsafe = PlainText.problem(text, printable);
             if (unsafe != null) {
                 problem(column, unsafe);
                 return null;

@@ -30,7 +30,6 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.CandidateReportIntake;
-import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.election.BallotRounds;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
@@ -38,6 +37,7 @@ import org.delegateelection.election.Vote;
 import org.delegateelection.quota.Checkpoint;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.report.CompositionReport;
+import org.delegateelection.system.TableFile;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -305,7 +305,7 @@ public class HandbookDriver {
     private String enterBallots(Run run, Vote vote, DecisionPlan.Tally tally) {
         String csv = GeneratedBallots.csv(ballotRounds.nextBallot(run.electionId, vote), tally.approvals(),
                 tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
-        return ballotRounds.enter(run.electionId, vote, BallotSheet.Format.CSV,
+        return ballotRounds.enter(run.electionId, vote, TableFile.Format.CSV,
                 csv.getBytes(StandardCharsets.UTF_8)).batchId();
     }
 

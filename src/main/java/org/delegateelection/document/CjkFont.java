@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
 
 /**
  * The Chinese font of the documents: WenQuanYi Zen Hei (文泉驿正黑), a TrueType collection from Debian's package
  * {@value #DEBIAN_PACKAGE} (GPL-2 with the font embedding exception). PDFs embed the subset they use, so they print
- * anywhere; the charts measure their text with it. Thread-safe: every PDF opens the font file on its own.
+ * anywhere; the charts measure their text with it. Input printed in the documents is checked against the characters
+ * the font has ({@link #canPrint}). Thread-safe: every PDF opens the font file on its own.
  */
 public final class CjkFont {
 
@@ -26,9 +29,11 @@ public final class CjkFont {
     static final String FAMILY = "WenQuanYi Zen Hei";
 
     private final Path file;
+    private final CmapLookup characters;
 
-    private CjkFont(Path file) {
+    private CjkFont(Path file, CmapLookup characters) {
         this.file = file;
+        this.characters = characters;
     }
 
     /**
@@ -42,17 +47,28 @@ public final class CjkFont {
                     + "（apt-get install " + DEBIAN_PACKAGE + "），或在 documents.cjk-font 中指定该字体文件的位置");
         }
         try (TrueTypeCollection collection = new TrueTypeCollection(file.toFile())) {
-            if (collection.getFontByName(POSTSCRIPT_NAME) == null) {
+            TrueTypeFont font = collection.getFontByName(POSTSCRIPT_NAME);
+            if (font == null) {
                 throw new IllegalStateException("字体文件 " + file + " 中没有 " + FAMILY + "：请使用 Debian 软件包 "
                         + DEBIAN_PACKAGE + " 中的 wqy-zenhei.ttc");
             }
-            for (Font font : Font.createFonts(file.toFile())) {
-                GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
+            for (Font awt : Font.createFonts(file.toFile())) {
+                GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(awt);
             }
+            // the lookup PDFBox uses when it writes text in the font (non-strict: any Unicode cmap of the font)
+            return new CjkFont(file, font.getUnicodeCmapLookup(false));
         } catch (IOException | FontFormatException e) {
             throw new IllegalStateException("无法读取中文字体 " + file + "（Debian 软件包 " + DEBIAN_PACKAGE + "）：" + e.getMessage(), e);
         }
-        return new CjkFont(file);
+    }
+
+    /**
+     * Whether the PDFs can print a character: the font's Unicode cmap maps the code point to a glyph. PDFBox refuses
+     * to write a character without one ("No glyph for U+20000"), so input printed in the documents is checked with
+     * this (e.g. characters of CJK Extension B and emoji, which this font lacks).
+     */
+    public boolean canPrint(int codePoint) {
+        return characters.getGlyphId(codePoint) > 0;
     }
 
     /** Opens the collection that holds the font; the caller closes it after the PDF using it is saved. */

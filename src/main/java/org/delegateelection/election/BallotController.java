@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.candidate.CandidateController;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.TableFile;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
  * of the plenary vote on the prospective candidates (step 20), from a file ({@link BallotSheet} describes the format),
  * kept added up only; the completion of the voting task then names the batch ({@code ballotBatchId}).
  * {@code GET /api/elections/{id}/ballot-rounds} and {@code …/plenary-rounds} list the counted rounds. Files are
- * limited to {@code spring.servlet.multipart.max-file-size}.
+ * limited to {@code spring.servlet.multipart.max-file-size}, and read row by row within the limits of
+ * {@link BallotSheet} (ballots, columns).
  */
 @RestController
 @RequestMapping("/api/elections/{id}")
@@ -117,18 +119,18 @@ public class BallotController {
             throw new MaxUploadSizeExceededException(maxBytes);
         }
         return rounds.enter(electionId, vote, contentType.startsWith(CandidateController.CSV)
-                ? BallotSheet.Format.CSV : BallotSheet.Format.XLSX, content);
+                ? TableFile.Format.CSV : TableFile.Format.XLSX, content);
     }
 
     private BallotRounds.EnteredBatch enterUpload(long electionId, Vote vote, MultipartFile file) throws IOException {
         elections.get(electionId);
         String type = String.valueOf(file.getContentType()).toLowerCase(Locale.ROOT);
         String name = String.valueOf(file.getOriginalFilename()).toLowerCase(Locale.ROOT);
-        BallotSheet.Format format;
+        TableFile.Format format;
         if (type.startsWith(CandidateController.CSV) || name.endsWith(".csv")) {
-            format = BallotSheet.Format.CSV;
+            format = TableFile.Format.CSV;
         } else if (type.startsWith(CandidateController.XLSX) || name.endsWith(".xlsx")) {
-            format = BallotSheet.Format.XLSX;
+            format = TableFile.Format.XLSX;
         } else {
             throw InvalidInputException.field("file", "无法判断文件格式，请上传 .csv 或 .xlsx 文件");
         }

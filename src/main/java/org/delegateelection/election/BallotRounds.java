@@ -21,6 +21,7 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.TableFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -99,7 +100,7 @@ public class BallotRounds {
      * @throws org.delegateelection.system.InvalidInputException with every problem of the file, or when the vote is
      *                                                           not open; nothing is stored then
      */
-    public EnteredBatch enter(long electionId, Vote vote, BallotSheet.Format format, byte[] content) {
+    public EnteredBatch enter(long electionId, Vote vote, TableFile.Format format, byte[] content) {
         Ballot ballot = nextBallot(electionId, vote);
         BallotCount count = BallotSheet.read(format, content, ballot, vote.writeIns());
         String id = batches.save(electionId, vote, count);

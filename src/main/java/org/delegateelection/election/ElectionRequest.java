@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 import org.delegateelection.system.PlainText;
@@ -56,18 +57,20 @@ public record ElectionRequest(
     /**
      * Checks every field and returns the election unit to store (id 0).
      *
-     * @param today the date used when no age reference date is given (Asia/Shanghai)
+     * @param today     the date used when no age reference date is given (Asia/Shanghai)
+     * @param printable whether the documents can print a character (the PDF font's {@code canPrint}): the names of
+     *                  the unit and of its recommending units are printed in them
      * @throws InvalidInputException naming every field at fault
      */
-    public ElectionUnit validate(LocalDate today) {
+    public ElectionUnit validate(LocalDate today, IntPredicate printable) {
         List<Problem> problems = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
             problems.add(new Problem(null, "code", "选举单位代码须为1至64位小写字母、数字或连字符"));
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             problems.add(new Problem(null, "name", "选举单位名称不能为空，且不超过200字"));
-        } else if (PlainText.problem(name) != null) {
-            problems.add(new Problem(null, "name", PlainText.problem(name)));
+        } else if (PlainText.problem(name, printable) != null) {
+            problems.add(new Problem(null, "name", PlainText.problem(name, printable)));
         }
         positive(problems, "seats", seats);
         positive(problems, "nomineeQuota", nomineeQuota);
@@ -97,8 +100,8 @@ public record ElectionRequest(
                 }
                 if (unit.name() == null || unit.name().isBlank() || unit.name().length() > 200) {
                     problems.add(new Problem(null, field + ".name", "推荐单位名称不能为空，且不超过200字"));
-                } else if (PlainText.problem(unit.name()) != null) {
-                    problems.add(new Problem(null, field + ".name", PlainText.problem(unit.name())));
+                } else if (PlainText.problem(unit.name(), printable) != null) {
+                    problems.add(new Problem(null, field + ".name", PlainText.problem(unit.name(), printable)));
                 }
                 if (unit.nomineeQuota() < 1) {
                     problems.add(new Problem(null, field + ".nomineeQuota", "推荐名额须至少为1"));

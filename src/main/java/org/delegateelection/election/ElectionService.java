@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.delegateelection.document.CjkFont;
 import org.delegateelection.quota.QuotaRuleRepository;
 import org.delegateelection.quota.QuotaRules;
 import org.delegateelection.security.AccessSetup;
@@ -32,13 +33,16 @@ public class ElectionService {
     private final QuotaRuleRepository rules;
     private final RuntimeService runtimeService;
     private final AccessSetup accessSetup;
+    private final CjkFont font;
 
+    /** The font tells which characters the documents can print, for the names of the unit and its units. */
     public ElectionService(ElectionRepository elections, QuotaRuleRepository rules, RuntimeService runtimeService,
-            AccessSetup accessSetup) {
+            AccessSetup accessSetup, CjkFont font) {
         this.elections = elections;
         this.rules = rules;
         this.runtimeService = runtimeService;
         this.accessSetup = accessSetup;
+        this.font = font;
     }
 
     /** An election as started: its id and the process instance that runs it. */
@@ -68,7 +72,7 @@ public class ElectionService {
      */
     @Transactional
     public long register(ElectionRequest request) {
-        ElectionUnit unit = request.validate(LocalDate.now(ZONE));
+        ElectionUnit unit = request.validate(LocalDate.now(ZONE), font::canPrint);
         QuotaRules effective = request.ruleOverrides() == null ? QuotaRules.defaults()
                 : QuotaRules.defaults().withOverrides(JSON.valueToTree(request.ruleOverrides()));
         if (elections.idOf(unit.code()).isPresent()) {

@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.ballot.Tally;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
@@ -31,6 +30,7 @@ import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.system.ApiError;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.TableFile;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -382,13 +382,12 @@ public class TaskDecisions {
                         + "），再填写选票批次编号");
             }
             try {
-                batchId = ballotRounds.enter(electionId, vote, BallotSheet.Format.CSV,
+                batchId = ballotRounds.enter(electionId, vote, TableFile.Format.CSV,
                         String.valueOf(text).getBytes(StandardCharsets.UTF_8)).batchId();
             } catch (InvalidInputException e) {
                 // the typed ballots are the form's field: a problem of the whole text names it
-                throw new InvalidInputException("表单中录入的选票有误，未保存任何选票", e.problems().stream()
-                        .map(p -> p.field() == null ? new ApiError.Problem(p.row(), "ballotsText", p.reason()) : p)
-                        .toList());
+                throw e.restated("表单中录入的选票有误，未保存任何选票",
+                        p -> p.field() == null ? new ApiError.Problem(p.row(), "ballotsText", p.reason()) : p);
             }
         }
         instance.removeVariable("ballotsText");

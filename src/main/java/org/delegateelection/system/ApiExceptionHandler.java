@@ -19,11 +19,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice(basePackages = "org.delegateelection")
 public class ApiExceptionHandler {
 
-    /** 400 with every problem found. */
+    /** 400 with the first problems found and their count. */
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     public ApiError invalidInput(InvalidInputException e) {
-        return new ApiError(e.summary(), e.problems());
+        return ApiError.of(e);
     }
 
     /** 400 for a body that is not JSON or whose values have the wrong type, naming the field where known. */

@@ -204,6 +204,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
                 body.put("type", InvalidInputException.class.getSimpleName());
                 body.put("message", invalid.getMessage());
                 body.put("problems", invalid.problems());
+                body.put("problemCount", invalid.problemCount());
                 return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(body).build();
             }

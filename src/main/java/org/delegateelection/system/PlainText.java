@@ -1,5 +1,7 @@
 package org.delegateelection.system;
 
+import java.util.OptionalInt;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,5 +33,27 @@ public final class PlainText {
             return "不能以 =、+、-、@ 开头（电子表格会将其当作公式）";
         }
         return null;
+    }
+
+    /**
+     * Why text that the documents print is refused: as {@link #problem(String)}, or because the documents cannot
+     * print one of its characters, the first such named (e.g. a character of CJK Extension B, or an emoji, which the
+     * PDF font lacks); {@code null} when it is acceptable.
+     *
+     * @param printable whether the documents can print a character (a Unicode code point), e.g. the PDF font's
+     *                  {@code canPrint}
+     */
+    public static String problem(String text, IntPredicate printable) {
+        String problem = problem(text);
+        return problem != null || text == null ? problem : unprintable(text, printable);
+    }
+
+    private static String unprintable(String text, IntPredicate printable) {
+        OptionalInt missing = text.codePoints().filter(printable.negate()).findFirst();
+        if (missing.isEmpty()) {
+            return null;
+        }
+        int character = missing.getAsInt();
+        return "字符 " + Character.toString(character) + "（U+" + String.format("%04X", character) + "）无法在文书中打印";
     }
 }

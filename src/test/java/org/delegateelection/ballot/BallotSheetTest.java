@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.delegateelection.ballot.BallotCount.Marks;
-import org.delegateelection.ballot.BallotSheet.Format;
 import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.TableFile.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -150,6 +150,22 @@ class BallotSheetTest {
                 () -> BallotSheet.read(format, content, BALLOT, true));
 
         assertThat(e.problems()).singleElement().extracting(Problem::field).isEqualTo("file");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aFileBeyondTheLimitsIsRefusedWithOneProblem(Format format) {
+        String[] ballots = Collections.nCopies(BallotSheet.MAX_ROWS + 1, "赞成,反对,弃权,").toArray(String[]::new);
+        String tooWide = "赞成,反对,弃权,,,,,赞成";
+
+        InvalidInputException tooMany = catchThrowableOfType(InvalidInputException.class,
+                () -> BallotSheet.read(format, file(format, HEADER, ballots), BALLOT, true));
+        InvalidInputException wide = catchThrowableOfType(InvalidInputException.class,
+                () -> BallotSheet.read(format, file(format, HEADER, tooWide), BALLOT, true));
+
+        assertThat(tooMany.problems()).containsExactly(new Problem(null, "file", "文件超过 10000 行数据（不含表头）：第 10002 行超出"));
+        // three candidates and four columns more
+        assertThat(wide.problems()).containsExactly(new Problem(null, "file", "文件超过 7 列：第 2 行第 8 列超出"));
     }
 
     /** A file of the given format: the header and the ballot rows, cells separated by commas. */

@@ -17,6 +17,7 @@ import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.ballot.RoundCounter;
 import org.delegateelection.ballot.RoundOutcome;
 import org.delegateelection.demo.GeneratedBallots;
+import org.delegateelection.system.TableFile;
 
 /**
  * Measures the entry and counting of one round of the vote at the congress, without the database or the engine:
@@ -70,12 +71,12 @@ public final class BallotCountBenchmark {
         List<List<String>> rows = GeneratedBallots.rows(ballot, approvals, valid, invalid);
         StringBuilder csv = new StringBuilder();
         rows.forEach(row -> csv.append(String.join(",", row)).append('\n'));
-        Map<BallotSheet.Format, byte[]> files = new LinkedHashMap<>();
-        files.put(BallotSheet.Format.CSV, csv.toString().getBytes(StandardCharsets.UTF_8));
-        files.put(BallotSheet.Format.XLSX, GeneratedBallots.xlsx(rows));
+        Map<TableFile.Format, byte[]> files = new LinkedHashMap<>();
+        files.put(TableFile.Format.CSV, csv.toString().getBytes(StandardCharsets.UTF_8));
+        files.put(TableFile.Format.XLSX, GeneratedBallots.xlsx(rows));
         RoundCounter counter = new RoundCounter(Assembly.CONGRESS);
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<BallotSheet.Format, byte[]> file : files.entrySet()) {
+        for (Map.Entry<TableFile.Format, byte[]> file : files.entrySet()) {
             RoundOutcome outcome = null;
             double[] times = new double[measured];
             for (int i = 0; i < warmup + measured; i++) {
@@ -92,7 +93,7 @@ public final class BallotCountBenchmark {
                     : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
             double p95 = times[(int) Math.ceil(0.95 * times.length) - 1];
             lines.add(String.format(Locale.ROOT, "| %,d | %,d | %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %s, %d elected |",
-                    due, returned, file.getKey() == BallotSheet.Format.CSV ? "CSV" : ".xlsx",
+                    due, returned, file.getKey() == TableFile.Format.CSV ? "CSV" : ".xlsx",
                     file.getValue().length / 1024.0, median, p95, times[0], times[times.length - 1], outcome.kind(),
                     outcome.elected().size()));
         }

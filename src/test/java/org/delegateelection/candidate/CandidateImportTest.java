@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.delegateelection.candidate.CandidateImport.Format;
+import org.delegateelection.document.CjkFont;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,11 @@ class CandidateImportTest {
             LocalDate.of(1985, 3, 12), LocalDate.of(2008, 6, 30), true, Education.UNIVERSITY, Category.FRONTLINE,
             FrontlineKind.WORKER, true, "企业", "无", "city02", false, false, true, CandidateStatus.REGISTERED);
 
-    private final CandidateImport candidateImport = new CandidateImport(Set.of("city01", "city02"), TODAY);
+    /** The characters the documents can print: those of the PDF font. */
+    private static final CjkFont FONT = CjkFont.load(Path.of(CjkFont.DEBIAN_FILE));
+
+    private final CandidateImport candidateImport = new CandidateImport(Set.of("city01", "city02"), TODAY,
+            FONT::canPrint);
 
     @Test
     void readsCsvWithChineseHeadersAndByteOrderMark() {
@@ -252,6 +258,44 @@ class CandidateImportTest {
 
         assertThat(candidateImport.read(Format.CSV, csv(lines.toArray(String[]::new))))
                 .hasSize(CandidateImport.MAX_ROWS);
+    }
+
+    @Test
+    void refusesACharacterTheDocumentsCannotPrintNamingIt() {
+        String extensionB = replace(ZHANG, "姓名", "𠀀三");
+        String emoji = replace(LI, "领域", "企业😀");
+
+        assertThat(problems(Format.CSV, csv(CHINESE_HEADER, extensionB, emoji))).containsExactly(
+                new Problem(2, "姓名", "字符 𠀀（U+20000）无法在文书中打印"),
+                new Problem(3, "领域", "字符 😀（U+1F600）无法在文书中打印"));
+    }
+
+    @Test
+    void acceptsTheNamesOfMinoritiesAndRareCharactersTheFontHas() {
+        List<Candidate> people = candidateImport.read(Format.CSV, csv(CHINESE_HEADER,
+                replace(ZHANG, "姓名", "阿卜杜·热西提"), replace(LI, "姓名", "王喆堃")));
+
+        assertThat(people).extracting(Candidate::name).containsExactly("阿卜杜·热西提", "王喆堃");
+    }
+
+    @Test
+    void rejectsAFileWiderThanTheColumnLimitWithOneProblem() {
+        String header = CHINESE_HEADER + ",列".repeat(100_000);
+
+        assertThat(problems(Format.CSV, csv(header, ZHANG))).singleElement()
+                .extracting(Problem::reason).isEqualTo("文件超过 64 列：第 1 行第 65 列超出");
+    }
+
+    @Test
+    void rejectsAFileOfMoreCellsThanTheLimitWithOneProblem() {
+        List<String> lines = new ArrayList<>(List.of(CHINESE_HEADER + ",备注".repeat(8)));
+        for (int i = 1; i <= CandidateImport.MAX_ROWS; i++) {
+            lines.add(replace(ZHANG, "编号", "P" + i) + ",x".repeat(8));
+        }
+
+        // 25 cells in the header, 24 non-blank in each row (一线类型 is blank): the 400,001st is in row 16,667
+        assertThat(problems(Format.CSV, csv(lines.toArray(String[]::new)))).singleElement()
+                .extracting(Problem::reason).isEqualTo("文件超过 400000 个非空单元格：第 16667 行超出");
     }
 
     private List<Problem> problems(Format format, byte[] content) {

@@ -64,6 +64,14 @@ class DocumentsTest {
     }
 
     @Test
+    void theFontTellsWhichCharactersThePdfsCanPrint() {
+        "张三阿卜杜·热西提喆堃A1（）".codePoints()
+                .forEach(c -> assertThat(font.canPrint(c)).as(Character.toString(c)).isTrue());
+        assertThat(font.canPrint(0x20000)).as("𠀀, CJK Extension B").isFalse();
+        assertThat(font.canPrint(0x1F600)).as("😀").isFalse();
+    }
+
+    @Test
     void rosterPdfPrintsEveryCandidateInChineseWithARegistrationFormEach() throws IOException {
         List<Candidate> people = HANDBOOK.candidates().subList(0, 80);
         RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),

@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.delegateelection.ballot.Ballot;
-import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.candidate.CandidateController;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
@@ -29,6 +28,7 @@ import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.security.DatabaseDump;
 import org.delegateelection.security.Http;
+import org.delegateelection.system.TableFile;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -296,7 +296,7 @@ class BadInputTest {
         complete("typed ballot with an unknown mark", ballot, "huangli", attendance(Map.of("ballotsText",
                 value(String.join("\n", typed), "String"))), onBallot.candidateIds().get(0));
         // the counters' batch of 780 ballots, entered before the completions that name it
-        String batch = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV,
+        String batch = ballotRounds.enter(election.id, Vote.CONGRESS, TableFile.Format.CSV,
                 GeneratedBallots.csv(onBallot, approvals, 776, 4).getBytes(StandardCharsets.UTF_8)).batchId();
         Map<String, Object> named = Map.of("ballotBatchId", value(batch, "String"));
         complete("more present than due", ballot, "huangli", attendance(named, "electorsPresent", 900),

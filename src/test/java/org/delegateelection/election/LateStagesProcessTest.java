@@ -29,7 +29,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.delegateelection.ballot.StrokeOrder;
 import org.delegateelection.ballot.Ballot;
 import org.delegateelection.ballot.BallotCount;
-import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.ballot.RoundOutcome;
 import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.candidate.Candidate;
@@ -37,6 +36,7 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
 import org.delegateelection.election.DrivenElections.Election;
+import org.delegateelection.system.TableFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -267,7 +267,7 @@ class LateStagesProcessTest {
 
         assertRefused(election, "plenaryVote", with(good, "ballotsText", writtenIn), "第2行字段 ");
         assertRefused(election, "plenaryVote", with(good, "ballotsText", writtenIn), "本次表决不能另选他人");
-        assertThatThrownBy(() -> ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV,
+        assertThatThrownBy(() -> ballotRounds.enter(election.id, Vote.CONGRESS, TableFile.Format.CSV,
                 typed.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("尚无选票候选人名单");
         election.complete("plenaryVote", good);
         assertThat(election.instance).isWaitingAt("plenaryVote");
@@ -375,7 +375,7 @@ class LateStagesProcessTest {
         }
 
         election.complete("preliminaryBallot", Map.of("electorsDueToAttend", 800, "electorsPresent", 782,
-                "ballotsIssued", 782, "ballotBatchId", ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV,
+                "ballotsIssued", 782, "ballotBatchId", ballotRounds.enter(election.id, Vote.CONGRESS, TableFile.Format.CSV,
                         preliminaryBallots(election, 780, 2, approvals).getBytes(StandardCharsets.UTF_8)).batchId()));
 
         assertThat(election.instance).isWaitingAt("ballotAndCount")
@@ -601,7 +601,7 @@ class LateStagesProcessTest {
             cells[column] = "反对:欧阳新民";
             rows[i] = String.join(",", cells);
         }
-        String batchId = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV,
+        String batchId = ballotRounds.enter(election.id, Vote.CONGRESS, TableFile.Format.CSV,
                 String.join("\n", rows).getBytes(StandardCharsets.UTF_8)).batchId();
 
         election.complete("ballotAndCount", Map.of("electorsDueToAttend", 800, "electorsPresent", 782,
@@ -782,7 +782,7 @@ class LateStagesProcessTest {
 
     private Map<String, Object> uploaded(Election election, String key, Vote vote, int due, int present, int issued,
             int returned, int invalid, Map<String, Integer> approvals) {
-        String batchId = ballotRounds.enter(election.id, vote, BallotSheet.Format.CSV,
+        String batchId = ballotRounds.enter(election.id, vote, TableFile.Format.CSV,
                 ballotFile(election, key, returned, invalid, approvals).getBytes(StandardCharsets.UTF_8)).batchId();
         return Map.of("electorsDueToAttend", due, "electorsPresent", present, "ballotsIssued", issued,
                 "ballotBatchId", batchId);

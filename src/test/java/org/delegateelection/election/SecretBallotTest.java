@@ -24,9 +24,9 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.delegateelection.ballot.Ballot;
-import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.election.DrivenElections.Election;
+import org.delegateelection.system.TableFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,8 +116,8 @@ class SecretBallotTest {
         Collections.shuffle(shuffled, new Random(23));
         shuffled.add(0, rows.get(0));
 
-        String first = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV, csv(rows)).batchId();
-        String second = ballotRounds.enter(election.id, Vote.CONGRESS, BallotSheet.Format.CSV, csv(shuffled))
+        String first = ballotRounds.enter(election.id, Vote.CONGRESS, TableFile.Format.CSV, csv(rows)).batchId();
+        String second = ballotRounds.enter(election.id, Vote.CONGRESS, TableFile.Format.CSV, csv(shuffled))
                 .batchId();
 
         assertThat(shuffled).isNotEqualTo(rows);

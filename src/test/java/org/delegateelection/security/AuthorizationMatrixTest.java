@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.demo.DecisionPlan;
@@ -40,6 +39,7 @@ import org.delegateelection.election.BallotRounds;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.TestElections;
 import org.delegateelection.election.Vote;
+import org.delegateelection.system.TableFile;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -247,7 +247,7 @@ class AuthorizationMatrixTest {
 
     private void countRound(long electionId, String code, DecisionPlan.Tally planned,
             Map<String, Integer> approvals) {
-        String batch = ballotRounds.enter(electionId, Vote.CONGRESS, BallotSheet.Format.CSV, GeneratedBallots.csv(
+        String batch = ballotRounds.enter(electionId, Vote.CONGRESS, TableFile.Format.CSV, GeneratedBallots.csv(
                 ballotRounds.nextBallot(electionId, Vote.CONGRESS), approvals,
                 planned.ballotsReturned() - planned.invalidBallots(), planned.invalidBallots())
                 .getBytes(StandardCharsets.UTF_8)).batchId();
