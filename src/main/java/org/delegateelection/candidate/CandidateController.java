@@ -18,6 +18,7 @@ import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.security.ApiSecurity;
 import org.delegateelection.system.ApiError;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.Uploads;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,24 +47,24 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 public class CandidateController {
 
     /** The media type of an .xlsx workbook. */
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = Uploads.XLSX;
 
     /** The media type of CSV. */
-    public static final String CSV = "text/csv";
+    public static final String CSV = Uploads.CSV;
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final CandidateRepository candidates;
     private final ElectionRepository elections;
-    private final DataSize maxFileSize;
+    private final Uploads uploads;
     private final CjkFont font;
 
-    /** Takes the file size limit from the multipart settings, and the characters that can be printed from the font. */
-    public CandidateController(CandidateRepository candidates, ElectionRepository elections,
-            MultipartProperties multipart, CjkFont font) {
+    /** Reads files within the upload limit; takes the characters that can be printed from the font. */
+    public CandidateController(CandidateRepository candidates, ElectionRepository elections, Uploads uploads,
+            CjkFont font) {
         this.candidates = candidates;
         this.elections = elections;
-        this.maxFileSize = multipart.getMaxFileSize();
+        this.uploads = uploads;
         this.font = font;
     }
 
@@ -104,7 +105,7 @@ public class CandidateController {
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
         elections.get(electionId);
         Format format = formatOfMediaType(contentType).orElseThrow();
-        return importFile(electionId, format, readAtMost(body));
+        return importFile(electionId, format, uploads.read(body));
     }
 
     /**
@@ -125,40 +126,12 @@ public class CandidateController {
         return importFile(electionId, format, file.getBytes());
     }
 
-    /** 413 for a file over the limit. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
-    public ApiError fileTooLarge() {
-        String limit = maxFileSize.toMegabytes() > 0 ? maxFileSize.toMegabytes() + " MB"
-                : maxFileSize.toKilobytes() + " KB";
-        return new ApiError("文件过大，不能超过 " + limit, List.of());
-    }
-
-    /** 400 for an upload without the part {@code file}. */
-    @ExceptionHandler(MissingServletRequestPartException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    public ApiError missingFile() {
-        return new ApiError("请在 file 字段中上传文件", List.of(new ApiError.Problem(null, "file", "缺少文件")));
-    }
-
     private ImportResult importFile(long electionId, Format format, byte[] content) {
         CandidateImport reader = new CandidateImport(elections.get(electionId).recommendingUnits().stream()
                 .map(RecommendingUnit::code).collect(Collectors.toSet()), LocalDate.now(SHANGHAI), font::canPrint);
         List<Candidate> people = reader.read(format, content);
         int created = candidates.saveAll(electionId, people);
         return new ImportResult(electionId, people.size(), created, people.size() - created);
-    }
-
-    private byte[] readAtMost(InputStream body) throws IOException {
-        long limit = maxFileSize.toBytes();
-        if (limit < 0) {
-            return body.readAllBytes();
-        }
-        byte[] content = body.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-        if (content.length > limit) {
-            throw new MaxUploadSizeExceededException(limit);
-        }
-        return content;
     }
 
     private static Optional<Format> formatOfMediaType(String contentType) {

@@ -4,7 +4,11 @@ import java.util.List;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.delegateelection.election.ElectionNotFoundException;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,9 +19,35 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns rejected input into 400 and a concurrent change into 409 with {@link ApiError}, for the domain REST API under /api. */
+/**
+ * Turns rejected input into 400, a file over the limit into 413 and a concurrent change into 409 with
+ * {@link ApiError}, for the domain REST API under /api.
+ */
 @RestControllerAdvice(basePackages = "org.delegateelection")
 public class ApiExceptionHandler {
+
+    private final DataSize maxFileSize;
+
+    /** Takes the file size limit from the multipart settings. */
+    public ApiExceptionHandler(MultipartProperties multipart) {
+        this.maxFileSize = multipart.getMaxFileSize();
+    }
+
+    /** 413 for a file over the limit, as a raw body or an upload. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    public ApiError fileTooLarge() {
+        String limit = maxFileSize.toMegabytes() > 0 ? maxFileSize.toMegabytes() + " MB"
+                : maxFileSize.toKilobytes() + " KB";
+        return new ApiError("文件过大，不能超过 " + limit, List.of());
+    }
+
+    /** 400 for an upload without the part {@code file}. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ApiError missingFile() {
+        return new ApiError("请在 file 字段中上传文件", List.of(new ApiError.Problem(null, "file", "缺少文件")));
+    }
 
     /** 400 with the first problems found and their count. */
     @ExceptionHandler(InvalidInputException.class)
