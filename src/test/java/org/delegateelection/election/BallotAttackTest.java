@@ -1,0 +1,251 @@
+package org.delegateelection.election;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.delegateelection.ballot.Ballot;
+import org.delegateelection.ballot.BallotCount;
+import org.delegateelection.ballot.BallotSheet;
+import org.delegateelection.candidate.CandidateController;
+import org.delegateelection.candidate.CandidateList;
+import org.delegateelection.cluster.ClusterNode;
+import org.delegateelection.demo.DemoIdentity;
+import org.delegateelection.demo.GeneratedBallots;
+import org.delegateelection.election.DrivenElections.Election;
+import org.delegateelection.security.DatabaseDump;
+import org.delegateelection.security.Http;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Finding 6 of the security probe (issue 11), replayed against the running application over HTTP as the congress
+ * secretariat ({@code huangli}) sends it: a ballot upload broken off in the middle of its batch — by a row the
+ * database refuses, and on PostgreSQL by killing a node of its own (SIGKILL) while it writes — leaves no batch, and a
+ * half batch left by an older version is refused when named at step 23 and removed once the round is counted.
+ */
+@DirtiesContext
+@ActiveProfiles("demo")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:ballot-attack;DB_CLOSE_DELAY=-1")
+class BallotAttackTest {
+
+    private static final Date ENGINE_NOW = Date.from(ZonedDateTime.of(2022, 6, 6, 9, 0, 0, 0,
+            ZoneId.of("Asia/Shanghai")).toInstant());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = DemoIdentity.PASSWORD;
+
+    @LocalServerPort
+    private int port;
+    @Value("${spring.datasource.url}")
+    private String databaseUrl;
+    @Autowired
+    private ProcessEngine processEngine;
+    @Autowired
+    private DrivenElections elections;
+    @Autowired
+    private BallotRounds ballotRounds;
+    @Autowired
+    private DataSource dataSource;
+    @Autowired
+    private JdbcClient jdbc;
+
+    private Http http;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        ClockUtil.setCurrentTime(ENGINE_NOW);
+        http = new Http(port, false);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        BpmnAwareTests.reset();
+    }
+
+    // ---- finding 6: a ballot batch is stored whole or not at all
+
+    @Test
+    void anUploadInterruptedInTheMiddleOfItsBatchLeavesNoBatch() {
+        Election election = elections.start("t-attack-interrupted").advancePastNoticeTo("ballotAndCount");
+        Ballot ballot = ballotRounds.nextBallot(election.id, Vote.CONGRESS);
+        Map<String, Integer> approvals = new LinkedHashMap<>(election.plan.tally().approvals());
+        // the 16th person on the ballot gets 790 approvals, which the database is made to refuse: the write of the
+        // batch breaks off after 15 of its 80 rows, as the probe's kill -9 did
+        approvals.put(ballot.candidateIds().get(15), 790);
+        byte[] file = GeneratedBallots.csv(ballot, approvals, 790, 0).getBytes(StandardCharsets.UTF_8);
+        String before = DatabaseDump.of(dataSource);
+
+        jdbc.sql("alter table ballot_marks add constraint interrupted_batch check (approvals <> 790)").update();
+        HttpResponse<String> upload;
+        try {
+            upload = http.sendBytes("POST", "/api/elections/" + election.id + "/ballots", "huangli", PASSWORD, file,
+                    CandidateController.CSV);
+        } finally {
+            jdbc.sql("alter table ballot_marks drop constraint interrupted_batch").update();
+        }
+
+        assertThat(upload.statusCode()).isNotEqualTo(201);
+        assertThat(batches(election)).isZero();
+        assertThat(DatabaseDump.difference(before, DatabaseDump.of(dataSource))).isEmpty();
+    }
+
+    @Test
+    void aHalfBatchNamedAtStep23IsRefusedNamingTheBatchAndRemovedWhenTheRoundIsCounted() throws IOException {
+        Election election = elections.start("t-attack-half-batch").advancePastNoticeTo("ballotAndCount");
+        Ballot ballot = ballotRounds.nextBallot(election.id, Vote.CONGRESS);
+        var tally = election.plan.tally();
+        // what the probe's kill -9 left of an upload of an older version: the batch with 15 of its 80 count rows
+        BallotCount count = BallotSheet.read(BallotSheet.Format.CSV, GeneratedBallots.csv(ballot, tally.approvals(),
+                776, 4).getBytes(StandardCharsets.UTF_8), ballot, true);
+        String half = UUID.randomUUID().toString();
+        jdbc.sql("insert into ballot_batch (id, election_id, vote, ballot, ballots_returned, invalid_ballots) "
+                + "values (?, ?, 'CONGRESS', ?, 780, 4)").params(half, election.id, VariableValues.toJson(ballot))
+                .update();
+        count.marks().entrySet().stream().limit(15).forEach(m -> jdbc.sql("insert into ballot_marks (batch_id, "
+                + "candidate, approvals, disapprovals, abstentions) values (?, ?, ?, ?, ?)")
+                .params(half, m.getKey(), m.getValue().approvals(), m.getValue().disapprovals(),
+                        m.getValue().abstentions()).update());
+        String taskId = election.task("ballotAndCount").getId();
+        String before = DatabaseDump.of(dataSource);
+
+        HttpResponse<String> namedHalf = completeWithBatch(taskId, half);
+        HttpResponse<String> namedUnknown = completeWithBatch(taskId, UUID.randomUUID().toString());
+
+        for (HttpResponse<String> refused : List.of(namedHalf, namedUnknown)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).path("problems").get(0).path("field").asText())
+                    .isEqualTo("ballotBatchId");
+        }
+        assertThat(namedHalf.body()).contains("不完整", "重新");
+        assertThat(DatabaseDump.difference(before, DatabaseDump.of(dataSource))).isEmpty();
+
+        HttpResponse<String> entered = http.sendBytes("POST", "/api/elections/" + election.id + "/ballots",
+                "huangli", PASSWORD, GeneratedBallots.csv(ballot, tally.approvals(), 776, 4)
+                        .getBytes(StandardCharsets.UTF_8), CandidateController.CSV);
+        String whole = JSON.readTree(entered.body()).path("batchId").asText();
+        assertThat(completeWithBatch(taskId, whole).statusCode()).isEqualTo(204);
+
+        assertThat(election.instance).isWaitingAt("reportResults");
+        assertThat(election.ids(CandidateList.ELECTED)).containsExactlyInAnyOrderElementsOf(
+                election.plan.electedList());
+        assertThat(jdbc.sql("select id, counted_in_round from ballot_batch where election_id = ? "
+                + "and vote = 'CONGRESS'").param(election.id)
+                .query((rs, n) -> rs.getString(1) + " 第" + rs.getInt(2) + "轮").list())
+                .containsExactly(whole + " 第1轮");
+        assertThat(jdbc.sql("select count(*) from ballot_marks where batch_id = ?").param(whole).query(Integer.class)
+                .single()).isEqualTo(80);
+        assertThat(jdbc.sql("select count(*) from ballot_marks where batch_id = ?").param(half).query(Integer.class)
+                .single()).isZero();
+    }
+
+    /**
+     * The probe's kill -9 for real: a node of its own (a JVM started as an operator starts one, on this test's
+     * PostgreSQL database) is killed while it writes a batch — held at the batch's count rows by a table lock, so
+     * that the kill falls inside the write every time. PostgreSQL only.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "test.database", matches = "postgres")
+    void aNodeKilledWhileItWritesABatchLeavesNoBatch() throws Exception {
+        Election election = elections.start("t-attack-kill").advancePastNoticeTo("ballotAndCount");
+        Ballot ballot = ballotRounds.nextBallot(election.id, Vote.CONGRESS);
+        byte[] file = GeneratedBallots.csv(ballot, election.plan.tally().approvals(), 776, 4)
+                .getBytes(StandardCharsets.UTF_8);
+        try (ClusterNode node = ClusterNode.start("ballot-upload", databaseUrl,
+                List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), List.of());
+                Connection lock = DriverManager.getConnection(databaseUrl, "postgres", "")) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("lock table ballot_marks in share mode");
+            }
+            CompletableFuture<HttpResponse<String>> upload = HttpClient.newHttpClient().sendAsync(HttpRequest
+                    .newBuilder(URI.create(node.baseUrl() + "/api/elections/" + election.id + "/ballots"))
+                    .header("Content-Type", CandidateController.CSV)
+                    .header("Authorization", basic("huangli"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            int writer = waitFor(() -> jdbc.sql("select pid from pg_stat_activity where wait_event_type = 'Lock' "
+                    + "and query like 'insert into ballot_marks%'").query(Integer.class).optional().orElse(null));
+
+            node.kill();
+            lock.rollback();
+            waitFor(() -> jdbc.sql("select count(*) from pg_stat_activity where pid = ?").param(writer)
+                    .query(Integer.class).single() == 0 ? writer : null);
+
+            assertThat(upload).failsWithin(Duration.ofSeconds(30));
+            assertThat(batches(election)).isZero();
+        }
+    }
+
+    private HttpResponse<String> completeWithBatch(String taskId, String batchId) {
+        return http.json("POST", "/engine-rest/task/" + taskId + "/complete", "huangli", PASSWORD,
+                VariableValues.toJson(Map.of("variables", Map.of(
+                        "ballotBatchId", Map.of("value", batchId),
+                        "electorsDueToAttend", Map.of("value", 800),
+                        "electorsPresent", Map.of("value", 782),
+                        "ballotsIssued", Map.of("value", 782)))));
+    }
+
+    /** The batches entered for the vote at the congress. */
+    private int batches(Election election) {
+        return jdbc.sql("select count(*) from ballot_batch where election_id = ? and vote = 'CONGRESS'")
+                .param(election.id)
+                .query(Integer.class).single();
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Polls every 100 ms for up to 60 s until the value is there. */
+    private static <T> T waitFor(Supplier<T> value) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        T found;
+        while ((found = value.get()) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("等待超时");
+            }
+            Thread.sleep(100);
+        }
+        return found;
+    }
+}
