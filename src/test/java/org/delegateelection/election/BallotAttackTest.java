@@ -3,18 +3,28 @@ package org.delegateelection.election;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -22,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -40,6 +51,7 @@ import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.election.DrivenElections.Election;
 import org.delegateelection.security.DatabaseDump;
 import org.delegateelection.security.Http;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,14 +63,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Finding 6 of the security probe (issue 11), replayed against the running application over HTTP as the congress
- * secretariat ({@code huangli}) sends it: a ballot upload broken off in the middle of its batch — by a row the
- * database refuses, and on PostgreSQL by killing a node of its own (SIGKILL) while it writes — leaves no batch, and a
- * half batch left by an older version is refused when named at step 23 and removed once the round is counted.
+ * Findings 6 and 7 of the security probe (issue 11), replayed against the running application over HTTP as the
+ * congress secretariat ({@code huangli}) sends them: a ballot upload broken off in the middle of its batch — by a row
+ * the database refuses, and on PostgreSQL by killing a node of its own (SIGKILL) while it writes — leaves no batch,
+ * and a half batch left by an older version is refused when named at step 23 and removed once the round is counted;
+ * uploaded ballot files never touch the disk, also when refused.
  */
 @DirtiesContext
 @ActiveProfiles("demo")
@@ -70,6 +85,9 @@ class BallotAttackTest {
             ZoneId.of("Asia/Shanghai")).toInstant());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = DemoIdentity.PASSWORD;
+
+    /** Where Tomcat would write multipart uploads: watched by the test, which must see nothing written there. */
+    private static final Path UPLOADS = temporaryDirectory();
 
     @LocalServerPort
     private int port;
@@ -88,6 +106,11 @@ class BallotAttackTest {
 
     private Http http;
 
+    @DynamicPropertySource
+    static void uploadLocation(DynamicPropertyRegistry registry) {
+        registry.add("spring.servlet.multipart.location", UPLOADS::toString);
+    }
+
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
@@ -99,6 +122,11 @@ class BallotAttackTest {
     void tearDown() {
         ClockUtil.reset();
         BpmnAwareTests.reset();
+    }
+
+    @AfterAll
+    static void removeUploadDirectory() throws IOException {
+        Files.deleteIfExists(UPLOADS);
     }
 
     // ---- finding 6: a ballot batch is stored whole or not at all
@@ -215,6 +243,39 @@ class BallotAttackTest {
         }
     }
 
+    // ---- finding 7: uploads stay in memory
+
+    @Test
+    void uploadedBallotFilesAreNeverWrittenToDisk() throws Exception {
+        Election election = elections.start("t-attack-uploads").advancePastNoticeTo("ballotAndCount");
+        Ballot ballot = ballotRounds.nextBallot(election.id, Vote.CONGRESS);
+        var tally = election.plan.tally();
+        byte[] good = GeneratedBallots.csv(ballot, tally.approvals(), 776, 4).getBytes(StandardCharsets.UTF_8);
+        byte[] malformed = new String(good, StandardCharsets.UTF_8).replaceFirst("\n赞成", "\n同意")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] oversized = new byte[20 * 1024 * 1024 + 1];
+        String path = "/api/elections/" + election.id + "/ballots";
+
+        List<String> written = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            UPLOADS.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            statuses.add(upload(path, "选票.csv", good).statusCode());
+            statuses.add(upload(path, "选票.csv", malformed).statusCode());
+            statuses.add(upload(path, "选票.csv", oversized).statusCode());
+            WatchKey key = watcher.poll(2, TimeUnit.SECONDS);
+            if (key != null) {
+                key.pollEvents().stream().map(WatchEvent::context).map(String::valueOf).forEach(written::add);
+            }
+        }
+
+        assertThat(statuses).containsExactly(201, 400, 413);
+        assertThat(written).as("files written under the upload location").isEmpty();
+        try (var left = Files.list(UPLOADS)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     private HttpResponse<String> completeWithBatch(String taskId, String batchId) {
         return http.json("POST", "/engine-rest/task/" + taskId + "/complete", "huangli", PASSWORD,
                 VariableValues.toJson(Map.of("variables", Map.of(
@@ -222,6 +283,18 @@ class BallotAttackTest {
                         "electorsDueToAttend", Map.of("value", 800),
                         "electorsPresent", Map.of("value", 782),
                         "ballotsIssued", Map.of("value", 782)))));
+    }
+
+    /** A multipart upload of the part {@code file}, as a browser sends it. */
+    private HttpResponse<String> upload(String path, String fileName, byte[] content) {
+        String boundary = "----ballots" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.sendBytes("POST", path, "huangli", PASSWORD, body.toByteArray(),
+                "multipart/form-data; boundary=" + boundary);
     }
 
     /** The batches entered for the vote at the congress. */
@@ -247,5 +320,13 @@ class BallotAttackTest {
             Thread.sleep(100);
         }
         return found;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("ballot-uploads");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
