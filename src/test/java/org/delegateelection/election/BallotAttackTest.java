@@ -37,6 +37,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -69,11 +70,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Findings 6 and 7 of the security probe (issue 11), replayed against the running application over HTTP as the
- * congress secretariat ({@code huangli}) sends them: a ballot upload broken off in the middle of its batch — by a row
- * the database refuses, and on PostgreSQL by killing a node of its own (SIGKILL) while it writes — leaves no batch,
- * and a half batch left by an older version is refused when named at step 23 and removed once the round is counted;
- * uploaded ballot files never touch the disk, also when refused.
+ * Findings 6, 7 and 8 of the security probe (issue 11), replayed against the running application over HTTP as the
+ * congress secretariat ({@code huangli}), the plenary committee ({@code lixiuying}) and the organization department
+ * ({@code zhangwei}) send them: a ballot upload broken off in the middle of its batch — by a row the database refuses,
+ * and on PostgreSQL by killing a node of its own (SIGKILL) while it writes — leaves no batch, and a half batch left
+ * by an older version is refused when named at step 23 and removed once the round is counted; uploaded ballot files
+ * never touch the disk, also when refused; ballots typed into the form of steps 20 and 23 never reach the engine's
+ * history, while the other values of the completion do. History level full, as in production.
  */
 @DirtiesContext
 @ActiveProfiles("demo")
@@ -95,6 +98,8 @@ class BallotAttackTest {
     private String databaseUrl;
     @Autowired
     private ProcessEngine processEngine;
+    @Autowired
+    private FormService formService;
     @Autowired
     private DrivenElections elections;
     @Autowired
@@ -274,6 +279,89 @@ class BallotAttackTest {
         try (var left = Files.list(UPLOADS)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    // ---- finding 8: typed ballots are not kept in the history
+
+    @Test
+    void ballotsTypedIntoTheFormsOfSteps20And23NeverReachTheHistory() throws IOException {
+        Election rest = elections.start("t-attack-typed-rest").advancePastNoticeTo("plenaryVote");
+        Election form = elections.start("t-attack-typed-form").advancePastNoticeTo("plenaryVote");
+        List<String> typed = new ArrayList<>();
+
+        // over the engine's REST API: step 20 as Tasklist submits its form, step 23 as a REST client completes it
+        typed.add(typedBallots(rest, "plenaryVote", Vote.PLENARY, rest.plan.prospectiveList()));
+        assertThat(http.json("POST", "/engine-rest/task/" + rest.task("plenaryVote").getId() + "/submit-form",
+                "lixiuying", PASSWORD, variables(typed.get(0))).statusCode()).isEqualTo(204);
+        rest.advanceTo("ballotAndCount");
+        typed.add(typedBallots(rest, "ballotAndCount", Vote.CONGRESS, rest.plan.electedList()));
+        assertThat(http.json("POST", "/engine-rest/task/" + rest.task("ballotAndCount").getId() + "/complete",
+                "huangli", PASSWORD, variables(typed.get(1))).statusCode()).isEqualTo(204);
+        // through the engine's form service, as the handbook driver does
+        typed.add(typedBallots(form, "plenaryVote", Vote.PLENARY, form.plan.prospectiveList()));
+        formService.submitTaskForm(form.task("plenaryVote").getId(), attendance(typed.get(2)));
+        form.advanceTo("ballotAndCount");
+        typed.add(typedBallots(form, "ballotAndCount", Vote.CONGRESS, form.plan.electedList()));
+        formService.submitTaskForm(form.task("ballotAndCount").getId(), attendance(typed.get(3)));
+
+        for (Election election : List.of(rest, form)) {
+            assertThat(election.instance).isWaitingAt("reportResults");
+            assertThat(election.ids(CandidateList.ELECTED))
+                    .containsExactlyInAnyOrderElementsOf(election.plan.electedList());
+            String instance = election.instance.getId();
+            assertThat(historyRows("act_hi_detail", instance, "ballotsText")).isZero();
+            assertThat(historyRows("act_hi_varinst", instance, "ballotsText")).isZero();
+            // the rest of the completions is there: the attendance of both votes, and their tallies
+            assertThat(jdbc.sql("select long_ from act_hi_detail where proc_inst_id_ = ? and name_ = ? "
+                    + "and type_ = 'VariableUpdate' and long_ is not null").params(instance, "electorsPresent")
+                    .query(Long.class).list()).containsExactly(8L, 8L);
+            assertThat(historyRows("act_hi_varinst", instance, "tally")).isPositive();
+
+            // the probe's requests: the organization department reads the instance's history
+            String details = http.send("GET", "/engine-rest/history/detail?processInstanceId=" + instance
+                    + "&maxResults=10000", "zhangwei", PASSWORD, null, null).body();
+            String variables = http.send("GET", "/engine-rest/history/variable-instance?processInstanceId="
+                    + instance + "&maxResults=10000", "zhangwei", PASSWORD, null, null).body();
+            assertThat(details).contains("\"electorsPresent\"").doesNotContain("ballotsText");
+            assertThat(variables).contains("\"roundOutcome\"").doesNotContain("ballotsText");
+            for (String ballots : typed) {
+                String aBallot = ballots.lines().skip(1).findFirst().orElseThrow();
+                assertThat(details).doesNotContain(aBallot);
+                assertThat(variables).doesNotContain(aBallot);
+                assertThat(jdbc.sql("select count(*) from act_hi_detail where text_ like ?").param("%" + aBallot + "%")
+                        .query(Integer.class).single()).isZero();
+            }
+        }
+    }
+
+    /**
+     * The ballots of a small vote typed into the voting task's text box: the header it shows, then 8 valid ballots
+     * each approving {@code approved}.
+     */
+    private String typedBallots(Election election, String key, Vote vote, List<String> approved) {
+        Ballot ballot = ballotRounds.nextBallot(election.id, vote);
+        Map<String, Integer> approvals = new LinkedHashMap<>();
+        approved.forEach(id -> approvals.put(id, 8));
+        String header = ((String) election.shownAt(key, "ballotsText")).lines().findFirst().orElseThrow();
+        return header + "\n" + GeneratedBallots.csv(ballot, approvals, 8, 0).lines().skip(1)
+                .reduce("", (text, line) -> text + line + "\n");
+    }
+
+    /** 10 electors due, 8 present with 8 ballots: a quorum for both votes; 8 approvals elect. */
+    private static Map<String, Object> attendance(String typed) {
+        return Map.of("electorsDueToAttend", 10, "electorsPresent", 8, "ballotsIssued", 8, "ballotsText", typed);
+    }
+
+    private static String variables(String typed) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        attendance(typed).forEach((name, value) -> variables.put(name, Map.of("value", value,
+                "type", value instanceof String ? "String" : "Integer")));
+        return VariableValues.toJson(Map.of("variables", variables));
+    }
+
+    private int historyRows(String table, String instance, String name) {
+        return jdbc.sql("select count(*) from " + table + " where proc_inst_id_ = ? and name_ = ?")
+                .params(instance, name).query(Integer.class).single();
     }
 
     private HttpResponse<String> completeWithBatch(String taskId, String batchId) {
