@@ -30,7 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
  * of the plenary vote on the prospective candidates (step 20), from a file ({@link BallotSheet} describes the format),
  * kept added up only; the completion of the voting task then names the batch ({@code ballotBatchId}).
  * {@code GET /api/elections/{id}/ballot-rounds} and {@code …/plenary-rounds} list the counted rounds. Files are
- * limited to {@code spring.servlet.multipart.max-file-size}, and read row by row within the limits of
+ * limited to {@code spring.servlet.multipart.max-file-size}, held in memory (the multipart threshold for writing a
+ * part to disk is the request size limit, which no accepted part reaches) and read row by row within the limits of
  * {@link BallotSheet} (ballots, columns).
  */
 @RestController

@@ -95,7 +95,8 @@ public class BallotRounds {
     }
 
     /**
-     * Reads a ballot file for the next round's ballot of a vote and stores its counts.
+     * Reads a ballot file for the next round's ballot of a vote and stores its counts, whole or not at all
+     * ({@link BallotBatches#save}).
      *
      * @throws org.delegateelection.system.InvalidInputException with every problem of the file, or when the vote is
      *                                                           not open; nothing is stored then
@@ -172,7 +173,7 @@ public class BallotRounds {
                 .params(electionId, round, VariableValues.toJson(tally), VariableValues.toJson(outcome),
                         VariableValues.toJson(ballot))
                 .update();
-        batches.markCounted(batchId, round);
+        batches.markCounted(electionId, vote, batchId, round);
         return new CountedRound(round, ballot, outcome);
     }
 
@@ -200,7 +201,7 @@ public class BallotRounds {
                 .params(electionId, VariableValues.toJson(tally), VariableValues.toJson(result.ranking()),
                         VariableValues.toJson(formal))
                 .update();
-        batches.markCounted(batchId, 0);
+        batches.markCounted(electionId, Vote.CONGRESS, batchId, 0);
         return result;
     }
 
@@ -213,11 +214,13 @@ public class BallotRounds {
      * Ends the vote's series of rounds, so that its next round starts over with the whole ballot: the presidium
      * ends the congress's series with seats unfilled (《中国共产党地方组织选举工作条例》: when the number elected is
      * close to the seats, the presidium may decide to elect no more), and step 19 ends the plenary's before a new
-     * plenary vote.
+     * plenary vote. The batches entered for the vote and not counted are deleted: they were entered for a round that
+     * will not be held.
      */
     public void closeSeries(long electionId, Vote vote) {
         jdbc.sql("update " + vote.roundTable() + " set series_closed = true where election_id = ? and round = ?")
                 .params(electionId, roundCount(electionId, vote)).update();
+        batches.discardUncounted(electionId, vote);
     }
 
     /** Every counted round of the vote, in the order counted. */

@@ -44,12 +44,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Component
 public class TaskDecisions {
 
+    /**
+     * The variable of the ballots typed into the form of steps 20 and 23 (CSV text): read once as a batch, never kept
+     * ({@link TypedBallotsHistoryPlugin} keeps it out of the history).
+     */
+    static final String TYPED_BALLOTS = "ballotsText";
+
     /** Keys a completion sets that would otherwise be seen again by the next task of the same kind. */
     static final List<String> DECISION_KEYS = List.of("approved", "comment", "returnTo", "centreNomineeIds",
             "selectedCandidateIds", "confirmed", "finding", "tally", "partySecretarySigned", "disciplineChiefSigned",
             "opinion", "completedOn", "note", "branchesTotal", "branchesRecommending", "membersTotal",
             "membersParticipating", "electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotBatchId",
-            "ballotsText", "anotherRound", "unitQuotas", "unitQuotasText", "prospectiveCount");
+            TYPED_BALLOTS, "anotherRound", "unitQuotas", "unitQuotasText", "prospectiveCount");
 
     private static final Set<String> RECORD_STEPS = Set.of("mobilizeAndEducate", "grassrootsSelection",
             "announceInspection", "conductInspection", "verifyIdentity", "consultRegulators", "congressDeliberation");
@@ -362,22 +368,23 @@ public class TaskDecisions {
      * Step 20, step 23 and the preliminary round before it: the attendance ({@code electorsDueToAttend},
      * {@code electorsPresent}, {@code ballotsIssued}) and the ballots of the vote's round — either
      * {@code ballotBatchId}, a batch entered before (REST upload), or, when that is empty, {@code ballotsText} from
-     * Tasklist's form, the ballots as CSV text, entered here as a batch. The ballots' text is not kept as a variable.
-     * The round's tally (counts only) is left in {@code tally} for the counting that follows.
+     * Tasklist's form, the ballots as CSV text, entered here as a batch. The ballots' text is kept neither as a
+     * variable nor in the history. The round's tally (counts only) is left in {@code tally} for the counting that
+     * follows.
      */
     private void tally(DelegateTask task, long electionId, Vote vote) {
         DelegateExecution instance = task.getExecution().getProcessInstance();
         Object batchId = task.getVariable("ballotBatchId");
         // the form's entry as submitted: a REST completion sets it on the execution, Tasklist on the task, where the
         // header shown (task-local) also lives
-        Object text = task.getExecution().hasVariable("ballotsText") ? task.getExecution().getVariable("ballotsText")
-                : task.getVariable("ballotsText");
+        Object text = task.getExecution().hasVariable(TYPED_BALLOTS) ? task.getExecution().getVariable(TYPED_BALLOTS)
+                : task.getVariable(TYPED_BALLOTS);
         if (batchId == null || String.valueOf(batchId).isBlank()) {
             if (text == null || String.valueOf(text).isBlank()) {
                 throw InvalidInputException.field("ballotBatchId", "请上传选票文件并填写选票批次编号，或在表单中录入选票");
             }
             if (String.valueOf(text).length() > MAX_TYPED_BALLOTS) {
-                throw InvalidInputException.field("ballotsText", "表单中录入的选票不能超过 " + MAX_TYPED_BALLOTS
+                throw InvalidInputException.field(TYPED_BALLOTS, "表单中录入的选票不能超过 " + MAX_TYPED_BALLOTS
                         + " 字；票数较多时请上传选票文件（POST /api/elections/" + electionId + "/" + vote.ballotsResource()
                         + "），再填写选票批次编号");
             }
@@ -387,10 +394,10 @@ public class TaskDecisions {
             } catch (InvalidInputException e) {
                 // the typed ballots are the form's field: a problem of the whole text names it
                 throw e.restated("表单中录入的选票有误，未保存任何选票",
-                        p -> p.field() == null ? new ApiError.Problem(p.row(), "ballotsText", p.reason()) : p);
+                        p -> p.field() == null ? new ApiError.Problem(p.row(), TYPED_BALLOTS, p.reason()) : p);
             }
         }
-        instance.removeVariable("ballotsText");
+        instance.removeVariable(TYPED_BALLOTS);
         Integer due = nullableInteger("electorsDueToAttend", task.getVariable("electorsDueToAttend"));
         Integer present = nullableInteger("electorsPresent", task.getVariable("electorsPresent"));
         Integer issued = nullableInteger("ballotsIssued", task.getVariable("ballotsIssued"));

@@ -172,7 +172,7 @@ public class TaskFormView implements TaskListener {
                 .map(RoundOutcome::explanation).orElse(""));
         show(task, "candidateOptions", view.options(ballot.candidateIds().stream().map(people::get)
                 .filter(Objects::nonNull).toList()));
-        task.setVariableLocal("ballotsText", ballot.candidateIds().stream()
+        task.setVariableLocal(TaskDecisions.TYPED_BALLOTS, ballot.candidateIds().stream()
                 .map(id -> people.containsKey(id) ? id + " " + people.get(id).name() : id)
                 .collect(Collectors.joining(",", "", ",无效")) + "\n");
     }

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -78,6 +79,8 @@ class LateStagesProcessTest {
     private CandidateRepository candidates;
     @Autowired
     private BallotRounds ballotRounds;
+    @Autowired
+    private JdbcClient jdbc;
 
     @BeforeEach
     void setUp() {
@@ -576,6 +579,10 @@ class LateStagesProcessTest {
         approvals.put(missing, 400);
         election.complete("ballotAndCount", ballots(election, 800, 782, 782, 782, 0, approvals));
         assertThat(election.instance).isWaitingAt("presidiumDecision");
+        // the counters enter the ballots of the round the presidium may call
+        ballotRounds.enter(election.id, Vote.CONGRESS, TableFile.Format.CSV, GeneratedBallots.csv(
+                ballotRounds.nextBallot(election.id, Vote.CONGRESS), Map.of(), 10, 0).getBytes(StandardCharsets.UTF_8));
+        assertThat(countedInRound(election)).containsExactlyInAnyOrder(1, null);
 
         assertRefused(election, "presidiumDecision", Map.of("anotherRound", false), "comment");
         election.complete("presidiumDecision", Map.of("anotherRound", false,
@@ -584,6 +591,8 @@ class LateStagesProcessTest {
         assertThat(election.instance).hasPassed("checkElected").isWaitingAt("reportResults");
         assertThat(election.ids(CandidateList.ELECTED)).hasSize(elected.size() - 1).doesNotContain(missing);
         assertThat(ballotRounds.rounds(election.id, Vote.CONGRESS)).singleElement().matches(BallotRounds.StoredRound::seriesClosed);
+        // the ballots entered for the round that will not be held are removed, those of the counted round kept
+        assertThat(countedInRound(election)).containsExactly(1);
     }
 
     @Test
@@ -748,6 +757,12 @@ class LateStagesProcessTest {
      * Completing the open task {@code key} with {@code values} fails with an engine exception naming the field, and
      * leaves the task open and the instance, its variables and the election's tables as they were.
      */
+    /** The round each batch of the congress's ballots was counted in, {@code null} for one not counted. */
+    private List<Integer> countedInRound(Election election) {
+        return jdbc.sql("select counted_in_round from ballot_batch where election_id = ? and vote = 'CONGRESS'")
+                .param(election.id).query((rs, n) -> (Integer) rs.getObject(1, Integer.class)).list();
+    }
+
     private static void assertRefused(Election election, String key, Map<String, Object> values, String field) {
         DrivenElections.Snapshot before = election.snapshot();
         assertThatThrownBy(() -> election.complete(key, values))
