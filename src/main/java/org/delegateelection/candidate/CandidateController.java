@@ -16,15 +16,11 @@ import org.delegateelection.election.ElectionNotFoundException;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.security.ApiSecurity;
-import org.delegateelection.system.ApiError;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.Uploads;
-import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,9 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * The candidate registry of an election over HTTP: {@code GET} lists it, {@code POST} imports a file into it (see

@@ -3,13 +3,12 @@ package org.delegateelection.election;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 
 import org.delegateelection.ballot.BallotSheet;
 import org.delegateelection.candidate.CandidateController;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.TableFile;
-import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.delegateelection.system.Uploads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -40,13 +38,13 @@ public class BallotController {
 
     private final ElectionRepository elections;
     private final BallotRounds rounds;
-    private final long maxBytes;
+    private final Uploads uploads;
 
-    /** Takes the file size limit from the multipart settings. */
-    public BallotController(ElectionRepository elections, BallotRounds rounds, MultipartProperties multipart) {
+    /** Reads the files within the upload limit. */
+    public BallotController(ElectionRepository elections, BallotRounds rounds, Uploads uploads) {
         this.elections = elections;
         this.rounds = rounds;
-        this.maxBytes = multipart.getMaxFileSize().toBytes();
+        this.uploads = uploads;
     }
 
     /**
@@ -57,7 +55,7 @@ public class BallotController {
      * @throws InvalidInputException     (400) with every problem of the file, each naming its row, or when no round
      *                                   of the congress is open; nothing stored
      */
-    @PostMapping(value = "/ballots", consumes = {CandidateController.CSV, CandidateController.XLSX})
+    @PostMapping(value = "/ballots", consumes = {Uploads.CSV, Uploads.XLSX})
     @ResponseStatus(HttpStatus.CREATED)
     public BallotRounds.EnteredBatch enterBody(@PathVariable("id") long electionId,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
@@ -65,7 +63,7 @@ public class BallotController {
     }
 
     /** As {@link #enterBody(long, String, InputStream)}, for the plenary vote on the prospective candidates. */
-    @PostMapping(value = "/plenary-ballots", consumes = {CandidateController.CSV, CandidateController.XLSX})
+    @PostMapping(value = "/plenary-ballots", consumes = {Uploads.CSV, Uploads.XLSX})
     @ResponseStatus(HttpStatus.CREATED)
     public BallotRounds.EnteredBatch enterPlenaryBody(@PathVariable("id") long electionId,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
@@ -115,26 +113,14 @@ public class BallotController {
     private BallotRounds.EnteredBatch enterBody(long electionId, Vote vote, String contentType, InputStream body)
             throws IOException {
         elections.get(electionId);
-        byte[] content = body.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
-        if (content.length > maxBytes) {
-            throw new MaxUploadSizeExceededException(maxBytes);
-        }
-        return rounds.enter(electionId, vote, contentType.startsWith(CandidateController.CSV)
-                ? TableFile.Format.CSV : TableFile.Format.XLSX, content);
+        byte[] content = uploads.read(body);
+        return rounds.enter(electionId, vote, Uploads.tableFormat(contentType, null).orElseThrow(), content);
     }
 
     private BallotRounds.EnteredBatch enterUpload(long electionId, Vote vote, MultipartFile file) throws IOException {
         elections.get(electionId);
-        String type = String.valueOf(file.getContentType()).toLowerCase(Locale.ROOT);
-        String name = String.valueOf(file.getOriginalFilename()).toLowerCase(Locale.ROOT);
-        TableFile.Format format;
-        if (type.startsWith(CandidateController.CSV) || name.endsWith(".csv")) {
-            format = TableFile.Format.CSV;
-        } else if (type.startsWith(CandidateController.XLSX) || name.endsWith(".xlsx")) {
-            format = TableFile.Format.XLSX;
-        } else {
-            throw InvalidInputException.field("file", "无法判断文件格式，请上传 .csv 或 .xlsx 文件");
-        }
+        TableFile.Format format = Uploads.tableFormat(file.getContentType(), file.getOriginalFilename())
+                .orElseThrow(() -> InvalidInputException.field("file", "无法判断文件格式，请上传 .csv 或 .xlsx 文件"));
         return rounds.enter(electionId, vote, format, file.getBytes());
     }
 }

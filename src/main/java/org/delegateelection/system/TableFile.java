@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -168,7 +169,7 @@ public final class TableFile {
         OPCPackage workbook = null;
         try {
             // a package opened from a file reads each part when asked; one opened from a stream inflates them all
-            file = Files.createTempFile("upload-", ".xlsx");
+            file = Files.createTempFile(spool(), "upload-", ".xlsx");
             Files.write(file, content);
             workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
             XSSFReader reader = new XSSFReader(workbook);
@@ -194,6 +195,37 @@ public final class TableFile {
                 workbook.revert();
             }
             deleteQuietly(file);
+        }
+    }
+
+    /**
+     * The directory an .xlsx is written to while it is read: the application's own under the system's temporary
+     * directory, readable by its owner only where the file system knows POSIX permissions. Each file is deleted when
+     * read; what a node killed while reading left behind goes with {@link #clearSpool()} at the next start.
+     */
+    static Path spool() throws IOException {
+        Path spool = Path.of(System.getProperty("java.io.tmpdir"), "delegate-election-uploads");
+        if (!Files.isDirectory(spool)) {
+            try {
+                Files.createDirectories(spool, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(spool);
+            }
+        }
+        return spool;
+    }
+
+    /**
+     * Deletes what is left in the spool (see {@link #spool()}).
+     *
+     * @throws UncheckedIOException when the spool cannot be listed
+     */
+    public static void clearSpool() {
+        try (var files = Files.list(spool())) {
+            files.forEach(TableFile::deleteQuietly);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -12,7 +12,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * Files sent to the domain API, as a raw request body or a multipart part, read in memory within the limit of
  * {@code spring.servlet.multipart.max-file-size} (the raw body under the same limit as an upload); a file over it is
- * answered 413 by {@link ApiExceptionHandler}.
+ * answered 413 by {@link ApiExceptionHandler}. An .xlsx is written to a private temporary file only while it is read
+ * ({@link TableFile}); at start-up the files a killed node left there are deleted.
  */
 @Component
 public class Uploads {
@@ -24,9 +25,10 @@ public class Uploads {
 
     private final long maxBytes;
 
-    /** Takes the limit from the multipart settings. */
+    /** Takes the limit from the multipart settings; empties the spool of .xlsx files. */
     public Uploads(MultipartProperties multipart) {
         this.maxBytes = multipart.getMaxFileSize().toBytes();
+        TableFile.clearSpool();
     }
 
     /**
