@@ -18,12 +18,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * written as string cells, never as formulas, so a name such as "=HYPERLINK(…)" stays text when the file is opened;
  * numbers ({@link Number}) as numeric cells. Not thread-safe; one instance makes one workbook.
  */
-final class Sheets {
+public final class Sheets {
 
     private final XSSFWorkbook workbook = new XSSFWorkbook();
     private final CellStyle bold;
 
-    Sheets() {
+    /** An empty workbook. */
+    public Sheets() {
         Font font = workbook.createFont();
         font.setBold(true);
         bold = workbook.createCellStyle();
@@ -35,7 +36,7 @@ final class Sheets {
      * per entry of {@code rows}, each value a {@link String}, a {@link Number} or {@code null} (an empty cell). The
      * sheet's name is made safe for Excel (at most 31 characters, none of {@code []:*?/\}).
      */
-    Sheets sheet(String name, String title, List<String> header, List<List<?>> rows) {
+    public Sheets sheet(String name, String title, List<String> header, List<List<?>> rows) {
         Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
         int next = 0;
         if (title != null) {
@@ -72,7 +73,7 @@ final class Sheets {
     }
 
     /** The workbook as .xlsx bytes. */
-    byte[] toBytes() {
+    public byte[] toBytes() {
         try (workbook) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);

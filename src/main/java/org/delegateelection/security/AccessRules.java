@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -89,6 +90,12 @@ public final class AccessRules {
                     "名单构成情况（Excel）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/composition.svg", BODY_GROUPS.keySet(),
                     "名单构成情况与结构要求对照图"),
+            new ApiRule(HttpMethod.POST, "/api/users", Set.of(ORG_DEPT, Groups.CAMUNDA_ADMIN),
+                    "导入本单位人员（账号、姓名、所属机关或推荐单位、电子邮箱），返回新账号的初始密码"),
+            new ApiRule(HttpMethod.GET, "/api/users/template.xlsx", Set.of(ORG_DEPT, Groups.CAMUNDA_ADMIN),
+                    "人员导入模板（Excel）"),
+            new ApiRule(HttpMethod.GET, "/api/users/template.csv", Set.of(ORG_DEPT, Groups.CAMUNDA_ADMIN),
+                    "人员导入模板（CSV）"),
             new ApiRule(HttpMethod.GET, "/api/calendar/working-days", Set.of(ANYONE), "工作日计算"));
 
     private AccessRules() {

@@ -65,6 +65,11 @@ public class ApiSecurity {
                 .map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
     }
 
+    /** Whether the caller of this request belongs to the group. */
+    public static boolean callerIsIn(String groupId) {
+        return callerGroups().contains(groupId);
+    }
+
     /**
      * The codes of the recommending units the caller belongs to when the caller is in no body group, i.e. sees only
      * the data of those units; empty when the caller belongs to a body and sees everything the rules allow.

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.identity.User;
 /** Engine users for tests that run without the demo profile. */
 public final class TestUsers {
 
-    /** The password of every test user. */
-    public static final String PASSWORD = "test-password";
+    /** The password of every test user (it meets Camunda's password policy, on outside the demo profile). */
+    public static final String PASSWORD = "Test-password-2027!";
 
     private TestUsers() {
     }
