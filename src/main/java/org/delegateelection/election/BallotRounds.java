@@ -20,7 +20,10 @@ import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.document.CjkFont;
+import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.PlainText;
 import org.delegateelection.system.TableFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,13 +50,15 @@ public class BallotRounds {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
+    private final CjkFont font;
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
     private final BallotBatches batches;
     private final QuotaCheckers quotaCheckers;
 
     public BallotRounds(JdbcClient jdbc, ElectionRepository elections, CandidateRepository candidates,
-            BallotBatches batches, QuotaCheckers quotaCheckers) {
+            BallotBatches batches, QuotaCheckers quotaCheckers, CjkFont font) {
+        this.font = font;
         this.quotaCheckers = quotaCheckers;
         this.jdbc = jdbc;
         this.batches = batches;
@@ -98,12 +103,21 @@ public class BallotRounds {
      * Reads a ballot file for the next round's ballot of a vote and stores its counts, whole or not at all
      * ({@link BallotBatches#save}).
      *
-     * @throws org.delegateelection.system.InvalidInputException with every problem of the file, or when the vote is
-     *                                                           not open; nothing is stored then
+     * @throws org.delegateelection.system.InvalidInputException with every problem of the file, when a name written
+     *                                                           in has a character the documents cannot print (the
+     *                                                           result PDF names the people written in and elected),
+     *                                                           or when the vote is not open; nothing is stored then
      */
     public EnteredBatch enter(long electionId, Vote vote, TableFile.Format format, byte[] content) {
         Ballot ballot = nextBallot(electionId, vote);
         BallotCount count = BallotSheet.read(format, content, ballot, vote.writeIns());
+        List<Problem> unprintable = count.marks().keySet().stream().filter(Ballot::isWriteIn)
+                .map(key -> Optional.ofNullable(PlainText.problem(Ballot.writtenInName(key), font::canPrint))
+                        .map(reason -> new Problem(null, "另选人", "另选的 " + Ballot.writtenInName(key) + "：" + reason)))
+                .flatMap(Optional::stream).toList();
+        if (!unprintable.isEmpty()) {
+            throw new InvalidInputException("选票文件有误，未保存任何选票", unprintable);
+        }
         String id = batches.save(electionId, vote, count);
         return new EnteredBatch(id, roundCount(electionId, vote) + 1, ballot.seats(), ballot.candidateIds().size(),
                 count.ballotsReturned(), count.invalidBallots());

@@ -187,7 +187,7 @@ class FileAttackTest {
 
     /**
      * Finding 10: a name in CJK Extension B or with an emoji was stored, and the roster and result PDFs answered 500;
-     * the name of an election unit is printed too.
+     * the name of an election unit is printed too, and a name written in on a ballot.
      */
     @Test
     void aCharacterTheDocumentsCannotPrintIsRefusedAtImportAndTheDocumentsStillPrint() throws Exception {
@@ -216,6 +216,14 @@ class FileAttackTest {
         assertThat(unitRefused.statusCode()).as(unitRefused.body()).isEqualTo(400);
         assertThat(problems(unitRefused)).extracting(p -> p.path("field").asText(), p -> p.path("reason").asText())
                 .containsExactly(tuple("name", "字符 𠀀（U+20000）无法在文书中打印"));
+        // a name written in on a ballot is printed in the result when elected
+        List<String> header = ballotHeader(congress, Vote.CONGRESS);
+        String writeIn = "反对:王😀," + String.join(",", Collections.nCopies(header.size() - 2, "弃权")) + ",\n";
+        HttpResponse<String> writeInRefused = send("huangli", "/api/elections/" + congress.id + "/ballots",
+                (String.join(",", header) + "\n" + writeIn).getBytes(StandardCharsets.UTF_8), CandidateController.CSV);
+        assertThat(writeInRefused.statusCode()).as(writeInRefused.body()).isEqualTo(400);
+        assertThat(problems(writeInRefused)).extracting(p -> p.path("field").asText(), p -> p.path("reason").asText())
+                .containsExactly(tuple("另选人", "另选的 王😀：字符 😀（U+1F600）无法在文书中打印"));
         assertThat(DatabaseDump.difference(before, DatabaseDump.of(dataSource))).isEmpty();
         String base = "/api/elections/" + election.id + "/documents/";
         for (String document : List.of("prospective-roster.pdf", "election-result.pdf")) {
