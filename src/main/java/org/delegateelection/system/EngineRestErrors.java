@@ -8,10 +8,10 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -19,9 +19,9 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.spin.SpinRuntimeException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
@@ -60,10 +60,10 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     public static final String CONCURRENT_CHANGE = "该选举的数据刚被其他操作同时修改，本次提交未生效，请刷新后重试";
 
     /** What a client is told when the task to complete does not exist. */
-    static final String UNKNOWN_TASK = "任务不存在";
+    private static final String UNKNOWN_TASK = "任务不存在";
 
     /** What a client is told when the database failed: nothing of its tables or statements. */
-    static final String DATABASE_FAILURE = "数据库处理出错，本次提交未生效，请稍后重试";
+    private static final String DATABASE_FAILURE = "数据库处理出错，本次提交未生效，请稍后重试";
 
     /**
      * SQL states of a lock another transaction held: class 40 (deadlock, serialization failure), PostgreSQL's
@@ -110,11 +110,11 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(AuthorizationException exception) {
-            return forbiddenUnlessCompletedMeanwhile(exception, fate);
+            return forbiddenUnlessCompletedMeanwhile(fate);
         }
     }
 
-    private static Response forbiddenUnlessCompletedMeanwhile(Throwable exception, Function<String, TaskFate> fate) {
+    private static Response forbiddenUnlessCompletedMeanwhile(Function<String, TaskFate> fate) {
         if (completedTask(fate) == TaskFate.FINISHED) {
             return conflict();
         }
@@ -154,7 +154,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
                 return invalid;
             }
             if (exception.getCause() instanceof AuthorizationException) {
-                return forbiddenUnlessCompletedMeanwhile(exception, fate);
+                return forbiddenUnlessCompletedMeanwhile(fate);
             }
             Response conflict = concurrentChange(exception);
             if (conflict != null) {
