@@ -58,8 +58,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @DirtiesContext
 @ActiveProfiles("demo")
-// production behind TLS
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "SECURE_COOKIES=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "SECURE_COOKIES=true") // as in production behind TLS
 class WebAttackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,7 +69,8 @@ class WebAttackTest {
 
     /** The embedded default as the probe met it: H2 in a file, of its own (also in the PostgreSQL pass). */
     private static final String DATABASE = "jdbc:h2:file:" + Path.of("target", "web-attack-test",
-            UUID.randomUUID().toString(), "delegate-election").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+            UUID.randomUUID().toString(), "delegate-election").toAbsolutePath()
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
