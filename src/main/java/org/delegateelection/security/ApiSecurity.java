@@ -108,7 +108,10 @@ public class ApiSecurity {
                 })
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(anonymous))
                 .exceptionHandling(e -> e.authenticationEntryPoint(anonymous).accessDeniedHandler(denied))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // this chain logs nobody in, so it protects no login against session fixation: Spring's default
+                // (change the session id on authentication) would rotate the webapps' session on every /api call
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .requestCache(cache -> cache.disable())
                 // Basic is sent by the client on every request, so no CSRF token is needed for it; a request that
                 // relies on the webapps' session cookie is checked against their CSRF token instead

@@ -1,23 +1,32 @@
 package org.delegateelection.system;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.spin.SpinRuntimeException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -31,9 +40,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * own validation of the submitted values ({@link InvalidInputException}, thrown by a listener), these mappers answer
  * 400 with Camunda's error shape plus the problems, so that a REST client and Tasklist see a client error naming the
  * field; a missing authorization is answered 403 without the engine's details. When another request changed the
- * same election at the same moment (two nodes, two users: the engine's {@link OptimisticLockingException}), nothing
+ * same election at the same moment (two nodes, two users: the engine's {@link OptimisticLockingException}, or a
+ * database lock the other request held: a lock wait that timed out, a deadlock, a serialization failure), nothing
  * of this request was written and it may simply be sent again: these mappers answer 409 Conflict with a message
- * saying so. Any other failure is answered as Camunda answers it.
+ * saying so. A completion of a task that never existed is answered 404. A failure of the database is answered 500
+ * without the database's words (they name tables and SQL); any other failure is answered as Camunda answers it.
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
@@ -48,6 +59,23 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     /** What a client is told on 409: nothing was saved, send it again. */
     public static final String CONCURRENT_CHANGE = "该选举的数据刚被其他操作同时修改，本次提交未生效，请刷新后重试";
 
+    /** What a client is told when the task to complete does not exist. */
+    private static final String UNKNOWN_TASK = "任务不存在";
+
+    /** What a client is told when the database failed: nothing of its tables or statements. */
+    private static final String DATABASE_FAILURE = "数据库处理出错，本次提交未生效，请稍后重试";
+
+    /**
+     * SQL states of a lock another transaction held: class 40 (deadlock, serialization failure), PostgreSQL's
+     * {@code 55P03} (lock not available) and H2's {@code HYT00} (lock wait timed out; no statement timeouts are set).
+     */
+    private static final Set<String> LOCK_STATES = Set.of("55P03", "HYT00");
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
+
+    /** What the history knows of a task: still open, completed (or otherwise ended), or never created. */
+    public enum TaskFate { OPEN, FINISHED, UNKNOWN }
+
     private final ObjectProvider<HistoryService> history;
     private final ObjectProvider<IdentityService> identity;
 
@@ -59,10 +87,10 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
     @Override
     public void customize(ResourceConfig config) {
-        config.register(new RestExceptionMapper(this::completed));
+        config.register(new RestExceptionMapper(this::fate));
         config.register(InvalidInputMapper.class);
         config.register(ConcurrentChangeMapper.class);
-        config.register(new AuthorizationMapper(this::completed));
+        config.register(new AuthorizationMapper(this::fate));
     }
 
     /**
@@ -73,50 +101,50 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     @Priority(1)
     public static class AuthorizationMapper implements ExceptionMapper<AuthorizationException> {
 
-        private final Predicate<String> completed;
+        private final Function<String, TaskFate> fate;
 
-        /** With a test of a task id: has the task been completed (the history knows it as finished)? */
-        public AuthorizationMapper(Predicate<String> completed) {
-            this.completed = completed;
+        /** With what the history knows of a task id. */
+        public AuthorizationMapper(Function<String, TaskFate> fate) {
+            this.fate = fate;
         }
 
         @Override
         public Response toResponse(AuthorizationException exception) {
-            return forbiddenUnlessCompletedMeanwhile(exception, completed);
+            return forbiddenUnlessCompletedMeanwhile(fate);
         }
     }
 
-    private static Response forbiddenUnlessCompletedMeanwhile(Throwable exception, Predicate<String> completed) {
-        if (taskCompletedMeanwhile(completed)) {
-            return concurrentChange(new OptimisticLockingException(exception.getMessage()));
+    private static Response forbiddenUnlessCompletedMeanwhile(Function<String, TaskFate> fate) {
+        if (completedTask(fate) == TaskFate.FINISHED) {
+            return conflict();
         }
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("type", AuthorizationException.class.getSimpleName(), "message", "无权访问")).build();
+        return error(Response.Status.FORBIDDEN, AuthorizationException.class.getSimpleName(), "无权访问");
     }
 
-    /** True when the request completes a task that the history knows as finished. */
-    private static boolean taskCompletedMeanwhile(Predicate<String> completed) {
+    /** What the history knows of the task the request completes; {@code null} when it completes no task. */
+    private static TaskFate completedTask(Function<String, TaskFate> fate) {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
-            return false;
+            return null;
         }
         Matcher completion = TASK_COMPLETION.matcher(request.getRequest().getRequestURI());
-        return completion.matches() && completed.test(completion.group(1));
+        return completion.matches() ? fate.apply(completion.group(1)) : null;
     }
 
     /**
      * For failures the REST resources wrap, e.g. {@code POST /task/{id}/complete}. A completion that failed because
      * another request completed the same task while it ran (the engine then fails in many ways: the task, its
-     * execution or its variables vanish under it) is a concurrent change too: the task has ended in the history.
+     * execution or its variables vanish under it) is a concurrent change too: the task has ended in the history. A
+     * completion of a task the history has never seen is answered 404.
      */
     @Priority(1)
     public static class RestExceptionMapper implements ExceptionMapper<RestException> {
 
         private final RestExceptionHandler camunda = new RestExceptionHandler();
-        private final Predicate<String> completed;
+        private final Function<String, TaskFate> fate;
 
-        /** With a test of a task id: has the task been completed (the history knows it as finished)? */
-        public RestExceptionMapper(Predicate<String> completed) {
-            this.completed = completed;
+        /** With what the history knows of a task id. */
+        public RestExceptionMapper(Function<String, TaskFate> fate) {
+            this.fate = fate;
         }
 
         @Override
@@ -126,26 +154,39 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
                 return invalid;
             }
             if (exception.getCause() instanceof AuthorizationException) {
-                return forbiddenUnlessCompletedMeanwhile(exception, completed);
+                return forbiddenUnlessCompletedMeanwhile(fate);
             }
             Response conflict = concurrentChange(exception);
-            if (conflict == null && taskCompletedMeanwhile(completed)) {
-                conflict = concurrentChange(new OptimisticLockingException(exception.getMessage()));
+            if (conflict != null) {
+                return conflict;
             }
-            return conflict != null ? conflict : camunda.toResponse(exception);
+            TaskFate task = completedTask(fate);
+            if (task == TaskFate.FINISHED) {
+                return conflict();
+            }
+            if (task == TaskFate.UNKNOWN) {
+                return error(Response.Status.NOT_FOUND, "InvalidRequestException", UNKNOWN_TASK);
+            }
+            if (databaseFailure(exception)) {
+                LOG.error("数据库处理出错", exception);
+                return error(Response.Status.INTERNAL_SERVER_ERROR, "ProcessEngineException", DATABASE_FAILURE);
+            }
+            return camunda.toResponse(exception);
         }
     }
 
     /**
-     * Whether the task has been completed, asked of the history without the caller's authorization (a unit's user
-     * may not read the history; the answer only turns the failure of a second completion into a 409).
+     * What the history knows of the task, asked without the caller's authorization (a unit's user may not read the
+     * history; the answer only turns the failure of a completion into a 409 or a 404).
      */
-    private boolean completed(String taskId) {
+    private TaskFate fate(String taskId) {
         IdentityService identityService = identity.getObject();
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            return history.getObject().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() == 1;
+            HistoricTaskInstance task = history.getObject().createHistoricTaskInstanceQuery().taskId(taskId)
+                    .singleResult();
+            return task == null ? TaskFate.UNKNOWN : task.getEndTime() == null ? TaskFate.OPEN : TaskFate.FINISHED;
         } finally {
             if (caller != null) {
                 identityService.setAuthentication(caller);
@@ -171,18 +212,42 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         }
     }
 
-    /** 409 when the engine's optimistic locking failed (a concurrent change of the same data), else {@code null}. */
+    /**
+     * 409 when the engine's optimistic locking failed or a database lock held by another transaction stopped this
+     * one (a concurrent change of the same data), else {@code null}.
+     */
     private static Response concurrentChange(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockingException) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", OptimisticLockingException.class.getSimpleName());
-                body.put("message", CONCURRENT_CHANGE);
-                return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(body).build();
+            if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("40") || LOCK_STATES.contains(sql.getSQLState()))) {
+                return conflict();
             }
         }
         return null;
+    }
+
+    /** 409: nothing of this request was saved, send it again. */
+    private static Response conflict() {
+        return error(Response.Status.CONFLICT, OptimisticLockingException.class.getSimpleName(), CONCURRENT_CHANGE);
+    }
+
+    /** Whether the database failed: its driver, MyBatis or Spring's data access reported it. */
+    private static boolean databaseFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof PersistenceException
+                    || cause instanceof DataAccessException || cause instanceof TransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response error(Response.Status status, String type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     /**

@@ -15,9 +15,10 @@ import java.util.List;
 import org.delegateelection.DelegateElectionApplication;
 
 /**
- * One application node in a JVM of its own, as an operator runs it: profiles {@code postgres,demo} on the given
- * PostgreSQL database, its own HTTP port, the job executor on. Started with the class path of the current JVM (the
- * application and the test support such as {@link NodeClock}); its output goes to {@code target/cluster/<name>.log}.
+ * One application node in a JVM of its own, as an operator runs it: for the cluster, profiles {@code postgres,demo}
+ * on the given PostgreSQL database, its own HTTP port, the job executor on; or with arguments of the caller's in a
+ * working directory of its own. Started with the class path of the current JVM (the application and the test support
+ * such as {@link NodeClock}); its output goes to {@code target/cluster/<name>.log}.
  */
 public final class ClusterNode implements AutoCloseable {
 
@@ -34,7 +35,7 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     /**
-     * Starts a node and waits until {@code /actuator/health} answers UP.
+     * Starts a cluster node and waits until {@code /actuator/health} answers UP.
      *
      * @param name     the node's name, for its log file
      * @param jdbcUrl  the PostgreSQL database (user {@code postgres}, no password)
@@ -43,6 +44,24 @@ public final class ClusterNode implements AutoCloseable {
      * @throws IllegalStateException when the node has not come up within 3 minutes (it is stopped then)
      */
     public static ClusterNode start(String name, String jdbcUrl, List<String> jvmOptions, List<String> settings)
+            throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres,demo",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--camunda.bpm.job-execution.enabled=true"));
+        arguments.addAll(settings);
+        return start(name, Path.of("."), jvmOptions, arguments);
+    }
+
+    /**
+     * Starts the application in {@code directory} (its working directory, where relative paths such as the embedded
+     * database's {@code ./data} lie) on a free port of its own, and waits until {@code /actuator/health} answers UP.
+     *
+     * @param arguments the application's arguments besides its port ({@code --key=value})
+     * @throws IllegalStateException when the node has not come up within 3 minutes (it is stopped then)
+     */
+    public static ClusterNode start(String name, Path directory, List<String> jvmOptions, List<String> arguments)
             throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -53,17 +72,12 @@ public final class ClusterNode implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
                 DelegateElectionApplication.class.getName(),
-                "--spring.profiles.active=postgres,demo",
                 "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--camunda.bpm.job-execution.enabled=true",
                 "--spring.main.banner-mode=off"));
-        command.addAll(settings);
-        Path log = Path.of("target", "cluster", name + ".log");
+        command.addAll(arguments);
+        Path log = Path.of("target", "cluster", name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         ClusterNode node = new ClusterNode(name, port, process);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

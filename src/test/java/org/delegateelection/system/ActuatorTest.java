@@ -2,7 +2,11 @@ package org.delegateelection.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.delegateelection.security.AccessRules;
+import org.delegateelection.security.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,12 +16,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The operators' endpoints over HTTP: health with the database, the engine and the job executor (running here, as
- * in production), the metrics of the connection pool and the job executor's threads, and nothing exposed beyond
- * health, info and metrics.
+ * in production) for an administrator logged in with HTTP Basic, the status alone for anyone else; the metrics of
+ * the connection pool and the job executor's threads; nothing exposed beyond health, info and metrics.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -31,10 +36,15 @@ class ActuatorTest {
     private HikariDataSource dataSource;
     @Autowired
     private CamundaBpmProperties camunda;
+    @Autowired
+    private IdentityService identityService;
 
     @Test
-    void healthIsUpWithTheDatabaseTheEngineAndTheJobExecutor() {
-        ResponseEntity<JsonNode> health = rest.getForEntity("/actuator/health", JsonNode.class);
+    void healthIsUpWithTheDatabaseTheEngineAndTheJobExecutorForTheAdministrator() {
+        TestUsers.ensure(identityService, "ops-admin", Groups.CAMUNDA_ADMIN);
+
+        ResponseEntity<JsonNode> health = rest.withBasicAuth("ops-admin", TestUsers.PASSWORD)
+                .getForEntity("/actuator/health", JsonNode.class);
 
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode body = health.getBody();
@@ -45,6 +55,21 @@ class ActuatorTest {
         assertThat(components.path("processEngine").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("processEngine").path("details").path("name").asText()).isEqualTo("default");
         assertThat(components.path("jobExecutor").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("diskSpace").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void anotherUserLearnsTheStatusOnlyAndAWrongPasswordIsRefused() {
+        // anonymous callers: WebAttackTest
+        TestUsers.ensure(identityService, "ops-clerk", AccessRules.ORG_DEPT);
+
+        ResponseEntity<JsonNode> health = rest.withBasicAuth("ops-clerk", TestUsers.PASSWORD)
+                .getForEntity("/actuator/health", JsonNode.class);
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).isEqualTo(JsonNodeFactory.instance.objectNode().put("status", "UP"));
+        assertThat(rest.withBasicAuth("ops-clerk", "wrong").getForEntity("/actuator/health", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
