@@ -4,12 +4,12 @@ import java.util.List;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.security.CallerChecked;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,15 +32,15 @@ public class CandidateReportIntake {
     private final CandidateRepository candidates;
     private final CandidateReports reports;
     private final RuntimeService runtimeService;
-    private final ProcessEngineConfigurationImpl engine;
+    private final CallerChecked callerChecked;
 
     public CandidateReportIntake(ElectionRepository elections, CandidateRepository candidates,
-            CandidateReports reports, RuntimeService runtimeService, ProcessEngineConfigurationImpl engine) {
+            CandidateReports reports, RuntimeService runtimeService, CallerChecked callerChecked) {
         this.elections = elections;
         this.candidates = candidates;
         this.reports = reports;
         this.runtimeService = runtimeService;
-        this.engine = engine;
+        this.callerChecked = callerChecked;
     }
 
     /**
@@ -69,9 +69,9 @@ public class CandidateReportIntake {
         long id = reports.receive(electionId, person.id(), kind, text);
         String message = kind == CandidateReports.Kind.REPORT ? "candidateReported" : "publicNoticeObjection";
         try {
-            engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() ->
-                    runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(election.code())
-                            .setVariableLocal("reportId", Variables.longValue(id, true)).correlateWithResult()));
+            callerChecked.withoutEngineChecks(() -> runtimeService.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(election.code())
+                    .setVariableLocal("reportId", Variables.longValue(id, true)).correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
             throw InvalidInputException.field("kind", kind == CandidateReports.Kind.REPORT
                     ? "本选举单位当前不在受理举报的阶段（推荐提名至代表选举）"

@@ -2,7 +2,6 @@ package org.delegateelection.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,9 +39,9 @@ class EngineRestFilters {
 
     @Bean
     FilterRegistrationBean<EngineRestGuard> engineRestGuard(IdentityService identityService,
-            TaskService taskService, ProcessEngineConfigurationImpl engine) {
+            TaskService taskService, CallerChecked callerChecked) {
         FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
-                new EngineRestGuard(identityService, taskService, engine));
+                new EngineRestGuard(identityService, taskService, callerChecked));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;

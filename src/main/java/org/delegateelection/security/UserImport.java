@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
@@ -51,11 +50,11 @@ public class UserImport {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IdentityService identityService;
-    private final ProcessEngineConfigurationImpl engine;
+    private final CallerChecked callerChecked;
 
-    public UserImport(IdentityService identityService, ProcessEngineConfigurationImpl engine) {
+    public UserImport(IdentityService identityService, CallerChecked callerChecked) {
         this.identityService = identityService;
-        this.engine = engine;
+        this.callerChecked = callerChecked;
     }
 
     /**
@@ -89,8 +88,7 @@ public class UserImport {
     @Transactional
     public Result importFile(TableFile.Format format, byte[] content, boolean asAdministrator) {
         List<Person> people = read(format, content, asAdministrator);
-        return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-                () -> store(people)));
+        return callerChecked.withoutEngineChecks(() -> store(people));
     }
 
     private List<Person> read(TableFile.Format format, byte[] content, boolean asAdministrator) {
