@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.delegateelection.election.ElectionNotFoundException;
-import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -28,9 +28,9 @@ public class ApiExceptionHandler {
 
     private final DataSize maxFileSize;
 
-    /** Takes the file size limit from the multipart settings. */
-    public ApiExceptionHandler(MultipartProperties multipart) {
-        this.maxFileSize = multipart.getMaxFileSize();
+    /** Takes the file size limit of the multipart settings ({@code spring.servlet.multipart.max-file-size}). */
+    public ApiExceptionHandler(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+        this.maxFileSize = maxFileSize;
     }
 
     /** 413 for a file over the limit, as a raw body or an upload. */

@@ -115,6 +115,9 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/elections/{id}/documents/composition.json", AccessRules.BODY_GROUPS.keySet()),
             Map.entry("GET /api/elections/{id}/documents/composition.xlsx", AccessRules.BODY_GROUPS.keySet()),
             Map.entry("GET /api/elections/{id}/documents/composition.svg", AccessRules.BODY_GROUPS.keySet()),
+            Map.entry("POST /api/users", Set.of("org-dept")),
+            Map.entry("GET /api/users/template.xlsx", Set.of("org-dept")),
+            Map.entry("GET /api/users/template.csv", Set.of("org-dept")),
             Map.entry("GET /api/calendar/working-days", Set.of("org-dept", "standing-committee", "plenary-committee",
                     "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
                     "credentials-committee", "ru-city01", "ru-city02")));
