@@ -2,82 +2,151 @@ package org.delegateelection.document;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
-import java.awt.GraphicsEnvironment;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * The Chinese font of the documents: WenQuanYi Zen Hei (文泉驿正黑), a TrueType collection from Debian's package
- * {@value #DEBIAN_PACKAGE} (GPL-2 with the font embedding exception). PDFs embed the subset they use, so they print
- * anywhere; the charts measure their text with it. Input printed in the documents is checked against the characters
- * the font has ({@link #canPrint}). Thread-safe: every PDF opens the font file on its own.
+ * The Chinese font of the documents. By default {@link #bundled()}: Noto Sans SC Regular (SIL Open Font License 1.1),
+ * which ships in the application at {@value #BUNDLED} with its licence; {@code documents.cjk-font} may name another
+ * TrueType font file instead ({@link #load}). PDFs embed the subset they use, so they print anywhere; the charts
+ * measure their text with it. Input printed in the documents is checked against the characters the font has
+ * ({@link #canPrint}). The file is parsed once; the parsed font is only read afterwards (PDFBox synchronizes its
+ * reads), so one instance serves every PDF, from any thread.
  */
 public final class CjkFont {
 
-    /** The Debian package that installs the font. */
-    public static final String DEBIAN_PACKAGE = "fonts-wqy-zenhei";
-    /** Where the Debian package installs the font, the default of {@code documents.cjk-font}. */
-    public static final String DEBIAN_FILE = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
-    /** The font's PostScript name in the collection. */
-    static final String POSTSCRIPT_NAME = "WenQuanYiZenHei";
-    /** The font's family name, as AWT and SVG name it. */
-    static final String FAMILY = "WenQuanYi Zen Hei";
+    /** The classpath resource of the font that ships with the application. */
+    public static final String BUNDLED = "fonts/NotoSansSC_400Regular.ttf";
+    /** Text every document prints, which a Chinese font must have. */
+    private static final String DOCUMENT_TEXT = "代表候选人预备人选名册登记表选举结果第轮投票";
 
-    private final Path file;
+    private static CjkFont bundled;
+
+    private final String source;
+    private final TrueTypeFont trueType;
     private final CmapLookup characters;
+    private final Font awt;
 
-    private CjkFont(Path file, CmapLookup characters) {
-        this.file = file;
+    private CjkFont(String source, TrueTypeFont trueType, CmapLookup characters, Font awt) {
+        this.source = source;
+        this.trueType = trueType;
         this.characters = characters;
+        this.awt = awt;
     }
 
     /**
-     * The font in {@code file} (the package installs it at {@value #DEBIAN_FILE}), registered with AWT for the charts.
+     * The font that ships with the application (resource {@value #BUNDLED}), read on the first call and shared
+     * afterwards.
      *
-     * @throws IllegalStateException naming the Debian package when the file is missing or holds no such font
+     * @throws IllegalStateException when the resource is missing from the classpath (a broken build)
+     */
+    public static synchronized CjkFont bundled() {
+        if (bundled == null) {
+            try (InputStream in = CjkFont.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+                if (in == null) {
+                    throw new IllegalStateException("应用中缺少随附的中文字体 " + BUNDLED);
+                }
+                bundled = read("随应用提供的字体 " + BUNDLED, in.readAllBytes());
+            } catch (IOException e) {
+                throw new IllegalStateException("无法读取随应用提供的中文字体 " + BUNDLED + "：" + e.getMessage(), e);
+            }
+        }
+        return bundled;
+    }
+
+    /**
+     * The font in a TrueType file ({@code .ttf}) or the first font of a TrueType collection ({@code .ttc}, e.g.
+     * WenQuanYi Zen Hei in Debian's {@code wqy-zenhei.ttc}), for {@code documents.cjk-font}.
+     *
+     * @throws IllegalStateException naming the file when it is missing, is no TrueType font PDFBox can embed (e.g. an
+     *                               OpenType font with CFF outlines) or lacks Chinese characters
      */
     public static CjkFont load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("缺少文件所用的中文字体 " + file + "：请安装 Debian 软件包 " + DEBIAN_PACKAGE
-                    + "（apt-get install " + DEBIAN_PACKAGE + "），或在 documents.cjk-font 中指定该字体文件的位置");
+            throw new IllegalStateException("缺少文书所用的中文字体文件 " + file + "（documents.cjk-font）：请指定一个"
+                    + " TrueType 字体文件（.ttf 或 .ttc），或不设置 documents.cjk-font，使用随应用提供的 Noto Sans SC");
         }
-        try (TrueTypeCollection collection = new TrueTypeCollection(file.toFile())) {
-            TrueTypeFont font = collection.getFontByName(POSTSCRIPT_NAME);
-            if (font == null) {
-                throw new IllegalStateException("字体文件 " + file + " 中没有 " + FAMILY + "：请使用 Debian 软件包 "
-                        + DEBIAN_PACKAGE + " 中的 wqy-zenhei.ttc");
+        try {
+            return read("字体文件 " + file, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new IllegalStateException("无法读取中文字体文件 " + file + "：" + e.getMessage(), e);
+        }
+    }
+
+    private static CjkFont read(String source, byte[] data) {
+        try {
+            TrueTypeFont trueType;
+            if (data.length >= 4 && new String(data, 0, 4, StandardCharsets.US_ASCII).equals("ttcf")) {
+                // the collection stays open: its fonts read from its data
+                TrueTypeFont[] first = new TrueTypeFont[1];
+                new TrueTypeCollection(new ByteArrayInputStream(data)).processAllFonts(font -> {
+                    if (first[0] == null) {
+                        first[0] = font;
+                    }
+                });
+                trueType = first[0];
+            } else {
+                trueType = new TTFParser().parse(new RandomAccessReadBuffer(data));
             }
-            for (Font awt : Font.createFonts(file.toFile())) {
-                GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(awt);
-            }
+            // no glyph substitution: the documents set Chinese and Latin text horizontally, which needs none, and
+            // PDFBox's substitution for Latin text (Noto's GSUB has it) makes writing a roster 2 to 4 times slower
+            trueType.setEnableGsub(false);
             // the lookup PDFBox uses when it writes text in the font (non-strict: any Unicode cmap of the font)
-            return new CjkFont(file, font.getUnicodeCmapLookup(false));
+            CmapLookup characters = trueType.getUnicodeCmapLookup(false);
+            String missing = DOCUMENT_TEXT.codePoints().filter(c -> characters.getGlyphId(c) <= 0)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException(source + "（" + trueType.getName() + "）不是中文字体：缺少文书中的字符「"
+                        + missing + "」");
+            }
+            Font awt = Font.createFonts(new ByteArrayInputStream(data))[0];
+            return new CjkFont(source, trueType, characters, awt);
         } catch (IOException | FontFormatException e) {
-            throw new IllegalStateException("无法读取中文字体 " + file + "（Debian 软件包 " + DEBIAN_PACKAGE + "）：" + e.getMessage(), e);
+            throw new IllegalStateException("无法读取" + source + "：它不是 PDF 可以嵌入的 TrueType 字体（" + e.getMessage()
+                    + "）", e);
         }
     }
 
     /**
      * Whether the PDFs can print a character: the font's Unicode cmap maps the code point to a glyph. PDFBox refuses
      * to write a character without one ("No glyph for U+20000"), so input printed in the documents is checked with
-     * this (e.g. characters of CJK Extension B and emoji, which this font lacks).
+     * this (e.g. most characters of CJK Extension B and emoji, which Noto Sans SC lacks).
      */
     public boolean canPrint(int codePoint) {
         return characters.getGlyphId(codePoint) > 0;
     }
 
-    /** Opens the collection that holds the font; the caller closes it after the PDF using it is saved. */
-    TrueTypeCollection openCollection() throws IOException {
-        return new TrueTypeCollection(file.toFile());
+    /** The font's family name, e.g. "Noto Sans SC"; the SVG charts name it first among their fonts. */
+    public String family() {
+        return awt.getFamily();
     }
 
-    /** The font for AWT drawing (charts) in a style of {@link Font} (e.g. {@link Font#BOLD}), size in points. */
+    /** Where the font comes from, e.g. "随应用提供的字体 fonts/NotoSansSC_400Regular.ttf", and its family. */
+    @Override
+    public String toString() {
+        return source + "（" + family() + "）";
+    }
+
+    /** The parsed font, for PDFBox to embed; shared, so never closed by its users. */
+    TrueTypeFont trueType() {
+        return trueType;
+    }
+
+    /**
+     * The font for AWT drawing (charts) in a style of {@link Font} (e.g. {@link Font#BOLD}, which AWT draws by
+     * emboldening the regular face), size in points.
+     */
     Font awt(int style, int size) {
-        return new Font(FAMILY, style, size);
+        return awt.deriveFont(style, (float) size);
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -31,7 +30,6 @@ final class PdfWriter implements AutoCloseable {
     private static final float PADDING = 3;
 
     private final PDDocument document = new PDDocument();
-    private final TrueTypeCollection collection;
     private final PDFont font;
     private PDRectangle size;
     private PDPageContentStream page;
@@ -40,8 +38,8 @@ final class PdfWriter implements AutoCloseable {
     /** A new document whose first page will have the given size. */
     PdfWriter(CjkFont cjkFont, PDRectangle size) {
         try {
-            this.collection = cjkFont.openCollection();
-            this.font = PDType0Font.load(document, collection.getFontByName(CjkFont.POSTSCRIPT_NAME), true);
+            // the shared parsed font; PDFBox leaves a TrueTypeFont passed in open when the document closes
+            this.font = PDType0Font.load(document, cjkFont.trueType(), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,7 +129,7 @@ final class PdfWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (collection; document) {
+        try (document) {
             if (page != null) {
                 page.close();
             }

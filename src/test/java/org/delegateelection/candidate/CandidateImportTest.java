@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +48,7 @@ class CandidateImportTest {
             FrontlineKind.WORKER, true, "企业", "无", "city02", false, false, true, CandidateStatus.REGISTERED);
 
     /** The characters the documents can print: those of the PDF font. */
-    private static final CjkFont FONT = CjkFont.load(Path.of(CjkFont.DEBIAN_FILE));
+    private static final CjkFont FONT = CjkFont.bundled();
 
     private final CandidateImport candidateImport = new CandidateImport(Set.of("city01", "city02"), TODAY,
             FONT::canPrint);
@@ -273,9 +272,11 @@ class CandidateImportTest {
     @Test
     void acceptsTheNamesOfMinoritiesAndRareCharactersTheFontHas() {
         List<Candidate> people = candidateImport.read(Format.CSV, csv(CHINESE_HEADER,
-                replace(ZHANG, "姓名", "阿卜杜·热西提"), replace(LI, "姓名", "王喆堃")));
+                replace(ZHANG, "姓名", "阿卜杜·热西提"), replace(LI, "姓名", "王喆堃"),
+                replace(replace(ZHANG, "编号", "HB-0003"), "姓名", "刘䶮")));
 
-        assertThat(people).extracting(Candidate::name).containsExactly("阿卜杜·热西提", "王喆堃");
+        // the middle dot U+00B7, and 䶮 (U+4DAE) of CJK Extension A
+        assertThat(people).extracting(Candidate::name).containsExactly("阿卜杜·热西提", "王喆堃", "刘䶮");
     }
 
     @Test

@@ -4,20 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
@@ -47,7 +59,9 @@ import org.xml.sax.InputSource;
 /**
  * The documents made from the handbook election's people, opened again as their readers open them: the PDFs with
  * PDFBox (text extracted: Chinese present, everyone listed), the workbooks with POI (headers, rows, text stays text),
- * the chart as XML (its text elements name every requirement and share).
+ * the chart as XML (its text elements name every requirement and share). The PDFs are set in the bundled Noto Sans SC,
+ * with a rare character (刘䶮) and a minority name's middle dot (阿卜杜·热西提) among the names; a configured font file
+ * is a .ttf or a .ttc, and one that cannot serve is refused with the reason.
  */
 class DocumentsTest {
 
@@ -56,16 +70,21 @@ class DocumentsTest {
     private static final Map<String, String> UNIT_NAMES = UNIT.recommendingUnits().stream()
             .collect(Collectors.toMap(RecommendingUnit::code, RecommendingUnit::name));
 
+    /** A name with a character of CJK Extension A (䶮, U+4DAE), and a minority name with its middle dot (U+00B7). */
+    private static final String RARE = "刘䶮", DOTTED = "阿卜杜·热西提";
+
     private static CjkFont font;
 
     @BeforeAll
     static void loadFont() {
-        font = CjkFont.load(Path.of(CjkFont.DEBIAN_FILE));
+        font = CjkFont.bundled();
     }
 
     @Test
-    void theFontTellsWhichCharactersThePdfsCanPrint() {
-        "张三阿卜杜·热西提喆堃A1（）".codePoints()
+    void theBundledFontTellsWhichCharactersThePdfsCanPrint() {
+        assertThat(font.family()).isEqualTo("Noto Sans SC");
+        // 䶮 (U+4DAE) of CJK Extension A, the middle dot (U+00B7) of minority names
+        (RARE + DOTTED + "张三喆堃A1（）").codePoints()
                 .forEach(c -> assertThat(font.canPrint(c)).as(Character.toString(c)).isTrue());
         assertThat(font.canPrint(0x20000)).as("𠀀, CJK Extension B").isFalse();
         assertThat(font.canPrint(0x1F600)).as("😀").isFalse();
@@ -73,13 +92,16 @@ class DocumentsTest {
 
     @Test
     void rosterPdfPrintsEveryCandidateInChineseWithARegistrationFormEach() throws IOException {
-        List<Candidate> people = HANDBOOK.candidates().subList(0, 80);
+        List<Candidate> people = withRareNames(HANDBOOK.candidates().subList(0, 80));
         RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
                 UNIT_NAMES, people, Map.of());
 
         try (PDDocument pdf = Loader.loadPDF(roster.pdf(font))) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\R", "");
-            assertThat(text).contains("示例省代表候选人预备人选名册", "共 80 名，按姓氏笔画排序", "代表候选人预备人选登记表");
+            assertThat(text).contains("示例省代表候选人预备人选名册", "共 80 名，按姓氏笔画排序", "代表候选人预备人选登记表",
+                    RARE, DOTTED, "维吾尔族");
+            // the ideographs, not the Kangxi radicals and CJK radicals that share their glyphs (人 and ⼈ U+2F08)
+            assertThat(text).doesNotContainPattern("[\u2E80-\u2FDF]");
             for (Candidate person : people) {
                 assertThat(text).contains(person.id(), person.name(), UNIT_NAMES.get(person.recommendingUnit()));
             }
@@ -140,7 +162,7 @@ class DocumentsTest {
 
     @Test
     void electionResultListsTheElectedInStrokeOrderAndEveryRoundWithItsTally() throws IOException {
-        List<Candidate> ballotPeople = HANDBOOK.candidates().subList(0, 80).stream()
+        List<Candidate> ballotPeople = withRareNames(HANDBOOK.candidates().subList(0, 80)).stream()
                 .sorted(Comparator.comparing(Candidate::name, StrokeOrder.NAMES)).toList();
         RoundCounter counter = new RoundCounter(Assembly.CONGRESS);
         // round 1: 60 people over the threshold of 401 (more than half of 800 due to attend), 9 seats short
@@ -171,7 +193,8 @@ class DocumentsTest {
         try (PDDocument pdf = Loader.loadPDF(result.pdf(font))) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\R", "");
             assertThat(text).contains("示例省代表选举结果", "应选代表 69 名，当选 69 名，共进行 2 轮投票", "第 1 轮投票",
-                    "第 2 轮投票", "应到会 800 人，实到会 780 人", "当选须获赞成票至少 401 票", outcome1.explanation());
+                    "第 2 轮投票", "应到会 800 人，实到会 780 人", "当选须获赞成票至少 401 票", outcome1.explanation(),
+                    RARE, DOTTED);
             for (Candidate person : ballotPeople) {
                 assertThat(text).contains(person.name());
             }
@@ -213,7 +236,10 @@ class DocumentsTest {
         assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < svg.getElementsByTagName("text").getLength(); i++) {
-            texts.add(svg.getElementsByTagName("text").item(i).getTextContent());
+            org.w3c.dom.Element text = (org.w3c.dom.Element) svg.getElementsByTagName("text").item(i);
+            texts.add(text.getTextContent());
+            // the font the chart was measured with comes first
+            assertThat(text.getAttribute("style")).contains("font-family: \"Noto Sans SC\", ");
         }
         String all = String.join("|", texts);
         assertThat(all).contains("示例省代表候选人初步人选结构情况", CompositionDocument.ACTUAL, CompositionDocument.REQUIRED,
@@ -244,10 +270,111 @@ class DocumentsTest {
     }
 
     @Test
-    void aMissingFontStopsWithTheDebianPackageNamed(@TempDir Path dir) {
-        assertThatThrownBy(() -> CjkFont.load(dir.resolve("wqy-zenhei.ttc")))
+    void aConfiguredTrueTypeCollectionServesWithItsFirstFont(@TempDir Path dir) throws IOException {
+        Path ttc = Files.write(dir.resolve("collection.ttc"), collectionOf(bundledBytes()));
+        CjkFont collected = CjkFont.load(ttc);
+        assertThat(collected.family()).isEqualTo("Noto Sans SC");
+        assertThat(collected.canPrint(RARE.codePointAt(1))).isTrue();
+
+        List<Candidate> people = withRareNames(HANDBOOK.candidates().subList(0, 3));
+        RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
+                UNIT_NAMES, people, Map.of());
+        try (PDDocument pdf = Loader.loadPDF(roster.pdf(collected))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("示例省代表候选人预备人选名册", RARE, DOTTED);
+        }
+    }
+
+    @Test
+    void aMissingFontFileStopsWithTheFileAndTheSettingNamed(@TempDir Path dir) {
+        Path missing = dir.resolve("wqy-zenhei.ttc");
+        assertThatThrownBy(() -> CjkFont.load(missing))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("apt-get install fonts-wqy-zenhei");
+                .hasMessageContaining("缺少文书所用的中文字体文件 " + missing)
+                .hasMessageContaining("documents.cjk-font");
+    }
+
+    @Test
+    void aFileThatIsNoTrueTypeFontIsRefused(@TempDir Path dir) throws IOException {
+        Path text = Files.writeString(dir.resolve("font.ttf"), "不是字体");
+        assertThatThrownBy(() -> CjkFont.load(text))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("字体文件 " + text)
+                .hasMessageContaining("不是 PDF 可以嵌入的 TrueType 字体");
+    }
+
+    @Test
+    void aFontWithoutChineseIsRefusedNamingTheCharacters(@TempDir Path dir) throws IOException {
+        // the bundled font cut down to the Latin letters and digits
+        ByteArrayOutputStream latin = new ByteArrayOutputStream();
+        try (TrueTypeFont noto = new TTFParser().parse(new RandomAccessReadBuffer(bundledBytes()))) {
+            TTFSubsetter subsetter = new TTFSubsetter(noto);
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".codePoints().forEach(subsetter::add);
+            subsetter.writeToStream(latin);
+        }
+        Path file = Files.write(dir.resolve("latin.ttf"), latin.toByteArray());
+        assertThatThrownBy(() -> CjkFont.load(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("不是中文字体：缺少文书中的字符「代表候选人");
+    }
+
+    @Test
+    void documentsMadeAtTheSameTimeShareTheFont() throws Exception {
+        List<Candidate> people = withRareNames(HANDBOOK.candidates().subList(0, 40));
+        RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
+                UNIT_NAMES, people, Map.of());
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> pdfs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                pdfs.add(threads.submit(() -> roster.pdf(font)));
+            }
+            for (Future<byte[]> made : pdfs) {
+                try (PDDocument pdf = Loader.loadPDF(made.get())) {
+                    String text = new PDFTextStripper().getText(pdf).replaceAll("\\R", "");
+                    for (Candidate person : people) {
+                        assertThat(text).contains(person.name());
+                    }
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The people with the first two renamed to {@link #RARE} and {@link #DOTTED} (a Uyghur). */
+    private static List<Candidate> withRareNames(List<Candidate> people) {
+        List<Candidate> renamed = new ArrayList<>(people);
+        renamed.set(0, named(people.get(0), RARE, people.get(0).ethnicity()));
+        renamed.set(1, named(people.get(1), DOTTED, "维吾尔族"));
+        return renamed;
+    }
+
+    private static Candidate named(Candidate c, String name, String ethnicity) {
+        return new Candidate(c.id(), name, c.gender(), ethnicity, c.birthDate(), c.joinedPartyOn(), c.fullMember(),
+                c.education(), c.category(), c.frontlineKind(), c.migrantWorker(), c.sector(), c.level(),
+                c.recommendingUnit(), c.npcDeputy(), c.cppccMember(), c.provincialHonour(), c.status());
+    }
+
+    private static byte[] bundledBytes() throws IOException {
+        try (InputStream in = CjkFont.class.getClassLoader().getResourceAsStream(CjkFont.BUNDLED)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * A TrueType collection (.ttc) of one font: the collection's header, then the font, whose table records count
+     * their offsets from the start of the file (OpenType specification, "Font Collections").
+     */
+    private static byte[] collectionOf(byte[] ttf) {
+        int header = 16;
+        ByteBuffer ttc = ByteBuffer.allocate(header + ttf.length);
+        ttc.put("ttcf".getBytes(StandardCharsets.US_ASCII)).putInt(0x00010000).putInt(1).putInt(header).put(ttf);
+        int tables = ttc.getShort(header + 4) & 0xFFFF;
+        for (int i = 0; i < tables; i++) {
+            int offset = header + 12 + 16 * i + 8;
+            ttc.putInt(offset, ttc.getInt(offset) + header);
+        }
+        return ttc.array();
     }
 
     private static List<String> ids(List<Candidate> people) {
