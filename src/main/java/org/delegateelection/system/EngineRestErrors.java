@@ -3,6 +3,7 @@ package org.delegateelection.system;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.spin.SpinRuntimeException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -33,7 +37,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * field; a missing authorization is answered 403 without the engine's details. When another request changed the
  * same election at the same moment (two nodes, two users: the engine's {@link OptimisticLockingException}), nothing
  * of this request was written and it may simply be sent again: these mappers answer 409 Conflict with a message
- * saying so. Any other failure is answered as Camunda answers it.
+ * saying so. A password the password policy refuses is answered 400 with the rules, not 500. Any other failure is
+ * answered as Camunda answers it.
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
@@ -63,6 +68,38 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(InvalidInputMapper.class);
         config.register(ConcurrentChangeMapper.class);
         config.register(new AuthorizationMapper(this::completed));
+        config.register(new PasswordPolicyMapper(() -> identity.getObject().getPasswordPolicy()));
+    }
+
+    /**
+     * 400 instead of Camunda's 500 when the password policy refuses a password (a user created, a password changed),
+     * with the policy's rules; any other failure of the engine as Camunda answers it.
+     */
+    @Priority(1)
+    public static class PasswordPolicyMapper implements ExceptionMapper<ProcessEngineException> {
+
+        /** The engine's message when the policy refuses a password. */
+        static final String REFUSED = "Password does not match policy";
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+        private final Supplier<PasswordPolicy> policy;
+
+        /** With the engine's password policy. */
+        public PasswordPolicyMapper(Supplier<PasswordPolicy> policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            if (!REFUSED.equals(exception.getMessage())) {
+                return camunda.toResponse(exception);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", InvalidInputException.class.getSimpleName());
+            body.put("message", "密码不符合密码策略（" + PasswordRules.describe(policy.get().getRules()) + "），未保存");
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
+                    .build();
+        }
     }
 
     /**
