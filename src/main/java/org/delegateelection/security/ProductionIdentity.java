@@ -90,6 +90,9 @@ public class ProductionIdentity implements SmartInitializingSingleton {
             throw new IllegalStateException("拒绝启动：ADMIN_PASSWORD 为空或为默认密码，不能用于创建管理员 " + adminUser);
         }
         User admin = identityService.newUser(adminUser);
+        // the webapps show "first name last name" in their header, "null null" for a user without them
+        admin.setFirstName("系统管理员");
+        admin.setLastName("");
         admin.setPassword(adminPassword);
         PasswordPolicy policy = configuration.getPasswordPolicy();
         if (policy != null) {
