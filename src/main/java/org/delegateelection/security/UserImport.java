@@ -181,6 +181,13 @@ public class UserImport {
     private static Person person(TableFile.Row row, Map<String, Integer> column, Map<String, String> groupIds,
             List<Problem> problems) {
         int before = problems.size();
+        // an unreadable cell (an error value, a formula without its result) is reported as it is, not as empty
+        row.unreadable().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(cell -> column.entrySet()
+                .stream().filter(named -> named.getValue().equals(cell.getKey())).findFirst()
+                .ifPresent(named -> problems.add(new Problem(row.number(), named.getKey(), cell.getValue()))));
+        if (problems.size() > before) {
+            return null;
+        }
         String userId = cell(row, column, "账号");
         if (userId.isEmpty()) {
             problems.add(new Problem(row.number(), "账号", "不能为空"));

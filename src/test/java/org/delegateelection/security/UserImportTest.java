@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -241,6 +246,30 @@ class UserImportTest {
                 .extracting(Problem::row, Problem::field, Problem::reason)
                 .containsExactly(tuple(1, "账号", "缺少此列"));
         assertThat(identities()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnreadableCellIsReportedAsItIsNotAsEmpty() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("用户");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < UserImport.COLUMNS.size(); i++) {
+                header.createCell(i).setCellValue(UserImport.COLUMNS.get(i));
+            }
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("wangjun");
+            row.createCell(1).setCellErrorValue(FormulaError.NA.getCode());
+            row.createCell(2).setCellValue("常委会");
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            workbook.write(file);
+            String before = identities();
+
+            assertThatThrownBy(() -> userImport.importFile(TableFile.Format.XLSX, file.toByteArray(), false))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                            .extracting(Problem::row, Problem::field, Problem::reason)
+                            .containsExactly(tuple(2, "姓名", "单元格是错误值，请更正")));
+            assertThat(identities()).isEqualTo(before);
+        }
     }
 
     private UserImport.Result importCsv(String csv) {
