@@ -37,8 +37,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * field; a missing authorization is answered 403 without the engine's details. When another request changed the
  * same election at the same moment (two nodes, two users: the engine's {@link OptimisticLockingException}), nothing
  * of this request was written and it may simply be sent again: these mappers answer 409 Conflict with a message
- * saying so. A password the password policy refuses is answered 400 with the rules, not 500. Any other failure is
- * answered as Camunda answers it.
+ * saying so. A password the password policy refuses, and a user's, group's or tenant's id outside the engine's
+ * whitelist, are answered 400 in Chinese, not 500. Any other failure is answered as Camunda answers it.
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
@@ -68,35 +68,52 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(InvalidInputMapper.class);
         config.register(ConcurrentChangeMapper.class);
         config.register(new AuthorizationMapper(this::completed));
-        config.register(new PasswordPolicyMapper(() -> identity.getObject().getPasswordPolicy()));
+        config.register(new IdentityInputMapper(() -> identity.getObject().getPasswordPolicy()));
     }
 
     /**
-     * 400 instead of Camunda's 500 when the password policy refuses a password (a user created, a password changed),
-     * with the policy's rules; any other failure of the engine as Camunda answers it.
+     * 400 instead of Camunda's 500 for identity input the engine refuses, in Chinese: a password the password policy
+     * refuses (a user created, a password changed), with the policy's rules; an id of a user, group or tenant outside
+     * the engine's whitelist of resource ids ({@code generalResourceWhitelistPattern}: letters, digits and hyphens).
+     * Any other failure of the engine as Camunda answers it.
      */
     @Priority(1)
-    public static class PasswordPolicyMapper implements ExceptionMapper<ProcessEngineException> {
+    public static class IdentityInputMapper implements ExceptionMapper<ProcessEngineException> {
 
         /** The engine's message when the policy refuses a password. */
-        static final String REFUSED = "Password does not match policy";
+        static final String POLICY_REFUSED = "Password does not match policy";
+        /** The engine's message for an id outside its whitelist, e.g. "User has an invalid id: '张三' is not …". */
+        static final Pattern INVALID_ID = Pattern.compile(
+                "(User|Group|Tenant) has an invalid id: '(.*)' is not a valid resource identifier\\.");
+        private static final Map<String, String> RESOURCES = Map.of("User", "账号", "Group", "用户组代码",
+                "Tenant", "租户代码");
 
         private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
         private final Supplier<PasswordPolicy> policy;
 
         /** With the engine's password policy. */
-        public PasswordPolicyMapper(Supplier<PasswordPolicy> policy) {
+        public IdentityInputMapper(Supplier<PasswordPolicy> policy) {
             this.policy = policy;
         }
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            if (!REFUSED.equals(exception.getMessage())) {
-                return camunda.toResponse(exception);
+            String message = String.valueOf(exception.getMessage());
+            Matcher invalidId = INVALID_ID.matcher(message);
+            if (POLICY_REFUSED.equals(message)) {
+                return badRequest("密码不符合密码策略（" + PasswordRules.describe(policy.get().getRules()) + "），未保存");
             }
+            if (invalidId.matches()) {
+                return badRequest(RESOURCES.get(invalidId.group(1)) + "只能由英文字母、数字和连字符“-”组成："
+                        + invalidId.group(2) + "，未保存");
+            }
+            return camunda.toResponse(exception);
+        }
+
+        private static Response badRequest(String message) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", InvalidInputException.class.getSimpleName());
-            body.put("message", "密码不符合密码策略（" + PasswordRules.describe(policy.get().getRules()) + "），未保存");
+            body.put("message", message);
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
                     .build();
         }
