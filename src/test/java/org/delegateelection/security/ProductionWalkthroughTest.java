@@ -181,6 +181,12 @@ class ProductionWalkthroughTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json(refused.body()).get("message").asText()).isEqualTo("密码不符合密码策略（不得包含账号、姓名或电子邮箱；"
                 + "至少 10 个字符；至少 1 个小写字母；至少 1 个大写字母；至少 1 个数字；至少 1 个特殊字符），未保存");
+        String chinese = "{\"profile\": {\"id\": \"钱伟\", \"firstName\": \"钱伟\", \"lastName\": \"\"},"
+                + " \"credentials\": {\"password\": \"Qian-Wei-2027!\"}}";
+        HttpResponse<String> badId = logged(admin, "（账号为汉字）", http.json("POST", "/engine-rest/user/create", admin,
+                adminPassword, chinese));
+        assertThat(badId.statusCode()).isEqualTo(400);
+        assertThat(json(badId.body()).get("message").asText()).isEqualTo("账号只能由英文字母、数字和连字符“-”组成：钱伟，未保存");
         String created = "{\"profile\": {\"id\": \"qianwei\", \"firstName\": \"钱伟\", \"lastName\": \"\","
                 + " \"email\": \"qianwei@dongzhou.example.org\"}, \"credentials\": {\"password\": \"Qian-Wei-2027!\"}}";
         assertThat(logged(admin, "", http.json("POST", "/engine-rest/user/create", admin, adminPassword, created))
@@ -324,6 +330,32 @@ class ProductionWalkthroughTest {
                 p -> p.get("reason").asText()).containsExactly(tuple("手机", "未知的列，表头须为 账号、姓名、所属机关或推荐单位、电子邮箱"),
                 tuple("账号", "缺少此列"));
         assertThat(identities()).isEqualTo(before);
+    }
+
+    @Test
+    void aRegistrationWithUnitCodesTheEngineCannotTakeIsRefusedNamingEach() {
+        http = new Http(port, false);
+        TestUsers.ensure(identityService, "registrar", AccessRules.ORG_DEPT);
+        ObjectNode registration = RestElections.registration(new HandbookElection(SEATS), "bad-codes");
+        // a unit's group is ru-<code>: a code of 62 characters makes a group id longer than the engine's 64
+        List<String> codes = List.of("a".repeat(62), "City02", "东川");
+        for (int i = 0; i < codes.size(); i++) {
+            ((ObjectNode) registration.get("recommendingUnits").get(i)).put("code", codes.get(i));
+        }
+        String before = identities();
+
+        HttpResponse<String> refused = http.json("POST", "/api/elections", "registrar", TestUsers.PASSWORD,
+                registration.toString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused.body()).get("problems")).extracting(p -> p.get("field").asText(),
+                p -> p.get("reason").asText()).containsExactly(
+                tuple("recommendingUnits[0].code", "推荐单位代码须为1至61位小写字母、数字或连字符（其用户组 ru-代码 至多 64 个字符）"),
+                tuple("recommendingUnits[1].code", "推荐单位代码须为1至61位小写字母、数字或连字符（其用户组 ru-代码 至多 64 个字符）"),
+                tuple("recommendingUnits[2].code", "推荐单位代码须为1至61位小写字母、数字或连字符（其用户组 ru-代码 至多 64 个字符）"));
+        assertThat(identities()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from election where code = 'bad-codes'").query(Long.class).single())
+                .isZero();
     }
 
     @Test
