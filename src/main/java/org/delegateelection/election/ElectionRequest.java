@@ -42,8 +42,14 @@ public record ElectionRequest(
         Map<String, Map<String, Object>> ruleOverrides,
         Boolean preliminaryElection) {
 
-    /** Codes of election units and recommending units: lower-case letters, digits and hyphens, 1–64 long. */
+    /** Codes of election units: lower-case letters, digits and hyphens, 1–64 long. */
     public static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    /**
+     * Codes of recommending units: as {@link #CODE}, 1–61 long, so that the unit's group {@code ru-<code>} fits the
+     * engine's group ids (at most 64 characters).
+     */
+    public static final Pattern UNIT_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,60}");
 
     /** The request that registers this election unit as it is, with no rule overrides. */
     public static ElectionRequest of(ElectionUnit unit) {
@@ -91,8 +97,9 @@ public record ElectionRequest(
             for (int i = 0; i < recommendingUnits.size(); i++) {
                 RecommendingUnit unit = recommendingUnits.get(i);
                 String field = "recommendingUnits[" + i + "]";
-                if (unit == null || unit.code() == null || !CODE.matcher(unit.code()).matches()) {
-                    problems.add(new Problem(null, field + ".code", "推荐单位代码须为1至64位小写字母、数字或连字符"));
+                if (unit == null || unit.code() == null || !UNIT_CODE.matcher(unit.code()).matches()) {
+                    problems.add(new Problem(null, field + ".code",
+                            "推荐单位代码须为1至61位小写字母、数字或连字符（其用户组 ru-代码 至多 64 个字符）"));
                     continue;
                 }
                 if (!seen.add(unit.code())) {

@@ -6,11 +6,14 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.delegateelection.demo.DemoIdentity;
+import org.delegateelection.system.PasswordRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -69,7 +72,8 @@ public class ProductionIdentity implements SmartInitializingSingleton {
      * himself administrator.
      *
      * @throws IllegalStateException when the database has no administrator and {@code ADMIN_USER} is not set, or
-     *                               {@code ADMIN_USER} is set without a password, or with a default one
+     *                               {@code ADMIN_USER} is set without a password, with a default one or with one
+     *                               the password policy refuses
      */
     void createAdministrator() {
         if (adminUser.isBlank()) {
@@ -86,7 +90,18 @@ public class ProductionIdentity implements SmartInitializingSingleton {
             throw new IllegalStateException("拒绝启动：ADMIN_PASSWORD 为空或为默认密码，不能用于创建管理员 " + adminUser);
         }
         User admin = identityService.newUser(adminUser);
+        // the webapps show "first name last name" in their header, "null null" for a user without them
+        admin.setFirstName("系统管理员");
+        admin.setLastName("");
         admin.setPassword(adminPassword);
+        PasswordPolicy policy = configuration.getPasswordPolicy();
+        if (policy != null) {
+            PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(policy, adminPassword, admin);
+            if (!result.isValid()) {
+                throw new IllegalStateException("拒绝启动：ADMIN_PASSWORD 不符合密码策略（"
+                        + PasswordRules.describe(result.getViolatedRules()) + "），不能用于创建管理员 " + adminUser);
+            }
+        }
         identityService.saveUser(admin);
         identityService.createMembership(adminUser, Groups.CAMUNDA_ADMIN);
         identityService.createMembership(adminUser, AccessRules.ORG_DEPT);

@@ -36,6 +36,7 @@ public class UserController {
     private final UserImport userImport;
     private final Uploads uploads;
 
+    /** Imports with {@code userImport}, reading uploads within the limit of {@code uploads}. */
     public UserController(UserImport userImport, Uploads uploads) {
         this.userImport = userImport;
         this.uploads = uploads;

@@ -3,6 +3,7 @@ package org.delegateelection.security;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.User;
 import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.system.ApiError.Problem;
@@ -52,6 +54,7 @@ public class UserImport {
     private final IdentityService identityService;
     private final CallerChecked callerChecked;
 
+    /** Works on the engine's users and groups. */
     public UserImport(IdentityService identityService, CallerChecked callerChecked) {
         this.identityService = identityService;
         this.callerChecked = callerChecked;
@@ -87,12 +90,29 @@ public class UserImport {
      */
     @Transactional
     public Result importFile(TableFile.Format format, byte[] content, boolean asAdministrator) {
-        List<Person> people = read(format, content, asAdministrator);
+        // the caller (the organization department) may not read the engine's groups and users, which the checks
+        // of the file need: they are looked up, and the file stored, with the engine's checks lifted
+        Directory directory = callerChecked.withoutEngineChecks(this::directory);
+        List<Person> people = read(format, content, directory, asAdministrator);
         return callerChecked.withoutEngineChecks(() -> store(people));
     }
 
-    private List<Person> read(TableFile.Format format, byte[] content, boolean asAdministrator) {
-        Map<String, String> groupIds = groupIdsByName();
+    /**
+     * What a file is checked against: the groups a row may name (by id, by name and by unit name) and the
+     * administrators' accounts.
+     */
+    private record Directory(Map<String, String> groupIds, Set<String> administrators) {
+    }
+
+    private Directory directory() {
+        Set<String> administrators = new HashSet<>();
+        identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list()
+                .forEach(user -> administrators.add(user.getId()));
+        return new Directory(groupIdsByName(), administrators);
+    }
+
+    private static List<Person> read(TableFile.Format format, byte[] content, Directory directory,
+            boolean asAdministrator) {
         List<Problem> problems = new ArrayList<>();
         List<Person> people = new ArrayList<>();
         Map<String, Integer> column = new HashMap<>();
@@ -109,15 +129,14 @@ public class UserImport {
                     // a bad header: its problems say it all
                     return;
                 }
-                Person person = person(row, column, groupIds, problems);
+                Person person = person(row, column, directory.groupIds(), problems);
                 if (person == null) {
                     return;
                 }
                 Integer earlier = seen.putIfAbsent(person.userId(), row.number());
                 if (earlier != null) {
                     problems.add(new Problem(row.number(), "账号", "账号 " + person.userId() + " 与第" + earlier + "行重复"));
-                } else if (!asAdministrator && identityService.createUserQuery().userId(person.userId())
-                        .memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0) {
+                } else if (!asAdministrator && directory.administrators().contains(person.userId())) {
                     problems.add(new Problem(row.number(), "账号", person.userId() + " 是系统管理员，只能由管理员修改"));
                 } else {
                     people.add(person);
@@ -156,6 +175,13 @@ public class UserImport {
     private static Person person(TableFile.Row row, Map<String, Integer> column, Map<String, String> groupIds,
             List<Problem> problems) {
         int before = problems.size();
+        // an unreadable cell (an error value, a formula without its result) is reported as it is, not as empty
+        row.unreadable().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(cell -> column.entrySet()
+                .stream().filter(named -> named.getValue().equals(cell.getKey())).findFirst()
+                .ifPresent(named -> problems.add(new Problem(row.number(), named.getKey(), cell.getValue()))));
+        if (problems.size() > before) {
+            return null;
+        }
         String userId = cell(row, column, "账号");
         if (userId.isEmpty()) {
             problems.add(new Problem(row.number(), "账号", "不能为空"));
@@ -226,17 +252,20 @@ public class UserImport {
         List<Imported> imported = new ArrayList<>();
         for (Person person : people) {
             User user = identityService.createUserQuery().userId(person.userId()).singleResult();
-            String password = null;
-            if (user == null) {
+            boolean isNew = user == null;
+            if (isNew) {
                 user = identityService.newUser(person.userId());
-                password = initialPassword();
-                user.setPassword(password);
                 created++;
             }
             // the webapps show "first name, space, last name": the whole name goes first, as Chinese writes it
             user.setFirstName(person.name());
             user.setLastName("");
             user.setEmail(person.email());
+            String password = null;
+            if (isNew) {
+                password = initialPassword(user);
+                user.setPassword(password);
+            }
             identityService.saveUser(user);
             Set<String> current = new LinkedHashSet<>();
             identityService.createGroupQuery().groupMember(person.userId()).list()
@@ -259,10 +288,25 @@ public class UserImport {
     }
 
     /**
-     * A random password of 16 characters that meets the engine's password policy (upper and lower case letters,
-     * digits and a special character), without letters that are easily misread (I, l, O, 0, 1).
+     * A random password of 16 characters that meets the engine's password policy, when it is on (the demo profile
+     * has it off), for this user: upper and lower case letters, digits and a special character, and not the user's
+     * id, name or e-mail address in any case (a one-letter account's letter may not occur); without letters that are
+     * easily misread (I, l, O, 0, 1).
+     *
+     * @throws IllegalStateException when no password of this kind meets the policy (one configured otherwise)
      */
-    static String initialPassword() {
+    private String initialPassword(User user) {
+        PasswordPolicy policy = identityService.getPasswordPolicy();
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            String password = randomPassword();
+            if (policy == null || identityService.checkPasswordAgainstPolicy(policy, password, user).isValid()) {
+                return password;
+            }
+        }
+        throw new IllegalStateException("无法为账号 " + user.getId() + " 生成符合密码策略的初始密码，请检查密码策略的配置");
+    }
+
+    private static String randomPassword() {
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 12; i++) {
             password.append(PASSWORD_LETTERS.charAt(RANDOM.nextInt(PASSWORD_LETTERS.length())));

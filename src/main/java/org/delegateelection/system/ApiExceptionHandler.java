@@ -6,13 +6,14 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.delegateelection.election.ElectionNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -21,7 +22,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns rejected input into 400, a file over the limit into 413 and a concurrent change into 409 with
- * {@link ApiError}, for the domain REST API under /api.
+ * {@link ApiError}, for the domain REST API under /api. The answer is JSON whatever the request accepts: a client
+ * asking for a file (an .xlsx, a PDF) is told what is wrong rather than answered 500.
  */
 @RestControllerAdvice(basePackages = "org.delegateelection")
 public class ApiExceptionHandler {
@@ -35,31 +37,28 @@ public class ApiExceptionHandler {
 
     /** 413 for a file over the limit, as a raw body or an upload. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
-    public ApiError fileTooLarge() {
+    public ResponseEntity<ApiError> fileTooLarge() {
         String limit = maxFileSize.toMegabytes() > 0 ? maxFileSize.toMegabytes() + " MB"
                 : maxFileSize.toKilobytes() + " KB";
-        return new ApiError("文件过大，不能超过 " + limit, List.of());
+        return answer(HttpStatus.PAYLOAD_TOO_LARGE, new ApiError("文件过大，不能超过 " + limit, List.of()));
     }
 
     /** 400 for an upload without the part {@code file}. */
     @ExceptionHandler(MissingServletRequestPartException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    public ApiError missingFile() {
-        return new ApiError("请在 file 字段中上传文件", List.of(new ApiError.Problem(null, "file", "缺少文件")));
+    public ResponseEntity<ApiError> missingFile() {
+        return answer(HttpStatus.BAD_REQUEST, new ApiError("请在 file 字段中上传文件",
+                List.of(new ApiError.Problem(null, "file", "缺少文件"))));
     }
 
     /** 400 with the first problems found and their count. */
     @ExceptionHandler(InvalidInputException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    public ApiError invalidInput(InvalidInputException e) {
-        return ApiError.of(e);
+    public ResponseEntity<ApiError> invalidInput(InvalidInputException e) {
+        return answer(HttpStatus.BAD_REQUEST, ApiError.of(e));
     }
 
     /** 400 for a body that is not JSON or whose values have the wrong type, naming the field where known. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    public ApiError unreadable(HttpMessageNotReadableException e) {
+    public ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         String field = null;
         if (e.getCause() instanceof JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
@@ -69,34 +68,37 @@ public class ApiExceptionHandler {
         }
         String reason = field == null ? "不是有效的JSON"
                 : e.getCause() instanceof UnrecognizedPropertyException ? "未知字段" : "取值类型不正确";
-        return new ApiError("请求内容无法读取", List.of(new ApiError.Problem(null, field, reason)));
+        return answer(HttpStatus.BAD_REQUEST, new ApiError("请求内容无法读取",
+                List.of(new ApiError.Problem(null, field, reason))));
     }
 
     /** 400 for a missing query parameter, naming it. */
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    public ApiError missingParameter(MissingServletRequestParameterException e) {
-        return new ApiError("缺少请求参数", List.of(new ApiError.Problem(null, e.getParameterName(), "不能为空")));
+    public ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return answer(HttpStatus.BAD_REQUEST, new ApiError("缺少请求参数",
+                List.of(new ApiError.Problem(null, e.getParameterName(), "不能为空"))));
     }
 
     /** 400 for a path or query parameter of the wrong type (e.g. an election id that is not a number). */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    public ApiError wrongType(MethodArgumentTypeMismatchException e) {
-        return new ApiError("请求参数有误", List.of(new ApiError.Problem(null, e.getName(), "取值类型不正确")));
+    public ResponseEntity<ApiError> wrongType(MethodArgumentTypeMismatchException e) {
+        return answer(HttpStatus.BAD_REQUEST, new ApiError("请求参数有误",
+                List.of(new ApiError.Problem(null, e.getName(), "取值类型不正确"))));
     }
 
     /** 409 when another request changed the same election at the same moment: nothing was saved, send it again. */
     @ExceptionHandler(OptimisticLockingException.class)
-    @ResponseStatus(HttpStatus.CONFLICT)
-    public ApiError concurrentChange(OptimisticLockingException e) {
-        return new ApiError(EngineRestErrors.CONCURRENT_CHANGE, List.of());
+    public ResponseEntity<ApiError> concurrentChange(OptimisticLockingException e) {
+        return answer(HttpStatus.CONFLICT, new ApiError(EngineRestErrors.CONCURRENT_CHANGE, List.of()));
     }
 
     /** 404 for an unknown election. */
     @ExceptionHandler(ElectionNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    public ApiError notFound(ElectionNotFoundException e) {
-        return new ApiError(e.getMessage(), List.of());
+    public ResponseEntity<ApiError> notFound(ElectionNotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, new ApiError(e.getMessage(), List.of()));
+    }
+
+    private static ResponseEntity<ApiError> answer(HttpStatus status, ApiError error) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(error);
     }
 }

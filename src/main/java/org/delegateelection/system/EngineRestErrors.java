@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +14,11 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.spin.SpinRuntimeException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -44,7 +48,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * database lock the other request held: a lock wait that timed out, a deadlock, a serialization failure), nothing
  * of this request was written and it may simply be sent again: these mappers answer 409 Conflict with a message
  * saying so. A completion of a task that never existed is answered 404. A failure of the database is answered 500
- * without the database's words (they name tables and SQL); any other failure is answered as Camunda answers it.
+ * without the database's words (they name tables and SQL). A password the password policy refuses, and a user's,
+ * group's or tenant's id outside the engine's whitelist, are answered 400 in Chinese, not 500. Any other failure is
+ * answered as Camunda answers it.
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
@@ -91,6 +97,55 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(InvalidInputMapper.class);
         config.register(ConcurrentChangeMapper.class);
         config.register(new AuthorizationMapper(this::fate));
+        config.register(new IdentityInputMapper(() -> identity.getObject().getPasswordPolicy()));
+    }
+
+    /**
+     * 400 instead of Camunda's 500 for identity input the engine refuses, in Chinese: a password the password policy
+     * refuses (a user created, a password changed), with the policy's rules; an id of a user, group or tenant outside
+     * the engine's whitelist of resource ids ({@code generalResourceWhitelistPattern}: letters, digits and hyphens).
+     * Any other failure of the engine as Camunda answers it.
+     */
+    @Priority(1)
+    public static class IdentityInputMapper implements ExceptionMapper<ProcessEngineException> {
+
+        /** The engine's message when the policy refuses a password. */
+        static final String POLICY_REFUSED = "Password does not match policy";
+        /** The engine's message for an id outside its whitelist, e.g. "User has an invalid id: '张三' is not …". */
+        static final Pattern INVALID_ID = Pattern.compile(
+                "(User|Group|Tenant) has an invalid id: '(.*)' is not a valid resource identifier\\.");
+        private static final Map<String, String> RESOURCES = Map.of("User", "账号", "Group", "用户组代码",
+                "Tenant", "租户代码");
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+        private final Supplier<PasswordPolicy> policy;
+
+        /** With the engine's password policy. */
+        public IdentityInputMapper(Supplier<PasswordPolicy> policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            String message = String.valueOf(exception.getMessage());
+            Matcher invalidId = INVALID_ID.matcher(message);
+            if (POLICY_REFUSED.equals(message)) {
+                return badRequest("密码不符合密码策略（" + PasswordRules.describe(policy.get().getRules()) + "），未保存");
+            }
+            if (invalidId.matches()) {
+                return badRequest(RESOURCES.get(invalidId.group(1)) + "只能由英文字母、数字和连字符“-”组成："
+                        + invalidId.group(2) + "，未保存");
+            }
+            return camunda.toResponse(exception);
+        }
+
+        private static Response badRequest(String message) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", InvalidInputException.class.getSimpleName());
+            body.put("message", message);
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
+                    .build();
+        }
     }
 
     /**

@@ -90,14 +90,14 @@ public final class TaskListBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             List<String> rows = new ArrayList<>();
             rows.add(measure(http, requests, "GET /engine-rest/task?candidateGroup=org-dept (first 15, newest first)",
-                    () -> RestElections.request(base, "/engine-rest/task?candidateGroup=org-dept"
+                    () -> rest.request(base, "/engine-rest/task?candidateGroup=org-dept"
                             + "&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15", USER)
                             .header("Accept", "application/json").GET()));
             rows.add(measure(http, requests, "GET /engine-rest/task/count?candidateGroup=org-dept",
-                    () -> RestElections.request(base, "/engine-rest/task/count?candidateGroup=org-dept", USER)
+                    () -> rest.request(base, "/engine-rest/task/count?candidateGroup=org-dept", USER)
                             .header("Accept", "application/json").GET()));
             rows.add(measure(http, requests, "POST /engine-rest/filter/{id}/list, filter 全部选举任务 (first 15, HAL)",
-                    () -> RestElections.request(base, "/engine-rest/filter/" + filterId
+                    () -> rest.request(base, "/engine-rest/filter/" + filterId
                                     + "/list?firstResult=0&maxResults=15", USER)
                             .header("Accept", "application/hal+json").header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(

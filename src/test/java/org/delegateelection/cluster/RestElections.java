@@ -17,12 +17,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.delegateelection.ballot.Ballot;
@@ -33,6 +35,7 @@ import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRequest;
+import org.delegateelection.security.AccessRules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,12 +49,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * carries it forward through {@code /engine-rest} with the decisions of {@link HandbookDriver#decide}: for the oldest
  * open task, a member of its candidate group claims it and submits its form. Waiting on the public notice, it moves
  * the timer's due date to the engine's present, as an operator does in Cockpit, and leaves the timer to whichever job
- * executor takes it. Every call is sent with HTTP Basic as a demo user: the body's member for a task, the
- * organization department's {@code zhangwei} (also {@code camunda-admin}) for everything else.
+ * executor takes it. Every call is sent with HTTP Basic as a user of its {@link Users}: the body's member for a task
+ * and its ballots, the administrator for the due date (only administrators may move it), the organization
+ * department's member for everything else; by default the demo users ({@link Users#DEMO}).
  */
 public final class RestElections {
 
-    public static final String ADMIN = "zhangwei";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
@@ -61,11 +64,69 @@ public final class RestElections {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final long engineClockOffsetMillis;
+    private final Users users;
+    private final PrintStream log;
     private volatile int conflicts;
 
-    /** A client for nodes whose engine clock runs {@code engineClockOffsetMillis} from the real one. */
+    /**
+     * A client for nodes whose engine clock runs {@code engineClockOffsetMillis} from the real one, calling as the
+     * demo users, silently.
+     */
     public RestElections(long engineClockOffsetMillis) {
+        this(engineClockOffsetMillis, Users.DEMO, SILENT);
+    }
+
+    /**
+     * A client calling as {@code users}, printing to {@code log} each call that registers, imports, claims, submits,
+     * uploads ballots or moves a due date, with its answer's status.
+     */
+    public RestElections(long engineClockOffsetMillis, Users users, PrintStream log) {
         this.engineClockOffsetMillis = engineClockOffsetMillis;
+        this.users = users;
+        this.log = log;
+    }
+
+    /** A user's id and password, for HTTP Basic. */
+    public record Login(String userId, String password) {
+    }
+
+    /**
+     * Who calls: an administrator ({@code camunda-admin}) and, for each group, the member who works on its tasks; the
+     * organization department's member also registers, imports and reads.
+     *
+     * @param administrator an administrator
+     * @param members       group id → its member
+     */
+    public record Users(Login administrator, Map<String, Login> members) {
+
+        /**
+         * The demo users (password {@value DemoIdentity#PASSWORD}): for each group its first demo user by id;
+         * {@code zhangwei}, of the organization department, is also the administrator.
+         */
+        public static final Users DEMO = demo();
+
+        /** The group's member. */
+        public Login member(String groupId) {
+            Login member = members.get(groupId);
+            if (member == null) {
+                throw new IllegalStateException("用户组 " + groupId + " 中没有可用的用户");
+            }
+            return member;
+        }
+
+        /** The password of one of these users. */
+        String password(String userId) {
+            return Stream.concat(Stream.of(administrator), members.values().stream())
+                    .filter(login -> login.userId().equals(userId)).findFirst().map(Login::password)
+                    .orElseThrow(() -> new IllegalArgumentException("未知用户 " + userId));
+        }
+
+        private static Users demo() {
+            Map<String, Login> members = new LinkedHashMap<>();
+            DemoIdentity.USERS.stream().sorted(Comparator.comparing(DemoIdentity.DemoUser::id))
+                    .forEach(user -> members.putIfAbsent(user.groupId(), new Login(user.id(), DemoIdentity.PASSWORD)));
+            return new Users(members.get(AccessRules.ORG_DEPT), members);
+        }
     }
 
     /** An answer: its HTTP status and its body ({@code null} when empty or not JSON). */
@@ -82,7 +143,7 @@ public final class RestElections {
     }
 
     /**
-     * Sends one call as {@code user} (password {@code demo}).
+     * Sends one call as {@code user}, one of this client's {@link Users}.
      *
      * @throws UncheckedIOException when the node does not answer (e.g. it was killed)
      */
@@ -113,16 +174,20 @@ public final class RestElections {
         }
     }
 
-    /** A request to the node as {@code user} (HTTP Basic, password {@code demo}), 60 s timeout. */
-    public static HttpRequest.Builder request(String baseUrl, String path, String user) {
+    /** A request to the node as {@code user}, one of this client's {@link Users} (HTTP Basic), 60 s timeout. */
+    public HttpRequest.Builder request(String baseUrl, String path, String user) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + DemoIdentity.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                        (user + ":" + users.password(user)).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Like {@link #call} as {@link #ADMIN}, expecting a 2xx answer. */
+    /** Like {@link #call} as the organization department's member, expecting a 2xx answer. */
     public JsonNode ok(String baseUrl, String method, String path, Object body) {
-        Answer answer = call(baseUrl, method, path, ADMIN, body);
+        return ok(baseUrl, method, path, users.member(AccessRules.ORG_DEPT).userId(), body);
+    }
+
+    private JsonNode ok(String baseUrl, String method, String path, String user, Object body) {
+        Answer answer = call(baseUrl, method, path, user, body);
         if (answer.status() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " → " + answer.status() + " " + answer.body());
         }
@@ -140,16 +205,50 @@ public final class RestElections {
      */
     public Election start(String baseUrl, String code, int seats) {
         HandbookElection handbook = new HandbookElection(seats);
+        Election election = register(baseUrl, registration(handbook, code), handbook);
+        importCandidates(baseUrl, election, handbook);
+        return election;
+    }
+
+    /**
+     * The registration of {@code handbook}'s election unit as {@code code}, as {@code POST /api/elections} takes it,
+     * for a caller to change (e.g. the names of the recommending units; their codes are the plan's).
+     */
+    public static ObjectNode registration(HandbookElection handbook, String code) {
         ObjectNode request = JSON.valueToTree(ElectionRequest.of(handbook.unit()));
         request.put("code", code);
         request.remove("ruleOverrides");
-        JsonNode started = ok(baseUrl, "POST", "/api/elections", request);
+        return request;
+    }
+
+    /**
+     * Registers the election of {@code request} ({@code POST /api/elections}), to be driven with the decisions of
+     * {@code handbook}'s plan.
+     */
+    public Election register(String baseUrl, ObjectNode request, HandbookElection handbook) {
+        JsonNode started = logged(baseUrl, "POST", "/api/elections", request);
         long id = started.get("electionId").asLong();
-        ArrayNode candidates = JSON.valueToTree(handbook.candidates());
-        candidates.forEach(person -> ((ObjectNode) person).remove("status"));
-        ok(baseUrl, "POST", "/api/elections/" + id + "/candidates", candidates);
+        String code = request.get("code").asText();
         return new Election(id, started.get("processInstanceId").asText(), code,
                 new HandbookDriver.Run(SILENT, id, code, handbook.plan()));
+    }
+
+    /** Imports {@code handbook}'s candidates into the election ({@code POST /api/elections/{id}/candidates}). */
+    public void importCandidates(String baseUrl, Election election, HandbookElection handbook) {
+        ArrayNode candidates = JSON.valueToTree(handbook.candidates());
+        candidates.forEach(person -> ((ObjectNode) person).remove("status"));
+        logged(baseUrl, "POST", "/api/elections/" + election.id() + "/candidates", candidates);
+    }
+
+    /** {@link #ok} printing the call, its caller and its answer's status to the log. */
+    private JsonNode logged(String baseUrl, String method, String path, Object body) {
+        String user = users.member(AccessRules.ORG_DEPT).userId();
+        Answer answer = call(baseUrl, method, path, user, body);
+        log.printf("%s %s（%s）→ %d%n", method, path, user, answer.status());
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " → " + answer.status() + " " + answer.body());
+        }
+        return answer.body();
     }
 
     /** The election's open tasks, oldest first. */
@@ -228,12 +327,17 @@ public final class RestElections {
         return false;
     }
 
-    /** Sets the job's due date to the engine's present: the job executor of any node may take it now. */
+    /**
+     * Sets the job's due date to the engine's present, as the administrator: the job executor of any node may take
+     * it now.
+     */
     public void makeDue(String baseUrl, String jobId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("duedate", ENGINE_DATE.format(engineNow().minusSeconds(1)));
         body.put("cascade", false);
-        ok(baseUrl, "PUT", "/engine-rest/job/" + jobId + "/duedate", body);
+        String admin = users.administrator().userId();
+        ok(baseUrl, "PUT", "/engine-rest/job/" + jobId + "/duedate", admin, body);
+        log.printf("PUT /engine-rest/job/{id}/duedate（%s，公示期计时器改为现在到期）→ 204%n", admin);
     }
 
     /**
@@ -247,10 +351,14 @@ public final class RestElections {
         String user = memberOf(baseUrl, taskId);
         Answer claimed = call(baseUrl, "POST", "/engine-rest/task/" + taskId + "/claim", user,
                 Map.of("userId", user));
+        String step = task.get("name").asText() + "（" + task.get("taskDefinitionKey").asText() + "）— " + user;
         if (claimed.status() != 204) {
+            log.printf("%s：claim → %d%n", step, claimed.status());
             return count(claimed);
         }
-        return submit(baseUrl, election, task, user);
+        Answer submitted = submit(baseUrl, election, task, user);
+        log.printf("%s：claim → 204，submit-form → %d%n", step, submitted.status());
+        return submitted;
     }
 
     /** Submits the plan's values for a claimed task as {@code user}. */
@@ -285,12 +393,14 @@ public final class RestElections {
         }
         String csv = GeneratedBallots.csv(new Ballot(ids, Integer.parseInt(seats.group(1))), tally.approvals(),
                 tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
+        String path = "/api/elections/" + election.id() + (plenary ? "/plenary-ballots" : "/ballots");
+        String counter = users.member(plenary ? "plenary-committee" : "congress-secretariat").userId();
         try {
-            HttpResponse<String> response = http.send(request(baseUrl, "/api/elections/" + election.id()
-                            + (plenary ? "/plenary-ballots" : "/ballots"), plenary ? "lixiuying" : "huangli")
+            HttpResponse<String> response = http.send(request(baseUrl, path, counter)
                     .header("Content-Type", CandidateController.CSV)
                     .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            log.printf("POST %s（%s，选票 CSV）→ %d%n", path, counter, response.statusCode());
             if (response.statusCode() != 201 && response.statusCode() != 200) {
                 throw new IllegalStateException("选票上传失败：" + response.statusCode() + " " + response.body());
             }
@@ -303,7 +413,7 @@ public final class RestElections {
         }
     }
 
-    /** The first demo user, by user id, of the task's candidate groups taken in group-id order. */
+    /** The member, among this client's {@link Users}, of the first of the task's candidate groups that has one. */
     public String memberOf(String baseUrl, String taskId) {
         List<String> groups = new ArrayList<>();
         ok(baseUrl, "GET", "/engine-rest/task/" + taskId + "/identity-links?type=candidate", null)
@@ -312,9 +422,9 @@ public final class RestElections {
                         groups.add(link.get("groupId").asText());
                     }
                 });
-        return groups.stream().sorted().flatMap(group -> DemoIdentity.USERS.stream()
-                        .filter(u -> u.groupId().equals(group)).map(DemoIdentity.DemoUser::id).sorted())
-                .findFirst().orElseThrow(() -> new IllegalStateException("任务 " + taskId + " 的候选组中没有演示用户"));
+        return groups.stream().sorted().filter(users.members()::containsKey).findFirst()
+                .map(group -> users.member(group).userId())
+                .orElseThrow(() -> new IllegalStateException("任务 " + taskId + " 的候选组 " + groups + " 中没有可用的用户"));
     }
 
     /** The engine's present on the nodes. */

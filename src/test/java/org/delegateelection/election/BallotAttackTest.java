@@ -3,7 +3,6 @@ package org.delegateelection.election;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -377,14 +376,8 @@ class BallotAttackTest {
 
     /** A multipart upload of the part {@code file}, as a browser sends it. */
     private HttpResponse<String> upload(String path, String fileName, byte[] content) {
-        String boundary = "----ballots" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.sendBytes("POST", path, "huangli", PASSWORD, body.toByteArray(),
-                "multipart/form-data; boundary=" + boundary);
+        Http.Upload upload = Http.Upload.of(fileName, "application/octet-stream", content);
+        return http.sendBytes("POST", path, "huangli", PASSWORD, upload.body(), upload.contentType());
     }
 
     /** The batches entered for the vote at the congress. */

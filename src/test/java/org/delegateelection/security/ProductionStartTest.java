@@ -84,6 +84,12 @@ class ProductionStartTest {
         assertThat(startAlone("--ADMIN_USER=chief", "--ADMIN_PASSWORD=admin")).contains("拒绝启动", "ADMIN_PASSWORD");
     }
 
+    @Test
+    void refusesToCreateAnAdministratorWithAPasswordThePolicyRefuses() throws Exception {
+        assertThat(startAlone("--ADMIN_USER=chief", "--ADMIN_PASSWORD=Chief2027abc"))
+                .contains("拒绝启动：ADMIN_PASSWORD 不符合密码策略（不得包含账号、姓名或电子邮箱；至少 1 个特殊字符）");
+    }
+
     /** Starts the application in a new JVM, expects it to end with an error, and returns what it printed. */
     private String startAlone(String... extra) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")

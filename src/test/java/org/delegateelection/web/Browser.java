@@ -152,6 +152,34 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Signs in to a webapp ("tasklist", "cockpit", "admin") as {@code user}, after signing out whoever was in. */
+    void logIn(String app, String user, String password) {
+        driver.manage().deleteAllCookies();
+        open("/camunda/app/" + app + "/default/");
+        visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+        driver.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
+        driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+        visible(By.cssSelector("[cam-widget-header] .account, .Header .account"));
+    }
+
+    /** In Tasklist: opens the task of this name from the list and waits for its form. */
+    void openTask(String name) {
+        clickable(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(.,'" + name + "')]")).click();
+        visible(By.cssSelector(".fjs-form"));
+    }
+
+    /** In Tasklist: claims the open task and waits for the form of the claimed task. */
+    void claim() {
+        click(By.cssSelector("button.claim"));
+        gone(By.cssSelector("button.claim"));
+        visible(By.cssSelector(".fjs-form"));
+    }
+
+    /** In Tasklist: submits the open task's form (完成). */
+    void complete() {
+        click(By.xpath("//button[@ng-click='complete()']"));
+    }
+
     /** Runs the steps; when one fails, the window at that moment is written as {@code failed.png} first. */
     void screenshotOnFailure(Runnable steps) {
         try {

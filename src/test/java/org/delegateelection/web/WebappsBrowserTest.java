@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.delegateelection.demo.DecisionPlan;
+import org.delegateelection.demo.DemoIdentity;
 import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRepository;
@@ -78,7 +79,7 @@ class WebappsBrowserTest {
     void englishStaysAvailableForABrowserSetToEnglish() {
         try (Browser browser = new Browser(port, "en-US")) {
             browser.screenshotOnFailure(() -> {
-                logIn(browser, "tasklist", "zhangwei");
+                browser.logIn("tasklist", "zhangwei", DemoIdentity.PASSWORD);
                 browser.waitForText("Start process");
                 browser.screenshot("15-tasklist-in-english");
                 assertThat(browser.text()).contains("Create task").doesNotContain("启动流程");
@@ -89,18 +90,18 @@ class WebappsBrowserTest {
     private void walkThrough(Browser browser, long electionId, String code, String processInstanceId) {
         HandbookDriver.Run run = new HandbookDriver.Run(SILENT, electionId, code, false);
         // the organization department's user signs in to Tasklist, in Chinese, and sees step 1
-        logIn(browser, "tasklist", "zhangwei");
+        browser.logIn("tasklist", "zhangwei", DemoIdentity.PASSWORD);
         browser.screenshot("01-tasklist-zhangwei");
         assertThat(browser.text()).contains("我所在组的任务", "我的任务", "全部选举任务", "张伟")
                 .doesNotContain("伟 张", "My Tasks");
 
         // claims it, fills and submits its form
-        openTask(browser, "登记代表名额和结构要求");
-        claim(browser);
+        browser.openTask("登记代表名额和结构要求");
+        browser.claim();
         browser.waitForText("尚无检查结果");
         type(browser, "代表名额", new HandbookElection().unit().seats());
         browser.screenshot("02-step1-form");
-        complete(browser);
+        browser.complete();
 
         // the next step opens for the organization department, and only for it
         browser.waitForText("制定实施方案并分配推荐名额");
@@ -111,22 +112,22 @@ class WebappsBrowserTest {
         driver.advanceTo(run, "branchRecommendation");
         DecisionPlan.UnitNomination city01 = PLAN.nominations().stream()
                 .filter(n -> n.unitCode().equals("city01")).findFirst().orElseThrow();
-        logIn(browser, "tasklist", "wuhao");
-        openTask(browser, "汇总党支部推荐情况");
-        claim(browser);
+        browser.logIn("tasklist", "wuhao", DemoIdentity.PASSWORD);
+        browser.openTask("汇总党支部推荐情况");
+        browser.claim();
         type(browser, "党支部总数", city01.branchesTotal());
         type(browser, "参加推荐的党支部数", city01.branchesRecommending());
         type(browser, "党员总数", city01.membersTotal());
         type(browser, "参加推荐的党员人数", city01.membersParticipating());
         browser.screenshot("04-step5-form-wuhao-city01");
-        complete(browser);
+        browser.complete();
         browser.waitForText("基层党委遴选并上报");
         browser.screenshot("05-step6-appears-for-city01");
         assertThat(browser.text()).contains("吴浩").doesNotContain("登记代表名额", "制定实施方案");
         assertThat(candidateGroups("grassrootsSelection")).containsExactly("ru-city01");
 
         // 西岭市 (ru-city02) has its own step 5 and does not see 东川市's step 6
-        logIn(browser, "tasklist", "xulei");
+        browser.logIn("tasklist", "xulei", DemoIdentity.PASSWORD);
         browser.waitForText("汇总党支部推荐情况");
         browser.screenshot("06-tasklist-xulei-city02");
         assertThat(browser.text()).contains("徐磊").doesNotContain("基层党委遴选并上报");
@@ -137,14 +138,14 @@ class WebappsBrowserTest {
                 "note", "基层党委已遴选并上报。"));
         // 东川市's party committee decides its nominees: ticking everyone exceeds its quota, the check fails and
         // the task comes back with the report at the top of its form
-        logIn(browser, "tasklist", "wuhao");
-        openTask(browser, "推荐单位党委确定推荐人选");
-        claim(browser);
+        browser.logIn("tasklist", "wuhao", DemoIdentity.PASSWORD);
+        browser.openTask("推荐单位党委确定推荐人选");
+        browser.claim();
         browser.visible(By.cssSelector(".fjs-form-field-checklist input[type=checkbox]"));
         browser.tickAll(By.cssSelector(".fjs-form-field-checklist input[type=checkbox]"));
         browser.screenshot("07-step7-form-all-ticked");
-        complete(browser);
-        openTask(browser, "推荐单位党委确定推荐人选");
+        browser.complete();
+        browser.openTask("推荐单位党委确定推荐人选");
         browser.waitForText("本单位推荐人选检查：未通过");
         browser.screenshot("08-step7-failed-report");
         assertThat(browser.text()).contains("✘", "本单位推荐人选不超过本单位名额");
@@ -157,14 +158,14 @@ class WebappsBrowserTest {
         formService.submitTaskForm(proposal.getId(), Map.of("selectedCandidateIds",
                 Variables.objectValue(new ArrayList<>(PLAN.failingPreliminaryProposal()))
                         .serializationDataFormat("application/json").create()));
-        logIn(browser, "tasklist", "wangjun");
-        openTask(browser, "常委会提出代表候选人初步人选");
+        browser.logIn("tasklist", "wangjun", DemoIdentity.PASSWORD);
+        browser.openTask("常委会提出代表候选人初步人选");
         browser.waitForText("初步人选结构检查：未通过");
         browser.screenshot("09-step16-failed-report");
         assertThat(browser.text()).contains("王军", "✘ 女性比例高于本单位党员中女性比例");
 
         // Cockpit: the election's instance with its current activity, and the quota view
-        logIn(browser, "cockpit", "zhangwei");
+        browser.logIn("cockpit", "zhangwei", DemoIdentity.PASSWORD);
         browser.open("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
         WebElement badge = browser.visible(By.cssSelector(
                 ".djs-overlays[data-container-id=proposePreliminaryList] .badge"));
@@ -207,31 +208,6 @@ class WebappsBrowserTest {
         browser.open("/camunda/app/welcome/default/");
         browser.waitForText("张伟");
         browser.screenshot("14-welcome");
-    }
-
-    private static void logIn(Browser browser, String app, String user) {
-        browser.driver().manage().deleteAllCookies();
-        browser.open("/camunda/app/" + app + "/default/");
-        browser.visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
-        browser.driver().findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-        browser.driver().findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-        browser.visible(By.cssSelector("[cam-widget-header] .account, .Header .account"));
-    }
-
-    private static void openTask(Browser browser, String name) {
-        browser.clickable(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(.,'" + name + "')]")).click();
-        browser.visible(By.cssSelector(".fjs-form"));
-    }
-
-    /** Claims the open task and waits for the form of the claimed task. */
-    private static void claim(Browser browser) {
-        browser.click(By.cssSelector("button.claim"));
-        browser.gone(By.cssSelector("button.claim"));
-        browser.visible(By.cssSelector(".fjs-form"));
-    }
-
-    private static void complete(Browser browser) {
-        browser.click(By.xpath("//button[@ng-click='complete()']"));
     }
 
     private static void type(Browser browser, String label, int value) {

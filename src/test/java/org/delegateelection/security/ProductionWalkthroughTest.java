@@ -1,0 +1,442 @@
+package org.delegateelection.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.delegateelection.cluster.RestElections;
+import org.delegateelection.cluster.RestElections.Login;
+import org.delegateelection.demo.DemoIdentity;
+import org.delegateelection.demo.HandbookElection;
+import org.delegateelection.system.Uploads;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A real organization runs its own election in production (issue 12): without the demo profile, on a database with
+ * nothing but the administrator of {@code ADMIN_USER}, everything over HTTP. The administrator looks at the groups,
+ * makes a body's user by hand, lifts a lock and imports the bodies' people by file; the organization department's
+ * imported user registers an election that is not the handbook's (36 seats, its own code and name, its recommending
+ * units under names of their own), imports the units' people and the candidates; the imported users then carry the
+ * election through {@code /engine-rest} to its end, the administrator only moving the public notice's due date.
+ * Every call is printed with its status. The job executor runs, as in production.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:production-walkthrough;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=true",
+        // an idle job executor looks for jobs at least every 2 s (the timer whose due date the administrator moved)
+        "camunda.bpm.job-execution.wait-time-in-millis=500",
+        "camunda.bpm.job-execution.max-wait=2000",
+        // a wrong password locks the account for 10 minutes, not 3 s: the lock holds until the administrator lifts it
+        "camunda.bpm.generic-properties.properties.loginDelayBase=600",
+        "camunda.bpm.generic-properties.properties.loginDelayMaxTime=600"})
+class ProductionWalkthroughTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CSV = Uploads.CSV + ";charset=UTF-8";
+    private static final String CODE = "dongzhou-province";
+    private static final int SEATS = 36;
+
+    /** The bodies' people as the administrator's file names them: group, the file's cell, account, name, e-mail. */
+    private static final List<List<String>> BODY_PEOPLE = List.of(
+            List.of(AccessRules.ORG_DEPT, "组织部", "liuyang", "刘洋", "liuyang@dongzhou.example.org"),
+            List.of("standing-committee", "常委会", "sunli", "孙立", ""),
+            List.of("plenary-committee", "plenary-committee", "zhoujie", "周洁", ""),
+            List.of("discipline-commission", "纪委监委", "wugang", "吴刚", "wugang@dongzhou.example.org"),
+            List.of("inspection-team", "考察组", "zhengyu", "郑宇", ""),
+            List.of("central-org-dept", "中央组织部", "fengtao", "冯涛", ""),
+            List.of("congress-secretariat", "大会秘书处", "heping", "何平", ""),
+            List.of("credentials-committee", "代表资格审查委员会", "lvfang", "吕芳", ""));
+
+    /**
+     * The election's recommending units under their own names, and the person of each as the organization
+     * department's file names them: code, unit name, the file's cell, account, name.
+     */
+    private static final List<List<String>> UNITS = List.of(
+            List.of("city01", "临江市", "临江市", "chenhui", "陈辉"),
+            List.of("city02", "安远市", "安远市党委", "liyan", "李燕"),
+            List.of("city03", "青峰市", "ru-city03", "wangbo", "王波"),
+            List.of("city04", "石桥市", "石桥市", "zhaomin", "赵敏"),
+            List.of("city05", "东湖市", "东湖市", "qianlei", "钱磊"),
+            List.of("city06", "云岭市", "云岭市", "sunjie", "孙杰"),
+            List.of("city07", "清溪市", "清溪市", "zhouqing", "周青"),
+            List.of("city08", "丰泽市", "丰泽市", "wuting", "吴婷"),
+            List.of("city09", "兴隆市", "兴隆市", "zhengkai", "郑凯"),
+            List.of("city10", "明湖市", "明湖市", "wanghui", "王慧"),
+            List.of("city11", "长宁市", "长宁市", "fenglin", "冯林"),
+            List.of("city12", "望海市", "望海市", "chenxue", "陈雪"),
+            List.of("city13", "南岭市", "南岭市", "chuyang", "褚洋"),
+            List.of("organs", "东州省直机关", "东州省直机关", "weining", "卫宁"),
+            List.of("universities", "东州省高校", "东州省高校", "jiangfan", "蒋帆"),
+            List.of("enterprises", "东州省属企业", "东州省属企业", "shenhua", "沈华"),
+            List.of("affiliated", "东州省直属单位", "东州省直属单位", "hanmei", "韩梅"));
+
+    @LocalServerPort
+    private int port;
+    @Value("${ADMIN_USER}")
+    private String admin;
+    @Value("${ADMIN_PASSWORD}")
+    private String adminPassword;
+    @Autowired
+    private IdentityService identityService;
+    @Autowired
+    private JdbcClient jdbc;
+
+    private Http http;
+
+    @Test
+    void aRealOrganizationImportsItsPeopleAndTheyRunItsOwnElectionToTheEnd() {
+        http = new Http(port, false);
+        System.out.println("== 生产环境演练：管理员 " + admin + "，无 demo 配置");
+        administratorManagesUsersAndGroups();
+
+        // the bodies' people, by the template the administrator downloads and fills
+        Map<String, Login> bodies = importBodies();
+        Login orgDept = bodies.get(AccessRules.ORG_DEPT);
+        Login administrator = new Login(admin, adminPassword);
+
+        // the organization department registers its own election: another size, its code, its units' own names
+        HandbookElection handbook = new HandbookElection(SEATS);
+        RestElections registrar = new RestElections(0, new RestElections.Users(administrator, bodies), System.out);
+        ObjectNode registration = RestElections.registration(handbook, CODE);
+        registration.put("name", "东州省");
+        Map<String, String> unitNames = UNITS.stream().collect(Collectors.toMap(u -> u.get(0), u -> u.get(1)));
+        registration.get("recommendingUnits").forEach(unit ->
+                ((ObjectNode) unit).put("name", unitNames.get(unit.get("code").asText())));
+        RestElections.Election election = registrar.register(base(), registration, handbook);
+        JsonNode unitGroups = ok(admin, adminPassword, "GET", "/engine-rest/group?type=WORKFLOW&maxResults=1000");
+        assertThat(StreamSupport.stream(unitGroups.spliterator(), false)
+                .filter(g -> g.get("id").asText().startsWith("ru-")).map(g -> g.get("name").asText()))
+                .containsExactlyInAnyOrderElementsOf(UNITS.stream().map(u -> u.get(1) + "党委").toList());
+
+        // the units' people, by the .xlsx template, answered with the initial passwords as an .xlsx
+        Map<String, Login> members = new LinkedHashMap<>(bodies);
+        members.putAll(importUnits(orgDept));
+        registrar.importCandidates(base(), election, handbook);
+
+        // nobody of the demo: the election is run by the organization's own people
+        JsonNode users = ok(admin, adminPassword, "GET", "/engine-rest/user?maxResults=1000");
+        Set<String> userIds = ids(users);
+        assertThat(userIds).doesNotContainAnyElementsOf(DemoIdentity.USERS.stream().map(DemoIdentity.DemoUser::id)
+                .toList());
+        System.out.println("   用户 " + userIds.size() + " 名，无演示用户：" + userIds);
+
+        RestElections driver = new RestElections(0, new RestElections.Users(administrator, members), System.out);
+        driver.advance(this::base, election, null, false);
+
+        assertThat(driver.ended(base(), election)).isTrue();
+        JsonNode candidates = ok(orgDept.userId(), orgDept.password(), "GET",
+                "/api/elections/" + election.id() + "/candidates");
+        long confirmed = StreamSupport.stream(candidates.spliterator(), false)
+                .filter(c -> c.get("status").asText().equals("CONFIRMED")).count();
+        assertThat(confirmed).isEqualTo(SEATS);
+        JsonNode completions = ok(admin, adminPassword, "GET",
+                "/engine-rest/history/user-operation?operationType=Complete&entityType=Task&maxResults=100000");
+        Set<String> completedBy = StreamSupport.stream(completions.spliterator(), false)
+                .map(entry -> entry.get("userId").asText()).collect(Collectors.toSet());
+        assertThat(completedBy).doesNotContain(admin)
+                .containsExactlyInAnyOrderElementsOf(members.values().stream().map(Login::userId).toList());
+        System.out.printf("== 选举结束：资格确认的代表 %d 名（代表名额 %d 名）；任务由 %d 名导入的用户完成，管理员未完成任务%n",
+                confirmed, SEATS, completedBy.size());
+    }
+
+    /** (a) The administrator lists the groups, makes a body's user and puts it in its group, lifts a lock. */
+    private void administratorManagesUsersAndGroups() {
+        JsonNode groups = ok(admin, adminPassword, "GET", "/engine-rest/group?maxResults=1000");
+        assertThat(ids(groups)).containsAll(AccessRules.BODY_GROUPS.keySet()).contains(Groups.CAMUNDA_ADMIN);
+
+        String weak = "{\"profile\": {\"id\": \"qianwei\", \"firstName\": \"钱伟\", \"lastName\": \"\"},"
+                + " \"credentials\": {\"password\": \"qianwei123\"}}";
+        HttpResponse<String> refused = logged(admin, "（弱密码）", http.json("POST", "/engine-rest/user/create", admin,
+                adminPassword, weak));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused.body()).get("message").asText()).isEqualTo("密码不符合密码策略（不得包含账号、姓名或电子邮箱；"
+                + "至少 10 个字符；至少 1 个小写字母；至少 1 个大写字母；至少 1 个数字；至少 1 个特殊字符），未保存");
+        String chinese = "{\"profile\": {\"id\": \"钱伟\", \"firstName\": \"钱伟\", \"lastName\": \"\"},"
+                + " \"credentials\": {\"password\": \"Qian-Wei-2027!\"}}";
+        HttpResponse<String> badId = logged(admin, "（账号为汉字）", http.json("POST", "/engine-rest/user/create", admin,
+                adminPassword, chinese));
+        assertThat(badId.statusCode()).isEqualTo(400);
+        assertThat(json(badId.body()).get("message").asText()).isEqualTo("账号只能由英文字母、数字和连字符“-”组成：钱伟，未保存");
+        String created = "{\"profile\": {\"id\": \"qianwei\", \"firstName\": \"钱伟\", \"lastName\": \"\","
+                + " \"email\": \"qianwei@dongzhou.example.org\"}, \"credentials\": {\"password\": \"Qian-Wei-2027!\"}}";
+        assertThat(logged(admin, "", http.json("POST", "/engine-rest/user/create", admin, adminPassword, created))
+                .statusCode()).isEqualTo(204);
+        assertThat(logged(admin, "", http.send("PUT", "/engine-rest/group/standing-committee/members/qianwei", admin,
+                adminPassword, null, null)).statusCode()).isEqualTo(204);
+        assertThat(groupsOf("qianwei", "Qian-Wei-2027!")).containsExactly("standing-committee");
+
+        // a wrong password locks the account; the administrator lifts the lock
+        assertThat(logged("qianwei", "（密码错误）", http.send("GET", "/engine-rest/task/count", "qianwei",
+                "Qian-Wei-2026!", null, null)).statusCode()).isEqualTo(401);
+        assertThat(logged("qianwei", "（已锁定）", http.send("GET", "/engine-rest/task/count", "qianwei",
+                "Qian-Wei-2027!", null, null)).statusCode()).isEqualTo(401);
+        assertThat(logged(admin, "", http.send("POST", "/engine-rest/user/qianwei/unlock", admin, adminPassword, null,
+                null)).statusCode()).isEqualTo(204);
+        assertThat(logged("qianwei", "（解锁后）", http.send("GET", "/engine-rest/task/count", "qianwei",
+                "Qian-Wei-2027!", null, null)).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * (b) The administrator downloads the CSV template, puts the bodies' people in place of its sample row and
+     * imports it; each initial password opens its account and meets the policy. The people's logins, by group.
+     */
+    private Map<String, Login> importBodies() {
+        HttpResponse<String> template = logged(admin, "", http.send("GET", "/api/users/template.csv", admin,
+                adminPassword, null, null));
+        assertThat(template.statusCode()).isEqualTo(200);
+        List<String> lines = template.body().lines().toList();
+        assertThat(lines).hasSize(2);
+        StringBuilder file = new StringBuilder(lines.get(0)).append("\r\n");
+        BODY_PEOPLE.forEach(p -> file.append(String.join(",", p.get(2), p.get(3), p.get(1), p.get(4))).append("\r\n"));
+        HttpResponse<String> imported = logged(admin, "（CSV，8 名）", http.send("POST", "/api/users", admin,
+                adminPassword, file.toString(), CSV));
+        assertThat(imported.statusCode()).isEqualTo(201);
+        JsonNode answer = json(imported.body());
+        assertThat(answer.get("created").asInt()).isEqualTo(BODY_PEOPLE.size());
+        assertThat(answer.get("updated").asInt()).isZero();
+        Map<String, String> passwords = new LinkedHashMap<>();
+        answer.get("people").forEach(p -> passwords.put(p.get("userId").asText(), p.get("initialPassword").asText()));
+        Map<String, Login> logins = new LinkedHashMap<>();
+        for (List<String> person : BODY_PEOPLE) {
+            Login login = new Login(person.get(2), passwords.get(person.get(2)));
+            assertThat(meetsThePolicy(login, person.get(3))).as(login.userId()).isTrue();
+            assertThat(groupsOf(login.userId(), login.password())).containsExactly(person.get(0));
+            logins.put(person.get(0), login);
+        }
+        System.out.println("   " + logins.size() + " 名机关人员以初始密码登录（GET /engine-rest/identity/groups）→ 200，各属其机关；"
+                + "初始密码均符合密码策略（POST /engine-rest/identity/password-policy → valid）");
+        return logins;
+    }
+
+    /**
+     * (c) The organization department's user downloads the .xlsx template, fills in the units' people (the first
+     * in place of the sample row) and uploads it as a form would, asking for the initial passwords as an .xlsx.
+     * The people's logins, by their unit's group.
+     */
+    private Map<String, Login> importUnits(Login orgDept) {
+        HttpResponse<byte[]> template = logged(orgDept.userId(), "", http.download("GET", "/api/users/template.xlsx",
+                orgDept.userId(), orgDept.password(), null, null));
+        assertThat(template.statusCode()).isEqualTo(200);
+        byte[] filled;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(cells(sheet.getRow(0))).containsExactlyElementsOf(UserImport.COLUMNS);
+            for (int i = 0; i < UNITS.size(); i++) {
+                Row row = sheet.getRow(i + 1) == null ? sheet.createRow(i + 1) : sheet.getRow(i + 1);
+                List<String> unit = UNITS.get(i);
+                row.createCell(0).setCellValue(unit.get(3));
+                row.createCell(1).setCellValue(unit.get(4));
+                row.createCell(2).setCellValue(unit.get(2));
+                row.createCell(3).setBlank();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            filled = out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Http.Upload upload = Http.Upload.of("units.xlsx", Uploads.XLSX, filled);
+        HttpResponse<byte[]> imported = logged(orgDept.userId(), "（.xlsx 上传，17 名，要求 .xlsx 回复）",
+                http.download("POST", "/api/users", orgDept.userId(), orgDept.password(), upload.body(),
+                        upload.contentType(), "Accept", Uploads.XLSX));
+        assertThat(imported.statusCode()).isEqualTo(201);
+        assertThat(imported.headers().firstValue("Content-Type")).hasValue(Uploads.XLSX);
+        Map<String, String> passwords = new LinkedHashMap<>();
+        try (XSSFWorkbook answer = new XSSFWorkbook(new ByteArrayInputStream(imported.body()))) {
+            Sheet sheet = answer.getSheetAt(0);
+            assertThat(cells(sheet.getRow(1))).containsExactly("账号", "姓名", "初始密码");
+            for (int i = 2; i <= sheet.getLastRowNum(); i++) {
+                List<String> row = cells(sheet.getRow(i));
+                passwords.put(row.get(0), row.get(2));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(passwords.keySet()).containsExactlyElementsOf(UNITS.stream().map(u -> u.get(3)).toList());
+        Map<String, Login> logins = new LinkedHashMap<>();
+        for (List<String> unit : UNITS) {
+            Login login = new Login(unit.get(3), passwords.get(unit.get(3)));
+            assertThat(groupsOf(login.userId(), login.password())).containsExactly("ru-" + unit.get(0));
+            logins.put("ru-" + unit.get(0), login);
+        }
+        System.out.println("   回复的 .xlsx 列出 " + passwords.size() + " 个初始密码；各人以之登录"
+                + "（GET /engine-rest/identity/groups）→ 200，各属其推荐单位的用户组 ru-<代码>");
+        return logins;
+    }
+
+    @Test
+    void aBadUserFileIsRefusedWholeWithEveryRowAndReasonAndNothingIsStored() {
+        http = new Http(port, false);
+        TestUsers.ensure(identityService, "hr-clerk", AccessRules.ORG_DEPT);
+        String before = identities();
+        String file = "账号,姓名,所属机关或推荐单位,电子邮箱\n"
+                + "zhanglan,张兰,组织部,\n"
+                + "张三,张三,组织部,\n"
+                + "a b,王五,常委会,\n"
+                + "zhaoliu,,组织部,\n"
+                + "sunqi,孙七,宣传部,\n"
+                + "zhouba,周八,camunda-admin,\n"
+                + "zhanglan,张兰兰,常委会,\n"
+                + "wujiu,吴九,组织部,wujiu@\n"
+                + admin + ",管理员,组织部,\n";
+
+        for (String accept : List.of("application/json", Uploads.XLSX)) {
+            HttpResponse<String> refused = http.send("POST", "/api/users", "hr-clerk", TestUsers.PASSWORD, file, CSV,
+                    "Accept", accept);
+
+            assertThat(refused.statusCode()).as(accept).isEqualTo(400);
+            JsonNode body = json(refused.body());
+            assertThat(body.get("message").asText()).isEqualTo("用户名单文件有误，未保存任何内容");
+            assertThat(body.get("problems")).extracting(p -> p.get("row").asInt(), p -> p.get("field").asText())
+                    .containsExactly(tuple(3, "账号"), tuple(4, "账号"), tuple(5, "姓名"), tuple(6, "所属机关或推荐单位"),
+                            tuple(7, "所属机关或推荐单位"), tuple(8, "账号"), tuple(9, "电子邮箱"), tuple(10, "账号"));
+            assertThat(body.get("problems").get(7).get("reason").asText())
+                    .isEqualTo(admin + " 是系统管理员，只能由管理员修改");
+        }
+        HttpResponse<String> unknownColumn = http.send("POST", "/api/users", "hr-clerk", TestUsers.PASSWORD,
+                "姓名,所属机关或推荐单位,手机\n张兰,组织部,13800000000\n", CSV);
+        assertThat(unknownColumn.statusCode()).isEqualTo(400);
+        assertThat(json(unknownColumn.body()).get("problems")).extracting(p -> p.get("field").asText(),
+                p -> p.get("reason").asText()).containsExactly(tuple("手机", "未知的列，表头须为 账号、姓名、所属机关或推荐单位、电子邮箱"),
+                tuple("账号", "缺少此列"));
+        assertThat(identities()).isEqualTo(before);
+    }
+
+    @Test
+    void aRegistrationWithUnitCodesTheEngineCannotTakeIsRefusedNamingEach() {
+        http = new Http(port, false);
+        TestUsers.ensure(identityService, "registrar", AccessRules.ORG_DEPT);
+        ObjectNode registration = RestElections.registration(new HandbookElection(SEATS), "bad-codes");
+        // a unit's group is ru-<code>: a code of 62 characters makes a group id longer than the engine's 64
+        List<String> codes = List.of("a".repeat(62), "City02", "东川");
+        for (int i = 0; i < codes.size(); i++) {
+            ((ObjectNode) registration.get("recommendingUnits").get(i)).put("code", codes.get(i));
+        }
+        String before = identities();
+
+        HttpResponse<String> refused = http.json("POST", "/api/elections", "registrar", TestUsers.PASSWORD,
+                registration.toString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused.body()).get("problems")).extracting(p -> p.get("field").asText(),
+                p -> p.get("reason").asText()).containsExactly(
+                tuple("recommendingUnits[0].code", "推荐单位代码须为1至61位小写字母、数字或连字符（其用户组 ru-代码 至多 64 个字符）"),
+                tuple("recommendingUnits[1].code", "推荐单位代码须为1至61位小写字母、数字或连字符（其用户组 ru-代码 至多 64 个字符）"),
+                tuple("recommendingUnits[2].code", "推荐单位代码须为1至61位小写字母、数字或连字符（其用户组 ru-代码 至多 64 个字符）"));
+        assertThat(identities()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from election where code = 'bad-codes'").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aBodysUserMayNeitherImportPeopleNorDownloadTheTemplate() {
+        http = new Http(port, false);
+        TestUsers.ensure(identityService, "committee-member", "standing-committee");
+        String before = identities();
+
+        HttpResponse<String> refused = http.send("POST", "/api/users", "committee-member", TestUsers.PASSWORD,
+                "账号,姓名,所属机关或推荐单位\nzhanglan,张兰,常委会\n", CSV);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused.body()).get("message").asText()).isEqualTo("无权访问");
+        assertThat(http.send("GET", "/api/users/template.xlsx", "committee-member", TestUsers.PASSWORD, null, null)
+                .statusCode()).isEqualTo(403);
+        assertThat(identities()).isEqualTo(before);
+    }
+
+    /** The groups Tasklist gives the user, asked with the user's own login (which must work). */
+    private List<String> groupsOf(String userId, String password) {
+        HttpResponse<String> answer = http.send("GET", "/engine-rest/identity/groups?userId=" + userId, userId,
+                password, null, null);
+        assertThat(answer.statusCode()).as(userId).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        json(answer.body()).get("groups").forEach(group -> ids.add(group.get("id").asText()));
+        return ids;
+    }
+
+    /** Whether the administrator's check of the password against the policy, for this user, passes. */
+    private boolean meetsThePolicy(Login login, String name) {
+        String body = "{\"password\": \"" + login.password() + "\", \"profile\": {\"id\": \"" + login.userId()
+                + "\", \"firstName\": \"" + name + "\", \"lastName\": \"\"}}";
+        HttpResponse<String> answer = http.json("POST", "/engine-rest/identity/password-policy", admin,
+                adminPassword, body);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return json(answer.body()).get("valid").asBoolean();
+    }
+
+    private JsonNode ok(String user, String password, String method, String path) {
+        HttpResponse<String> answer = logged(user, "", http.send(method, path, user, password, null, null));
+        assertThat(answer.statusCode()).as(method + " " + path).isEqualTo(200);
+        return json(answer.body());
+    }
+
+    /** Prints the call, its caller and its answer's status. */
+    private static <T> HttpResponse<T> logged(String user, String note, HttpResponse<T> answer) {
+        String query = answer.uri().getRawQuery();
+        System.out.printf("%s %s%s（%s）%s→ %d%n", answer.request().method(), answer.uri().getPath(),
+                query == null ? "" : "?" + query, user, note, answer.statusCode());
+        return answer;
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    /** The engine's users and memberships, row by row. */
+    private String identities() {
+        return List.of(jdbc.sql("select * from act_id_user order by id_").query().listOfRows(),
+                jdbc.sql("select * from act_id_membership order by user_id_, group_id_").query().listOfRows())
+                .toString();
+    }
+
+    private static Set<String> ids(JsonNode array) {
+        Set<String> ids = new HashSet<>();
+        array.forEach(element -> ids.add(element.get("id").asText()));
+        return ids;
+    }
+
+    private static List<String> cells(Row row) {
+        DataFormatter format = new DataFormatter();
+        List<String> cells = new ArrayList<>();
+        row.forEach(cell -> cells.add(format.formatCellValue(cell)));
+        return cells;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
