@@ -183,11 +183,11 @@ public final class RestElections {
 
     /** Like {@link #call} as the organization department's member, expecting a 2xx answer. */
     public JsonNode ok(String baseUrl, String method, String path, Object body) {
-        return ok(baseUrl, method, path, users.member(AccessRules.ORG_DEPT).userId(), body);
+        String user = users.member(AccessRules.ORG_DEPT).userId();
+        return expected2xx(method, path, call(baseUrl, method, path, user, body));
     }
 
-    private JsonNode ok(String baseUrl, String method, String path, String user, Object body) {
-        Answer answer = call(baseUrl, method, path, user, body);
+    private static JsonNode expected2xx(String method, String path, Answer answer) {
         if (answer.status() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " → " + answer.status() + " " + answer.body());
         }
@@ -245,10 +245,7 @@ public final class RestElections {
         String user = users.member(AccessRules.ORG_DEPT).userId();
         Answer answer = call(baseUrl, method, path, user, body);
         log.printf("%s %s（%s）→ %d%n", method, path, user, answer.status());
-        if (answer.status() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + " → " + answer.status() + " " + answer.body());
-        }
-        return answer.body();
+        return expected2xx(method, path, answer);
     }
 
     /** The election's open tasks, oldest first. */
@@ -336,8 +333,10 @@ public final class RestElections {
         body.put("duedate", ENGINE_DATE.format(engineNow().minusSeconds(1)));
         body.put("cascade", false);
         String admin = users.administrator().userId();
-        ok(baseUrl, "PUT", "/engine-rest/job/" + jobId + "/duedate", admin, body);
-        log.printf("PUT /engine-rest/job/{id}/duedate（%s，公示期计时器改为现在到期）→ 204%n", admin);
+        String path = "/engine-rest/job/" + jobId + "/duedate";
+        Answer answer = call(baseUrl, "PUT", path, admin, body);
+        log.printf("PUT /engine-rest/job/{id}/duedate（%s，公示期计时器改为现在到期）→ %d%n", admin, answer.status());
+        expected2xx("PUT", path, answer);
     }
 
     /**

@@ -47,7 +47,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * imported user registers an election that is not the handbook's (36 seats, its own code and name, its recommending
  * units under names of their own), imports the units' people and the candidates; the imported users then carry the
  * election through {@code /engine-rest} to its end, the administrator only moving the public notice's due date.
- * Every call is printed with its status. The job executor runs, as in production.
+ * Every call is printed with its status. The job executor runs, as in production. Beside it: a bad user file is
+ * refused whole with every row and reason, as JSON also when the caller asked for an .xlsx; unit codes the engine
+ * cannot take as group ids are refused at registration; a body's user may not import people. Nothing is stored then.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {

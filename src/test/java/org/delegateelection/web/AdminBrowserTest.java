@@ -88,19 +88,33 @@ class AdminBrowserTest {
         assertThat(openTask("mobilizeAndEducate")).isNotNull();
     }
 
-    /** Admin → 用户 → 创建新用户: account, name, e-mail and a password that meets the policy. */
+    /**
+     * Admin → 用户 → 创建新用户: account, name, e-mail and a password that meets the policy; first with an account in
+     * Chinese, which the engine refuses (it takes letters, digits and hyphens only).
+     */
     private void createUser(Browser browser) {
+        fillUserForm(browser, "钱伟");
+        browser.click(By.cssSelector("button[ng-click='createUser()']"));
+        browser.waitForText("创建用户失败");
+        browser.screenshot("admin-01-create-user-refused");
+        assertThat(browser.text()).contains("'钱伟'");
+        // a new page, without the failure's notice over the dialogs to come
+        browser.driver().navigate().refresh();
+        fillUserForm(browser, USER);
+        browser.screenshot("admin-01-create-user");
+        browser.click(By.cssSelector("button[ng-click='createUser()']"));
+        browser.visible(By.xpath("//td[contains(@class,'username')]/a[normalize-space(.)='" + USER + "']"));
+        browser.screenshot("admin-02-users");
+    }
+
+    private static void fillUserForm(Browser browser, String account) {
         browser.open("/camunda/app/admin/default/#/user-create");
-        browser.fill(By.id("inputUserId"), USER);
+        browser.fill(By.id("inputUserId"), account);
         browser.fill(By.cssSelector("[cam-widget-password] input[type=password]"), PASSWORD);
         browser.fill(By.id("inputPasswordRepeat"), PASSWORD);
         browser.fill(By.id("inputFirstname"), "伟");
         browser.fill(By.id("inputLastname"), "钱");
         browser.fill(By.id("inputEmail"), "qianwei@example.org");
-        browser.screenshot("admin-01-create-user");
-        browser.click(By.cssSelector("button[ng-click='createUser()']"));
-        browser.visible(By.xpath("//td[contains(@class,'username')]/a[normalize-space(.)='" + USER + "']"));
-        browser.screenshot("admin-02-users");
     }
 
     /** Admin → the user → 分组 → 添加到分组: ticks the group in the dialog and adds it. */
