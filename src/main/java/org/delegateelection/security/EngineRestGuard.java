@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,8 +217,7 @@ class EngineRestGuard extends OncePerRequestFilter {
                         "不接受 Object 类型或序列化对象的变量"));
                 return;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 objectValues(field.getValue(), field.getKey(), problems);
             }
         } else if (node.isArray()) {
