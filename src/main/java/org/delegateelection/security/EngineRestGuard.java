@@ -255,19 +255,11 @@ class EngineRestGuard extends OncePerRequestFilter {
     }
 
     /**
-     * The task, looked up without the caller's authorization: only its step is used here, and the engine then
-     * answers the caller as his rights say ({@code null} for an unknown task).
+     * The task, looked up without the caller's authorization: only its step and assignee are used here, and the
+     * engine then answers the caller as his rights say ({@code null} for an unknown task).
      */
     private Task taskOf(String taskId) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return taskService.createTaskQuery().taskId(taskId).singleResult();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return callerChecked.withoutEngineChecks(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
     }
 
     private static boolean isJson(HttpServletRequest request) {

@@ -188,6 +188,33 @@ class EngineRestAttackTest {
     }
 
     /**
+     * A recommending unit's user reads nothing of another unit's nomination through the engine's REST API: not the
+     * variables of its task, nor of its instance, nor their history.
+     */
+    @Test
+    void aUnitReadsNothingOfAnotherUnitsNomination() {
+        Election election = elections.start("probe-other-unit").advanceTo("branchRecommendation");
+        Task east = unitTask(election, "city01");
+        String instance = east.getProcessInstanceId();
+
+        HttpResponse<String> taskVariables = http.json("GET", "/engine-rest/task/" + east.getId() + "/variables",
+                "xulei", "demo", null);
+        HttpResponse<String> instanceVariables = http.json("GET", "/engine-rest/process-instance/" + instance
+                + "/variables", "xulei", "demo", null);
+        HttpResponse<String> variables = http.json("GET", "/engine-rest/variable-instance?processInstanceIdIn="
+                + instance, "xulei", "demo", null);
+        HttpResponse<String> history = http.json("GET", "/engine-rest/history/variable-instance?processInstanceId="
+                + instance, "xulei", "demo", null);
+
+        assertThat(taskVariables.statusCode()).as(taskVariables.body()).isIn(403, 404);
+        assertThat(instanceVariables.statusCode()).as(instanceVariables.body()).isIn(403, 404);
+        assertThat(variables.body()).isEqualTo("[]");
+        assertThat(history.body()).isEqualTo("[]");
+        assertThat(http.json("GET", "/engine-rest/task/" + east.getId() + "/variables", "wuhao", "demo", null)
+                .statusCode()).isEqualTo(200);
+    }
+
+    /**
      * Finding 3: the discipline commission and a non-administrator of the organization department start the instance
      * before the credentials review, move and execute the public notice's timer, suspend the instance, set its
      * variables, correlate a message and start an instance at an activity of their choice. Every call is refused
