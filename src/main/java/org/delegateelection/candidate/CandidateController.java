@@ -10,14 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.delegateelection.api.Uploads;
 import org.delegateelection.candidate.CandidateImport.Format;
-import org.delegateelection.document.CjkFont;
-import org.delegateelection.election.ElectionNotFoundException;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.security.ApiSecurity;
+import org.delegateelection.security.CurrentUser;
+import org.delegateelection.system.CjkFont;
 import org.delegateelection.system.InvalidInputException;
-import org.delegateelection.system.Uploads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,10 +52,15 @@ public class CandidateController {
     private final ElectionRepository elections;
     private final Uploads uploads;
     private final CjkFont font;
+    private final CurrentUser currentUser;
 
-    /** Reads files within the upload limit; takes the characters that can be printed from the font. */
+    /**
+     * Reads files within the upload limit; takes the characters that can be printed from the font; records changes
+     * as by the caller.
+     */
     public CandidateController(CandidateRepository candidates, ElectionRepository elections, Uploads uploads,
-            CjkFont font) {
+            CjkFont font, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.candidates = candidates;
         this.elections = elections;
         this.uploads = uploads;
@@ -124,7 +129,7 @@ public class CandidateController {
         CandidateImport reader = new CandidateImport(elections.get(electionId).recommendingUnits().stream()
                 .map(RecommendingUnit::code).collect(Collectors.toSet()), LocalDate.now(SHANGHAI), font::canPrint);
         List<Candidate> people = reader.read(format, content);
-        int created = candidates.saveAll(electionId, people);
+        int created = candidates.saveAll(electionId, people, currentUser.id());
         return new ImportResult(electionId, people.size(), created, people.size() - created);
     }
 

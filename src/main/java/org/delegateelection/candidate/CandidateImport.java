@@ -15,9 +15,9 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.delegateelection.candidate.CandidateFileReader.FileRow;
 import org.delegateelection.candidate.CandidateFileReader.FileValue;
-import org.delegateelection.system.PlainText;
-import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.PlainText;
+import org.delegateelection.system.Problem;
 import org.delegateelection.system.Problems;
 import org.delegateelection.system.TableFile;
 

@@ -1,5 +1,8 @@
 package org.delegateelection.candidate;
 
+import java.util.stream.Stream;
+import org.delegateelection.system.InvalidInputException;
+
 /**
  * The lists a person can be on, each decided at a step of the procedure and stored under {@link #key()}.
  * A list decided again replaces the earlier one.
@@ -56,5 +59,16 @@ public enum CandidateList {
             }
         }
         throw new IllegalArgumentException("未知的名单：" + key);
+    }
+
+    /**
+     * The list named by {@code ?list=} of a composition report or document: a list that is a stage of the procedure.
+     *
+     * @throws InvalidInputException (field {@code list}) for any other name
+     */
+    public static CandidateList ofComposition(String key) {
+        return Stream.of(NOMINEES, INSPECTION, PRELIMINARY, PROSPECTIVE, ELECTED).filter(list -> list.key.equals(key))
+                .findFirst().orElseThrow(() -> InvalidInputException.field("list",
+                        "须为 nominees、inspection、preliminary、prospective 或 elected"));
     }
 }

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.delegateelection.security.CurrentUser;
-import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.Problem;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -34,26 +33,25 @@ public class CandidateRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcClient client;
-    private final CurrentUser currentUser;
 
-    /** Uses the application's data source through Spring's JDBC template; changes are recorded as by the current user. */
-    public CandidateRepository(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser) {
+    /** Uses the application's data source through Spring's JDBC template. */
+    public CandidateRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.client = JdbcClient.create(jdbc);
-        this.currentUser = currentUser;
     }
 
     /**
      * Stores people in the registry, all or none: a person whose id is new gets status REGISTERED, a person already
      * present gets the new data and keeps the status. The status of the given records is ignored. Each person is
-     * recorded in {@code candidate_change} (CREATED or UPDATED) with the current user.
+     * recorded in {@code candidate_change} (CREATED or UPDATED) as changed by {@code changedBy}.
      *
      * @param candidates people with distinct ids whose recommending units belong to the election
+     * @param changedBy  the user id recorded with the change
      * @return how many of them were new
      * @throws org.springframework.dao.DataAccessException when the database refuses a row; nothing is stored then
      */
     @Transactional
-    public int saveAll(long electionId, List<Candidate> candidates) {
+    public int saveAll(long electionId, List<Candidate> candidates, String changedBy) {
         Set<String> present = new HashSet<>(client.sql("select id from candidate where election_id = :election")
                 .param("election", electionId).query(String.class).list());
         List<SqlParameterSource> updates = new ArrayList<>();
@@ -71,7 +69,7 @@ public class CandidateRepository {
                         + ":recommendingUnit, :npcDeputy, :cppccMember, :provincialHonour, 'REGISTERED')",
                 inserts.toArray(SqlParameterSource[]::new));
         recordChanges(electionId, candidates.stream().map(Candidate::id).toList(),
-                id -> present.contains(id) ? "UPDATED" : "CREATED", null);
+                id -> present.contains(id) ? "UPDATED" : "CREATED", null, changedBy);
         return inserts.size();
     }
 
@@ -91,17 +89,17 @@ public class CandidateRepository {
     }
 
     /**
-     * Sets the status of the given people, recorded in {@code candidate_change} (STATUS) with the current user.
+     * Sets the status of the given people, recorded in {@code candidate_change} (STATUS) as changed by {@code changedBy}.
      *
      * @throws InvalidInputException naming every id that is not in the registry; nothing is changed then
      */
     @Transactional
-    public void updateStatus(long electionId, Collection<String> ids, CandidateStatus status) {
+    public void updateStatus(long electionId, Collection<String> ids, CandidateStatus status, String changedBy) {
         requirePresent(electionId, ids);
         if (!ids.isEmpty()) {
             client.sql("update candidate set status = :status where election_id = :election and id in (:ids)")
                     .param("status", status.name()).param("election", electionId).param("ids", ids).update();
-            recordChanges(electionId, ids, id -> "STATUS", status.name());
+            recordChanges(electionId, ids, id -> "STATUS", status.name(), changedBy);
         }
     }
 
@@ -155,14 +153,38 @@ public class CandidateRepository {
      * @throws InvalidInputException when the id is not in the registry
      */
     @Transactional
-    public void remove(long electionId, String candidateId) {
-        updateStatus(electionId, List.of(candidateId), CandidateStatus.REMOVED);
+    public void remove(long electionId, String candidateId, String changedBy) {
+        updateStatus(electionId, List.of(candidateId), CandidateStatus.REMOVED, changedBy);
+    }
+
+    /**
+     * Stores a decided list — for a recommending unit ({@code unitCode} not null) only its own part. The people
+     * chosen reach the list's status; people who were on it before, are not now and had got that far go back to the
+     * status before it (a list rejected by its check, or voted again, leaves nobody at a stage they did not reach).
+     *
+     * @throws InvalidInputException naming every id that is not in the registry; nothing is changed then
+     */
+    @Transactional
+    public void decide(long electionId, CandidateList list, List<String> chosen, String unitCode, String changedBy) {
+        List<String> dropped = list.status() == null ? List.of()
+                : list(electionId, list.key()).stream()
+                        .filter(c -> unitCode == null || unitCode.equals(c.recommendingUnit()))
+                        .filter(c -> !chosen.contains(c.id()) && c.status().compareTo(list.status()) >= 0)
+                        .map(Candidate::id).toList();
+        if (unitCode == null) {
+            replaceList(electionId, list.key(), chosen);
+        } else {
+            replaceListOfUnit(electionId, list.key(), unitCode, chosen);
+        }
+        if (list.status() != null) {
+            updateStatus(electionId, dropped, CandidateStatus.values()[list.status().ordinal() - 1], changedBy);
+            updateStatus(electionId, chosen, list.status(), changedBy);
+        }
     }
 
     /** Appends one row per person to the audit table {@code candidate_change}; rows there are never changed. */
     private void recordChanges(long electionId, Collection<String> ids, Function<String, String> kind,
-            String detail) {
-        String by = currentUser.id();
+            String detail, String by) {
         jdbc.batchUpdate("insert into candidate_change (election_id, candidate_id, kind, detail, changed_by) "
                         + "values (:election, :id, :kind, :detail, :by)",
                 ids.stream().map(id -> new MapSqlParameterSource("election", electionId).addValue("id", id)

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.delegateelection.vote.Tally;
 
 /**
  * What the deciding bodies of the demo election decide, step by step, so that a driver can act as them. Lists hold

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.delegateelection.security.AccessRules;
 import org.delegateelection.security.AccessSetup;
+import org.delegateelection.security.ProductionIdentity;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -96,6 +97,7 @@ public class DemoIdentity {
             user.setPassword(PASSWORD);
             identityService.saveUser(user);
         }
+        identityService.setUserInfo(demoUser.id(), ProductionIdentity.DEMO_USER_INFO, "true");
     }
 
     private void membership(String userId, String groupId) {

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.delegateelection.ballot.Ballot;
+import org.delegateelection.vote.Ballot;
 
 /**
  * Ballots that add up to given approvals, as a ballot file in CSV (the format of
- * {@link org.delegateelection.ballot.BallotSheet}): for demonstrations and tests where a tally is planned and the
+ * {@link org.delegateelection.vote.BallotSheet}): for demonstrations and tests where a tally is planned and the
  * ballots behind it are needed. Each candidate's approvals are spread over the valid ballots in turn, so that every
  * ballot approves about as many people as any other and never more than the seats; a ballot that does not approve a
  * candidate disapproves or abstains. The invalid ballots approve every candidate when there are more candidates than

@@ -3,7 +3,8 @@ package org.delegateelection.demo;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionRequest;
-import org.delegateelection.election.ElectionService;
+import org.delegateelection.process.ElectionService;
+import org.delegateelection.security.CurrentUser;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -35,7 +36,7 @@ public class HandbookSeeder {
         HandbookElection handbook = new HandbookElection();
         return elections.idOf(handbook.unit().code()).orElseGet(() -> {
             ElectionService.StartedElection started = service.start(ElectionRequest.of(handbook.unit()));
-            candidates.saveAll(started.electionId(), handbook.candidates());
+            candidates.saveAll(started.electionId(), handbook.candidates(), CurrentUser.SYSTEM);
             return started.electionId();
         });
     }

@@ -14,6 +14,8 @@ import org.delegateelection.quota.QuotaRule;
 import org.delegateelection.report.CompositionReport;
 import org.delegateelection.report.CompositionReport.Figure;
 import org.delegateelection.report.Shares;
+import org.delegateelection.system.CjkFont;
+import org.delegateelection.system.Sheets;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;

@@ -2,6 +2,7 @@ package org.delegateelection.document;
 
 import java.nio.file.Path;
 
+import org.delegateelection.system.CjkFont;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

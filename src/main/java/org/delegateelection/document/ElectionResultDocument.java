@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.delegateelection.ballot.RoundOutcome;
-import org.delegateelection.ballot.StrokeOrder;
-import org.delegateelection.ballot.Tally;
 import org.delegateelection.candidate.Candidate;
+import org.delegateelection.system.CjkFont;
+import org.delegateelection.system.Sheets;
+import org.delegateelection.vote.RoundOutcome;
+import org.delegateelection.vote.StrokeOrder;
+import org.delegateelection.vote.Tally;
 
 /**
  * The result of the vote at the congress (steps 23 and 24) as .xlsx and PDF: the elected delegates in the stroke

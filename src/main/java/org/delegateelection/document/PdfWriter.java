@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.delegateelection.system.CjkFont;
 
 /**
  * A PDF laid out from top to bottom on A4 pages: headings, paragraphs and ruled tables whose cells wrap their text,

@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.delegateelection.ballot.StrokeOrder;
 import org.delegateelection.candidate.Candidate;
+import org.delegateelection.system.CjkFont;
+import org.delegateelection.system.Sheets;
+import org.delegateelection.vote.StrokeOrder;
 
 /**
  * The roster of a list of people (e.g. the prospective candidates sent to the Central Organization Department for

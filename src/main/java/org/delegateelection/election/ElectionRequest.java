@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
-import org.delegateelection.system.PlainText;
-import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.PlainText;
+import org.delegateelection.system.Problem;
 
 /**
  * An election unit's configuration as given to {@code POST /api/elections} or to the start form in Tasklist.

@@ -15,6 +15,7 @@ import org.delegateelection.candidate.Category;
 import org.delegateelection.candidate.FrontlineKind;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.nomination.Participation;
 import org.delegateelection.report.Shares;
 import org.delegateelection.system.InvalidInputException;
 

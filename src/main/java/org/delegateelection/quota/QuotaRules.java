@@ -21,8 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.delegateelection.system.ApiError;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.Problem;
 
 /**
  * The structural rules in force for one election: the defaults for provinces, the central financial system and the
@@ -101,7 +101,7 @@ public final class QuotaRules {
             throw InvalidInputException.field("ruleOverrides", "应为 JSON 对象：规则编号 → 要调整的字段");
         }
         List<QuotaRule> merged = new ArrayList<>(rules);
-        List<ApiError.Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> override : overrides.properties()) {
             String path = "ruleOverrides." + override.getKey();
             int index = indexOf(override.getKey());
@@ -133,7 +133,7 @@ public final class QuotaRules {
         return JSON.readValue(json, QuotaRule.class);
     }
 
-    private QuotaRule merge(QuotaRule rule, JsonNode changes, String path, List<ApiError.Problem> problems) {
+    private QuotaRule merge(QuotaRule rule, JsonNode changes, String path, List<Problem> problems) {
         List<String> changeable = new ArrayList<>(rule.kind().parameters());
         changeable.add(QuotaRule.BLOCKING);
         if (rule.kind() == RuleKind.COMPETITIVE_ELECTION) {
@@ -170,8 +170,8 @@ public final class QuotaRules {
         return -1;
     }
 
-    private static ApiError.Problem problem(String field, String reason) {
-        return new ApiError.Problem(null, field, reason);
+    private static Problem problem(String field, String reason) {
+        return new Problem(null, field, reason);
     }
 
     private static <B extends MapperBuilder<?, B>> ObjectMapper strict(B builder) {

@@ -1,7 +1,7 @@
 package org.delegateelection.security;
 
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +20,9 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.delegateelection.election.StepVariables;
-import org.delegateelection.system.ApiError;
+import org.delegateelection.api.ApiError;
+import org.delegateelection.procedure.StepVariables;
+import org.delegateelection.system.Problem;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -128,7 +129,7 @@ class EngineRestGuard extends OncePerRequestFilter {
         } catch (JacksonException e) {
             json = null;
         }
-        List<ApiError.Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (json != null) {
             objectValues(json, "", problems);
             undeclared(path, json, problems);
@@ -207,13 +208,13 @@ class EngineRestGuard extends OncePerRequestFilter {
     }
 
     /** Every variable value of type Object, or with an object type name, anywhere in the body. */
-    private static void objectValues(JsonNode node, String where, List<ApiError.Problem> problems) {
+    private static void objectValues(JsonNode node, String where, List<Problem> problems) {
         if (node.isObject()) {
             boolean objectType = node.path("type").isTextual() && node.path("type").asText().equalsIgnoreCase("object");
             boolean named = node.path("valueInfo").has("objectTypeName")
                     || node.path("valueInfo").has("serializationDataFormat");
             if (objectType || named) {
-                problems.add(new ApiError.Problem(null, where.isEmpty() ? "value" : where,
+                problems.add(new Problem(null, where.isEmpty() ? "value" : where,
                         "不接受 Object 类型或序列化对象的变量"));
                 return;
             }
@@ -226,7 +227,7 @@ class EngineRestGuard extends OncePerRequestFilter {
     }
 
     /** A completion or start form naming variables its step does not declare: one problem per variable. */
-    private void undeclared(String path, JsonNode json, List<ApiError.Problem> problems) {
+    private void undeclared(String path, JsonNode json, List<Problem> problems) {
         String step = null;
         String stepName = null;
         Matcher completion = COMPLETION.matcher(path);
@@ -248,7 +249,7 @@ class EngineRestGuard extends OncePerRequestFilter {
         json.path("variables").fieldNames().forEachRemaining(name -> named.put(name, declared.contains(name)));
         for (Map.Entry<String, Boolean> variable : named.entrySet()) {
             if (!variable.getValue()) {
-                problems.add(new ApiError.Problem(null, variable.getKey(), "不是本步骤（" + stepName
+                problems.add(new Problem(null, variable.getKey(), "不是本步骤（" + stepName
                         + "）的提交项，可提交：" + declared.stream().sorted().collect(Collectors.joining("、"))));
             }
         }

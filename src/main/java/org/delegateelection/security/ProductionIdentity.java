@@ -12,8 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
-import org.delegateelection.demo.DemoIdentity;
-import org.delegateelection.system.PasswordRules;
+import org.delegateelection.api.PasswordRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -32,9 +31,12 @@ import org.springframework.stereotype.Component;
 @Profile("!demo")
 public class ProductionIdentity implements SmartInitializingSingleton {
 
-    /** Passwords no user may have outside the demo profile. */
-    static final Set<String> DEFAULT_PASSWORDS = Set.of(DemoIdentity.PASSWORD, "admin", "password", "camunda",
-            "123456", "12345678");
+    /** Passwords no user may have outside the demo profile (the demo users' one among them). */
+    static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "123456",
+            "12345678");
+
+    /** The engine's user info key that marks a user the demo profile created; such a user is refused here. */
+    public static final String DEMO_USER_INFO = "demoUser";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProductionIdentity.class);
 
@@ -114,7 +116,7 @@ public class ProductionIdentity implements SmartInitializingSingleton {
     void refuseDefaultCredentials() {
         List<String> found = new ArrayList<>();
         for (User user : identityService.createUserQuery().list()) {
-            if (DemoIdentity.USERS.stream().anyMatch(demo -> demo.id().equals(user.getId()))) {
+            if (identityService.getUserInfo(user.getId(), DEMO_USER_INFO) != null) {
                 found.add(user.getId() + "（演示用户）");
             } else if (user instanceof UserEntity entity && entity.getPassword() != null
                     && DEFAULT_PASSWORDS.stream().anyMatch(password -> configuration.getPasswordManager()

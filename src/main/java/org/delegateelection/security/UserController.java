@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.camunda.bpm.engine.authorization.Groups;
-import org.delegateelection.document.Sheets;
+import org.delegateelection.api.Uploads;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.Sheets;
 import org.delegateelection.system.TableFile;
-import org.delegateelection.system.Uploads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,8 +1,8 @@
 package org.delegateelection.security;
 
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Set;
 
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;

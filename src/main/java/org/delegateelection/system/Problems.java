@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.delegateelection.system.ApiError.Problem;
-
 /**
  * The problems found in an input, in the order a person reads them: problems without a row first, then by row, and
  * within a row in the order found. Keeps only the first {@link #LISTED} of them and counts all, so that a file with

@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-import org.delegateelection.ballot.Assembly;
-import org.delegateelection.ballot.Ballot;
-import org.delegateelection.ballot.BallotCount;
-import org.delegateelection.ballot.BallotSheet;
-import org.delegateelection.ballot.RoundCounter;
-import org.delegateelection.ballot.RoundOutcome;
 import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.system.TableFile;
+import org.delegateelection.vote.Assembly;
+import org.delegateelection.vote.Ballot;
+import org.delegateelection.vote.BallotCount;
+import org.delegateelection.vote.BallotSheet;
+import org.delegateelection.vote.RoundCounter;
+import org.delegateelection.vote.RoundOutcome;
 
 /**
  * Measures the entry and counting of one round of the vote at the congress, without the database or the engine:

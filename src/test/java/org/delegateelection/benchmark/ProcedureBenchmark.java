@@ -22,9 +22,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.delegateelection.DelegateElectionApplication;
 import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.HandbookElection;
-import org.delegateelection.election.ElectionService;
 import org.delegateelection.election.RecommendingUnit;
-import org.delegateelection.election.TestElections;
+import org.delegateelection.process.ElectionService;
+import org.delegateelection.process.TestElections;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -1,6 +1,6 @@
 package org.delegateelection.calendar;
 
-import org.delegateelection.system.ApiExceptionHandler;
+import org.delegateelection.api.ApiExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;

@@ -12,16 +12,16 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
+import org.delegateelection.api.ApiError;
 import org.delegateelection.candidate.CandidateController.ImportResult;
-import org.delegateelection.system.ApiError;
 import org.delegateelection.security.AccessRules;
 import org.delegateelection.security.TestUsers;
-import org.camunda.bpm.engine.IdentityService;
+import org.delegateelection.system.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -31,6 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 
@@ -100,7 +101,7 @@ class CandidateApiTest {
     @Test
     void importsJsonAgainUpdatingPeopleAndKeepingTheirStatus() {
         post(CandidateController.CSV, csv(HEADER, ZHANG), ImportResult.class);
-        repository.updateStatus(electionId, List.of("HB-0001"), CandidateStatus.NOMINATED);
+        repository.updateStatus(electionId, List.of("HB-0001"), CandidateStatus.NOMINATED, "tester");
         String json = """
                 [{"id": "HB-0001", "name": "张珊", "gender": "女", "ethnicity": "汉族", "birthDate": "1970-05-01",
                   "joinedPartyOn": "1995-07-01", "fullMember": true, "education": "研究生", "category": "党员领导干部",
@@ -130,7 +131,7 @@ class CandidateApiTest {
                 post(CandidateController.CSV, csv(HEADER, renamedZhang, badUnit, badGender), ApiError.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().problems()).extracting(ApiError.Problem::row, ApiError.Problem::field)
+        assertThat(response.getBody().problems()).extracting(Problem::row, Problem::field)
                 .containsExactly(tuple(3, "推荐单位"), tuple(4, "性别"));
         assertThat(repository.findAll(electionId)).isEqualTo(before);
     }
@@ -155,9 +156,9 @@ class CandidateApiTest {
                 new HttpEntity<>(noFile, headers(MediaType.MULTIPART_FORM_DATA_VALUE)), ApiError.class);
 
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknown.getBody().problems()).extracting(ApiError.Problem::field).containsExactly("file");
+        assertThat(unknown.getBody().problems()).extracting(Problem::field).containsExactly("file");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(missing.getBody().problems()).extracting(ApiError.Problem::field).containsExactly("file");
+        assertThat(missing.getBody().problems()).extracting(Problem::field).containsExactly("file");
         assertThat(repository.findAll(electionId)).isEmpty();
     }
 
@@ -192,7 +193,7 @@ class CandidateApiTest {
         Candidate renamed = CandidateRepositoryTest.person("HB-0001", "张珊", "city01", null);
         Candidate unknownUnit = CandidateRepositoryTest.person("HB-0009", "赵六", "no-such-unit", null);
 
-        assertThatThrownBy(() -> repository.saveAll(electionId, List.of(renamed, unknownUnit)))
+        assertThatThrownBy(() -> repository.saveAll(electionId, List.of(renamed, unknownUnit), "tester"))
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(repository.findAll(electionId)).isEqualTo(before);
     }

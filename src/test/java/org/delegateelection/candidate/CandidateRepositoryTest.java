@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.LocalDate;
 import java.util.List;
 import org.delegateelection.security.CurrentUser;
-import org.delegateelection.system.ApiError.Problem;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +61,7 @@ class CandidateRepositoryTest {
         Candidate zhang = person("HB-0001", "张三", "city01", null);
         Candidate li = person("HB-0002", "李四", "city02", FrontlineKind.WORKER);
 
-        int created = repository.saveAll(electionId, List.of(li.withStatus(CandidateStatus.ELECTED), zhang));
+        int created = repository.saveAll(electionId, List.of(li.withStatus(CandidateStatus.ELECTED), zhang), "tester");
 
         assertThat(created).isEqualTo(2);
         assertThat(repository.findAll(electionId)).containsExactly(zhang, li);
@@ -72,12 +72,12 @@ class CandidateRepositoryTest {
 
     @Test
     void updatesPeopleAlreadyPresentAndKeepsTheirStatus() {
-        repository.saveAll(electionId, List.of(person("HB-0001", "张三", "city01", null)));
-        repository.updateStatus(electionId, List.of("HB-0001"), CandidateStatus.INSPECTED);
+        repository.saveAll(electionId, List.of(person("HB-0001", "张三", "city01", null)), "tester");
+        repository.updateStatus(electionId, List.of("HB-0001"), CandidateStatus.INSPECTED, "tester");
         Candidate renamed = person("HB-0001", "张珊", "city02", null);
 
         int created = repository.saveAll(electionId,
-                List.of(renamed, person("HB-0002", "李四", "city02", FrontlineKind.FARMER)));
+                List.of(renamed, person("HB-0002", "李四", "city02", FrontlineKind.FARMER)), "tester");
 
         assertThat(created).isEqualTo(1);
         assertThat(repository.findByIds(electionId, List.of("HB-0001", "HB-0002")))
@@ -91,9 +91,9 @@ class CandidateRepositoryTest {
     void keepsTheRegistriesOfElectionsApart() {
         long other = insertElection("sichuan");
         insertUnit(other, "city01");
-        repository.saveAll(electionId, List.of(person("HB-0001", "张三", "city01", null)));
+        repository.saveAll(electionId, List.of(person("HB-0001", "张三", "city01", null)), "tester");
 
-        assertThat(repository.saveAll(other, List.of(person("HB-0001", "王五", "city01", null)))).isEqualTo(1);
+        assertThat(repository.saveAll(other, List.of(person("HB-0001", "王五", "city01", null)), "tester")).isEqualTo(1);
         assertThat(repository.findAll(electionId)).extracting(Candidate::name).containsExactly("张三");
         assertThat(repository.findByIds(other, List.of("HB-0001"))).extracting(Candidate::name)
                 .containsExactly("王五");
@@ -102,7 +102,7 @@ class CandidateRepositoryTest {
     @Test
     void findsOnlyTheGivenIds() {
         repository.saveAll(electionId, List.of(person("A", "甲", "city01", null), person("B", "乙", "city01", null),
-                person("C", "丙", "city01", null)));
+                person("C", "丙", "city01", null)), "tester");
 
         assertThat(repository.findByIds(electionId, List.of("C", "A", "X"))).extracting(Candidate::id)
                 .containsExactly("A", "C");
@@ -112,12 +112,12 @@ class CandidateRepositoryTest {
     @Test
     void replacesAListWholeAndLeavesRemovedPeopleOff() {
         repository.saveAll(electionId, List.of(person("A", "甲", "city01", null), person("B", "乙", "city01", null),
-                person("C", "丙", "city01", null)));
+                person("C", "丙", "city01", null)), "tester");
         repository.replaceList(electionId, "nominees", List.of("A", "B"));
         repository.replaceList(electionId, "inspection", List.of("A"));
 
         repository.replaceList(electionId, "nominees", List.of("C", "B"));
-        repository.remove(electionId, "B");
+        repository.remove(electionId, "B", "tester");
 
         assertThat(repository.list(electionId, "nominees")).extracting(Candidate::id).containsExactly("C");
         assertThat(repository.list(electionId, "inspection")).extracting(Candidate::id).containsExactly("A");
@@ -128,16 +128,16 @@ class CandidateRepositoryTest {
 
     @Test
     void refusesIdsNotInTheRegistryAndChangesNothing() {
-        repository.saveAll(electionId, List.of(person("A", "甲", "city01", null)));
+        repository.saveAll(electionId, List.of(person("A", "甲", "city01", null)), "tester");
         repository.replaceList(electionId, "nominees", List.of("A"));
 
         assertThatThrownBy(() -> repository.replaceList(electionId, "nominees", List.of("A", "Y", "X")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(Problem::reason)
                         .containsExactly("人选库中没有编号为“X”的人选", "人选库中没有编号为“Y”的人选"));
-        assertThatThrownBy(() -> repository.updateStatus(electionId, List.of("A", "X"), CandidateStatus.NOMINATED))
+        assertThatThrownBy(() -> repository.updateStatus(electionId, List.of("A", "X"), CandidateStatus.NOMINATED, "tester"))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> repository.remove(electionId, "X")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> repository.remove(electionId, "X", "tester")).isInstanceOf(InvalidInputException.class);
 
         assertThat(repository.list(electionId, "nominees")).extracting(Candidate::id, Candidate::status)
                 .containsExactly(tuple("A", CandidateStatus.REGISTERED));

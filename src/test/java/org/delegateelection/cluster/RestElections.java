@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.delegateelection.ballot.Ballot;
 import org.delegateelection.candidate.CandidateController;
 import org.delegateelection.demo.DecisionPlan;
 import org.delegateelection.demo.DemoIdentity;
@@ -36,6 +35,7 @@ import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRequest;
 import org.delegateelection.security.AccessRules;
+import org.delegateelection.vote.Ballot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

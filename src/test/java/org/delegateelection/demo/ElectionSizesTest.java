@@ -4,7 +4,7 @@ import org.delegateelection.candidate.Candidate;
 import org.delegateelection.demo.DecisionPlan.UnitNomination;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.election.RecommendingUnit;
-import org.delegateelection.quota.Participation;
+import org.delegateelection.nomination.Participation;
 import org.delegateelection.quota.QuotaChecker;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.quota.QuotaRules;

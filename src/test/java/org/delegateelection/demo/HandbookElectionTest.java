@@ -1,8 +1,8 @@
 package org.delegateelection.demo;
 
 import org.delegateelection.candidate.Candidate;
-import org.delegateelection.candidate.Category;
 import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.candidate.Category;
 import org.delegateelection.candidate.FrontlineKind;
 import org.delegateelection.demo.DecisionPlan.Tally;
 import org.delegateelection.demo.DecisionPlan.UnitNomination;

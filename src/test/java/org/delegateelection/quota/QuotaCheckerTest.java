@@ -12,6 +12,7 @@ import java.util.List;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.FrontlineKind;
 import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.nomination.Participation;
 import org.delegateelection.system.InvalidInputException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import org.delegateelection.system.ApiError;
 import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.Problem;
 import org.junit.jupiter.api.Test;
 
 class QuotaRulesTest {
@@ -72,13 +72,13 @@ class QuotaRulesTest {
     @Test
     void anUnknownRuleIsNamed() {
         assertThat(problems("{\"womenQuota\": {\"blocking\": false}}"))
-                .extracting(ApiError.Problem::field).containsExactly("ruleOverrides.womenQuota");
+                .extracting(Problem::field).containsExactly("ruleOverrides.womenQuota");
     }
 
     @Test
     void anUnknownOrFixedFieldIsNamed() {
         assertThat(problems("{\"competitiveElection\": {\"maxShare\": 0.5, \"label\": \"x\"}}"))
-                .extracting(ApiError.Problem::field)
+                .extracting(Problem::field)
                 .containsExactly("ruleOverrides.competitiveElection.maxShare",
                         "ruleOverrides.competitiveElection.label");
     }
@@ -93,7 +93,7 @@ class QuotaRulesTest {
                  "under55Share": {"minShare": null}}
                 """);
 
-        assertThat(problems).extracting(ApiError.Problem::field).containsExactlyInAnyOrder(
+        assertThat(problems).extracting(Problem::field).containsExactlyInAnyOrder(
                 "ruleOverrides.competitiveElection.minSurplus",
                 "ruleOverrides.workersShare.blocking",
                 "ruleOverrides.workersShare.tolerancePoints",
@@ -101,7 +101,7 @@ class QuotaRulesTest {
                 "ruleOverrides.frontlineBelowCadreLevels.cadreLevels",
                 "ruleOverrides.under55Share.minShare");
         assertThat(problems).filteredOn(p -> p.field().endsWith("minSurplus")).singleElement()
-                .extracting(ApiError.Problem::reason).asString().contains("0 到 1 之间的小数");
+                .extracting(Problem::reason).asString().contains("0 到 1 之间的小数");
     }
 
     @Test
@@ -110,18 +110,18 @@ class QuotaRulesTest {
                 {"competitiveElection": {"exception": {"authorisedBy": "中共中央组织部", "allowedSurplus": 0}},
                  "workersShare": {"exception": {"authorisedBy": "中共中央组织部", "documentReference": "1号",
                   "allowedSurplus": 0}}}
-                """)).extracting(ApiError.Problem::field).containsExactly(
+                """)).extracting(Problem::field).containsExactly(
                 "ruleOverrides.competitiveElection.exception", "ruleOverrides.workersShare.exception");
         assertThat(problems("""
                 {"competitiveElection": {"exception": {"authorisedBy": "中共中央组织部", "documentReference": "1号",
                  "allowedSurplus": 1.5}}}
-                """)).extracting(ApiError.Problem::field).containsExactly("ruleOverrides.competitiveElection.exception");
+                """)).extracting(Problem::field).containsExactly("ruleOverrides.competitiveElection.exception");
     }
 
     @Test
     void overridesMustBeAnObjectOfObjects() {
-        assertThat(problems("[1]")).extracting(ApiError.Problem::field).containsExactly("ruleOverrides");
-        assertThat(problems("{\"workersShare\": false}")).extracting(ApiError.Problem::field)
+        assertThat(problems("[1]")).extracting(Problem::field).containsExactly("ruleOverrides");
+        assertThat(problems("{\"workersShare\": false}")).extracting(Problem::field)
                 .containsExactly("ruleOverrides.workersShare");
     }
 
@@ -135,7 +135,7 @@ class QuotaRulesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x");
     }
 
-    private List<ApiError.Problem> problems(String overrides) {
+    private List<Problem> problems(String overrides) {
         try {
             defaults.withOverrides(json(overrides));
         } catch (InvalidInputException e) {

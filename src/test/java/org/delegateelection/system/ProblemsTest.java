@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.delegateelection.system.ApiError.Problem;
+import org.delegateelection.api.ApiError;
 import org.junit.jupiter.api.Test;
 
 /** The problems of an input: the first hundred by row are listed, all are counted. */

@@ -3,7 +3,8 @@ package org.delegateelection.system;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.delegateelection.election.TestElections;
+import org.delegateelection.api.EngineRestErrors;
+import org.delegateelection.process.TestElections;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

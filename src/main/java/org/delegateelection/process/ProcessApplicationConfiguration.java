@@ -1,0 +1,13 @@
+package org.delegateelection.process;
+
+import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Makes the application a Camunda process application, which deploys the archive of META-INF/processes.xml
+ * (diagrams and forms together). Kept apart from the application class so that web slice tests do not need the engine.
+ */
+@Configuration
+@EnableProcessApplication
+public class ProcessApplicationConfiguration {
+}

@@ -1,0 +1,78 @@
+package org.delegateelection.process;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.delegateelection.candidate.Candidate;
+import org.delegateelection.candidate.CandidateList;
+import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.nomination.NominationRepository;
+import org.delegateelection.quota.Checkpoint;
+import org.delegateelection.quota.QuotaChecker;
+import org.delegateelection.quota.QuotaCheckers;
+import org.delegateelection.quota.QuotaReport;
+import org.delegateelection.quota.QuotaReportRepository;
+import org.delegateelection.vote.BallotRounds;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${quotaCheck}}, the service task before every quota gateway. Reads its local input parameter
+ * {@code checkpoint}, loads what that checkpoint looks at from the registry, evaluates the election's quota rules, and
+ * stores the report in table {@code quota_report} and in the process variables {@code quotaReport} (Json) and
+ * {@code quotaPassed} (Boolean) that the gateway routes on.
+ */
+@Component("quotaCheck")
+public class QuotaCheckDelegate implements JavaDelegate {
+
+    private final QuotaCheckers checkers;
+    private final CandidateRepository candidates;
+    private final NominationRepository nominations;
+    private final QuotaReportRepository reports;
+    private final BallotRounds ballotRounds;
+
+    public QuotaCheckDelegate(QuotaCheckers checkers, CandidateRepository candidates,
+            NominationRepository nominations, QuotaReportRepository reports, BallotRounds ballotRounds) {
+        this.checkers = checkers;
+        this.candidates = candidates;
+        this.nominations = nominations;
+        this.reports = reports;
+        this.ballotRounds = ballotRounds;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long electionId = ProcessVariables.electionId(execution);
+        Checkpoint checkpoint = Checkpoint.fromId((String) execution.getVariableLocal(ProcessVariables.CHECKPOINT));
+        String unitCode = (String) execution.getVariable(ProcessVariables.UNIT_CODE);
+        QuotaChecker checker = checkers.of(electionId);
+        QuotaReport report = switch (checkpoint) {
+            case ALLOCATION -> checker.allocation();
+            case PLAN -> checker.plan();
+            case PARTICIPATION -> checker.participation(nominations.find(electionId, unitCode).orElseThrow());
+            case UNIT_NOMINEES -> checker.unitNominees(unitCode, list(electionId, CandidateList.NOMINEES).stream()
+                    .filter(c -> unitCode.equals(c.recommendingUnit())).toList());
+            case INSPECTION -> checker.inspection(list(electionId, CandidateList.INSPECTION));
+            case IDENTITY -> checker.identity(list(electionId, CandidateList.INSPECTION));
+            case INSPECTED -> checker.inspected(list(electionId, CandidateList.SUITABLE));
+            case PRELIMINARY -> checker.preliminary(list(electionId, CandidateList.PRELIMINARY),
+                    list(electionId, CandidateList.INSPECTION).size());
+            case PROSPECTIVE -> checker.prospective(list(electionId, CandidateList.PROSPECTIVE));
+            case BALLOT -> checker.ballot(list(electionId, CandidateList.BALLOT),
+                    ballotRounds.fullBallot(electionId).seats());
+            case ELECTED -> checker.elected(list(electionId, CandidateList.ELECTED),
+                    ballotRounds.expectedElected(electionId));
+        };
+        String json = report.toJson();
+        reports.save(electionId, TaskFormView.checkpointKey(checkpoint.id(),
+                checkpoint == Checkpoint.PARTICIPATION || checkpoint == Checkpoint.UNIT_NOMINEES ? unitCode : null),
+                report.passed(), json);
+        execution.setVariable(ProcessVariables.QUOTA_PASSED, report.passed());
+        execution.setVariable(ProcessVariables.QUOTA_REPORT, SpinValues.jsonValue(json).create());
+    }
+
+    private List<Candidate> list(long electionId, CandidateList list) {
+        return candidates.list(electionId, list.key());
+    }
+}

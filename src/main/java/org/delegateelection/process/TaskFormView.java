@@ -1,0 +1,245 @@
+package org.delegateelection.process;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.delegateelection.candidate.Candidate;
+import org.delegateelection.candidate.CandidateList;
+import org.delegateelection.candidate.CandidateReports;
+import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.document.DocumentController;
+import org.delegateelection.election.ElectionRepository;
+import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.quota.QuotaReport;
+import org.delegateelection.quota.QuotaReportRepository;
+import org.delegateelection.system.InputValues;
+import org.delegateelection.vote.Ballot;
+import org.delegateelection.vote.BallotRounds;
+import org.delegateelection.vote.RoundOutcome;
+import org.delegateelection.vote.StrokeOrder;
+import org.delegateelection.vote.Vote;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${taskFormView}}, the create listener of every user task: puts into task-local variables what the task's
+ * Camunda Form shows — the last quota report of the task's check ({@code quotaReportText}, Markdown), the people
+ * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), the ballot of step 20 or 23, links to
+ * the documents the step uses ({@code documentLinks}, Markdown), the people written in and elected at step 24
+ * ({@code writeInsText}) — and, for the verification of a report or objection, what the report says. These are
+ * copies for display; the registry stays in the database.
+ */
+@Component("taskFormView")
+public class TaskFormView implements TaskListener {
+
+    /** The checkpoint whose last report each task shows. */
+    private static final Map<String, String> CHECKPOINTS = Map.ofEntries(
+            Map.entry("registerAllocation", "allocation"),
+            Map.entry("draftImplementationPlan", "plan"),
+            Map.entry("approveImplementationPlan", "plan"),
+            Map.entry("proposeInspectionList", "inspection"),
+            // the four checks of step 11 work on the list of people to inspect
+            Map.entry("checkArchives", "inspection"),
+            Map.entry("verifyPersonalMatters", "inspection"),
+            Map.entry("hearDisciplineCommission", "inspection"),
+            Map.entry("investigatePetitions", "inspection"),
+            Map.entry("verifyIdentity", "identity"),
+            Map.entry("inspectionReport", "inspected"),
+            Map.entry("proposePreliminaryList", "preliminary"),
+            Map.entry("consultCentralOrganization", "preliminary"),
+            Map.entry("plenaryVote", "prospective"),
+            Map.entry("centralReview", "prospective"),
+            Map.entry("ballotAndCount", "elected"),
+            Map.entry("credentialsReview", "elected"));
+
+    /** Checks of stage 2, kept per recommending unit. */
+    private static final Map<String, String> UNIT_CHECKPOINTS = Map.of(
+            "branchRecommendation", "participation",
+            "recommendingUnitDecision", "unitNominees");
+
+    /** The list shown on steps that decide on no list of their own. */
+    private static final Map<String, CandidateList> SHOWN = Map.of(
+            "verifyIdentity", CandidateList.INSPECTION,
+            "consultDisciplineCommission", CandidateList.SUITABLE,
+            "consultRegulators", CandidateList.SUITABLE,
+            "consultCentralOrganization", CandidateList.PRELIMINARY,
+            "plenaryDeliberation", CandidateList.PRELIMINARY,
+            "plenaryVote", CandidateList.PRELIMINARY,
+            "centralReview", CandidateList.PROSPECTIVE,
+            "congressDeliberation", CandidateList.BALLOT);
+
+    private final ElectionRepository elections;
+    private final CandidateRepository candidates;
+    private final QuotaReportRepository quotaReports;
+    private final CandidateReports reports;
+    private final BallotRounds ballotRounds;
+
+    public TaskFormView(ElectionRepository elections, CandidateRepository candidates,
+            QuotaReportRepository quotaReports, CandidateReports reports, BallotRounds ballotRounds) {
+        this.elections = elections;
+        this.candidates = candidates;
+        this.quotaReports = quotaReports;
+        this.reports = reports;
+        this.ballotRounds = ballotRounds;
+    }
+
+    /** The checkpoint key of a check, with the recommending unit for the checks of stage 2. */
+    static String checkpointKey(String checkpoint, String unitCode) {
+        return unitCode == null ? checkpoint : checkpoint + ":" + unitCode;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long electionId = ProcessVariables.electionId(task);
+        String step = task.getTaskDefinitionKey();
+        String unit = (String) task.getVariable(ProcessVariables.UNIT_CODE);
+        String checkpoint = CHECKPOINTS.containsKey(step) ? CHECKPOINTS.get(step)
+                : UNIT_CHECKPOINTS.containsKey(step) ? checkpointKey(UNIT_CHECKPOINTS.get(step), unit) : null;
+        task.setVariableLocal("quotaReportText", checkpoint == null ? ""
+                : quotaReports.latest(electionId, checkpoint).map(json -> QuotaReport.fromJson(json).toMarkdown())
+                        .orElse(""));
+        String links = DocumentController.links(electionId, step);
+        if (!links.isEmpty()) {
+            task.setVariableLocal("documentLinks", links);
+        }
+        // the report shown, kept with the task in the history (audit: which report the decision saw)
+        task.setVariableLocal("quotaReportId", checkpoint == null ? null
+                : quotaReports.latestId(electionId, checkpoint).orElse(null));
+        ElectionUnit election = elections.get(electionId);
+        View view = new View(election.ageReferenceDate(), election.recommendingUnits());
+        if (unit != null) {
+            task.setVariableLocal("unitName", view.units().get(unit).name());
+            task.setVariableLocal("unitQuota", view.units().get(unit).nomineeQuota());
+        }
+        List<Candidate> pool = TaskDecisions.pool(step, electionId, unit, candidates);
+        if (pool == null && SHOWN.containsKey(step)) {
+            pool = candidates.list(electionId, SHOWN.get(step).key());
+        }
+        if (pool != null) {
+            List<Candidate> byUnit = pool.stream().sorted(view.byUnitThenStrokes()).toList();
+            show(task, "candidateTable", byUnit.stream().map(view::row).toList());
+            show(task, "candidateOptions", view.options(byUnit));
+        }
+        switch (step) {
+            case "draftImplementationPlan" -> task.setVariableLocal("unitQuotasText",
+                    election.recommendingUnits().stream().map(ru -> ru.code() + "," + ru.name() + "," + ru.nomineeQuota())
+                            .collect(Collectors.joining("\n")));
+            case "centralReview" -> centreOptions(task, electionId, view);
+            case "plenaryVote" -> ballot(task, electionId, view, Vote.PLENARY);
+            case "reportResults" -> {
+                List<String> names = ballotRounds.electedWriteIns(electionId).stream().map(Ballot::writtenInName)
+                        .toList();
+                task.setVariableLocal("writeInsText", names.isEmpty() ? "" : "另选当选：" + String.join("、", names)
+                        + "。报告选举结果前，须已在人选库中登记（姓名与选票上所写一致），以便审查代表资格。");
+            }
+            case "ballotAndCount", "preliminaryBallot" -> ballot(task, electionId, view, Vote.CONGRESS);
+            case "verifyReport", "verifyObjection" -> receiveReport(task);
+            default -> {
+            }
+        }
+    }
+
+    private void centreOptions(DelegateTask task, long electionId, View view) {
+        Set<String> prospective = candidates.list(electionId, CandidateList.PROSPECTIVE.key()).stream()
+                .map(Candidate::id).collect(Collectors.toSet());
+        show(task, "centreNomineeOptions", view.options(candidates.findAll(electionId).stream()
+                .filter(c -> c.status() != CandidateStatus.REMOVED && !prospective.contains(c.id()))
+                .toList()));
+    }
+
+    /**
+     * Step 20, step 23 and the preliminary round: the ballot of the vote's round, what the vote's last round decided
+     * ({@code lastRoundOutcome}), and the header line of its ballots for the form's entry (candidates in ballot order,
+     * "编号 姓名", then the column 无效).
+     */
+    private void ballot(DelegateTask task, long electionId, View view, Vote vote) {
+        Ballot ballot = ballotRounds.nextBallot(electionId, vote);
+        Map<String, Candidate> people = candidates.findByIds(electionId, ballot.candidateIds()).stream()
+                .collect(Collectors.toMap(Candidate::id, c -> c));
+        String text = "应选 " + ballot.seats() + " 名，候选人 " + ballot.candidateIds().size() + " 名。";
+        if (vote == Vote.PLENARY) {
+            text = "全委会表决确定预备人选：" + text + "每张表决票赞成不得超过 " + ballot.seats() + " 人，不能另选他人。";
+        } else if (ballotRounds.preliminaryDue(electionId)) {
+            text = "预选：候选人 %d 名，按得票多少产生正式候选人 %d 名，每张选票赞成不得超过 %d 人；预选不设当选票数。"
+                    .formatted(ballot.candidateIds().size(), ballot.seats(), ballot.seats());
+        }
+        task.setVariableLocal("ballotText", text);
+        task.setVariableLocal("lastRoundOutcome", ballotRounds.lastOutcome(electionId, vote)
+                .map(RoundOutcome::explanation).orElse(""));
+        show(task, "candidateOptions", view.options(ballot.candidateIds().stream().map(people::get)
+                .filter(Objects::nonNull).toList()));
+        task.setVariableLocal(TaskDecisions.TYPED_BALLOTS, ballot.candidateIds().stream()
+                .map(id -> people.containsKey(id) ? id + " " + people.get(id).name() : id)
+                .collect(Collectors.joining(",", "", ",无效")) + "\n");
+    }
+
+    /**
+     * A report or objection arrives as a message carrying only its id ({@code reportId}, transient; see
+     * {@link CandidateReportIntake}). The id is kept in the scope of this verification, and what the report says
+     * and whom it names are shown on this task only (task-local), for the bodies that verify it.
+     */
+    private void receiveReport(DelegateTask task) {
+        CandidateReports.Entry report = reports.get(((Number) task.getVariable("reportId")).longValue());
+        task.getExecution().setVariableLocal("reportId", report.id());
+        task.setVariableLocal("candidateId", report.candidateId());
+        task.setVariableLocal("report", report.report());
+        candidates.findByIds(ProcessVariables.electionId(task), List.of(report.candidateId())).stream().findFirst()
+                .ifPresent(person -> task.setVariableLocal("candidateName", person.name()));
+    }
+
+    private static void show(DelegateTask task, String name, List<?> rows) {
+        task.setVariableLocal(name, SpinValues.jsonValue(InputValues.toJson(rows)));
+    }
+
+    /**
+     * How people are shown: ages on the election's reference date, recommending units by name; lists grouped by
+     * recommending unit in the order the election lists its units (by code), each unit's people in the stroke order
+     * of their names.
+     */
+    private record View(LocalDate ageDate, Map<String, RecommendingUnit> units, List<String> unitOrder) {
+
+        View(LocalDate ageDate, List<RecommendingUnit> units) {
+            this(ageDate, units.stream().collect(Collectors.toMap(RecommendingUnit::code, ru -> ru)),
+                    units.stream().map(RecommendingUnit::code).toList());
+        }
+
+        Comparator<Candidate> byUnitThenStrokes() {
+            return Comparator.<Candidate>comparingInt(c -> unitOrder.indexOf(c.recommendingUnit()) < 0
+                            ? Integer.MAX_VALUE : unitOrder.indexOf(c.recommendingUnit()))
+                    .thenComparing(Candidate::name, StrokeOrder.NAMES);
+        }
+
+        List<Map<String, String>> options(List<Candidate> people) {
+            return people.stream().map(c -> Map.of("value", c.id(), "label", c.name() + " · " + c.gender().label()
+                    + " · " + c.ethnicity() + " · " + c.ageOn(ageDate) + "岁 · " + c.identity() + " · " + unit(c)))
+                    .toList();
+        }
+
+        Map<String, Object> row(Candidate c) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", c.id());
+            row.put("name", c.name());
+            row.put("gender", c.gender().label());
+            row.put("ethnicity", c.ethnicity());
+            row.put("age", c.ageOn(ageDate));
+            row.put("category", c.identity());
+            row.put("unit", unit(c));
+            return row;
+        }
+
+        private String unit(Candidate c) {
+            RecommendingUnit unit = units.get(c.recommendingUnit());
+            return unit == null ? c.recommendingUnit() : unit.name();
+        }
+    }
+}

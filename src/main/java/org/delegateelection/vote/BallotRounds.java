@@ -1,0 +1,477 @@
+package org.delegateelection.vote;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.delegateelection.candidate.Candidate;
+import org.delegateelection.candidate.CandidateList;
+import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.election.ElectionRepository;
+import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.quota.QuotaCheckers;
+import org.delegateelection.system.CjkFont;
+import org.delegateelection.system.InputValues;
+import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.PlainText;
+import org.delegateelection.system.Problem;
+import org.delegateelection.system.TableFile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The rounds of the two votes ({@link Vote}): the plenary vote on the prospective candidates (step 20) and the vote at
+ * the congress (step 23) — which ballot the next round votes on, the entry of its ballots ({@link BallotBatches}), and
+ * the counting of a round's tally by {@link RoundCounter} for the vote's assembly, kept per round (tables
+ * {@code plenary_round}, {@code tally_round}) and listed by {@link #rounds}. The first round, and every round after a
+ * result the structure check turned down, votes on the whole ballot for all seats; a round after a tie or a shortfall
+ * votes on the ballot the counting handed on. The plenary vote's whole ballot is the preliminary list with as many
+ * seats as step 19 fixed ({@link #planPlenaryVote}); the congress's is the ballot list. An election configured with
+ * a preliminary election ({@link ElectionUnit#preliminaryElection()}) first votes on the whole ballot list in a
+ * preliminary round ({@link PreliminaryRanking}), kept in table {@code preliminary_round}; its formal list is then the
+ * whole ballot of the formal rounds. Ballots are entered the same way for both: while the preliminary round is due, an
+ * entered batch of the congress belongs to it.
+ */
+@Component
+public class BallotRounds {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcClient jdbc;
+    private final CjkFont font;
+    private final ElectionRepository elections;
+    private final CandidateRepository candidates;
+    private final BallotBatches batches;
+    private final QuotaCheckers quotaCheckers;
+
+    public BallotRounds(JdbcClient jdbc, ElectionRepository elections, CandidateRepository candidates,
+            BallotBatches batches, QuotaCheckers quotaCheckers, CjkFont font) {
+        this.font = font;
+        this.quotaCheckers = quotaCheckers;
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.elections = elections;
+        this.candidates = candidates;
+    }
+
+    /** A counted round of a vote: its number, the ballot voted on, and the outcome. */
+    public record CountedRound(int round, Ballot ballot, RoundOutcome outcome) {
+    }
+
+    /**
+     * A round as stored, for documents and reports.
+     *
+     * @param round        1, 2, … in the order counted, over the whole vote
+     * @param ballot       the ballot voted on (candidate ids in ballot order, seats)
+     * @param tally        the attendance and approvals per candidate id or write-in key
+     * @param outcome      what the counting decided
+     * @param marks        approvals, disapprovals and abstentions per candidate id or write-in key, from the ballots
+     *                     entered for the round
+     * @param seriesClosed true when the presidium decided after this round to elect no more
+     */
+    public record StoredRound(int round, Ballot ballot, Tally tally, RoundOutcome outcome,
+            Map<String, BallotCount.Marks> marks, boolean seriesClosed) {
+    }
+
+    /**
+     * Ballots entered for the next round.
+     *
+     * @param batchId         the batch's id, to be named by the completion of the voting task ({@code ballotBatchId})
+     * @param round           the number the round will have
+     * @param seats           seats the round fills
+     * @param candidates      candidates on its ballot
+     * @param ballotsReturned ballots read
+     * @param invalidBallots  of them invalid
+     */
+    public record EnteredBatch(String batchId, int round, int seats, int candidates, int ballotsReturned,
+            int invalidBallots) {
+    }
+
+    /**
+     * Reads a ballot file for the next round's ballot of a vote and stores its counts, whole or not at all
+     * ({@link BallotBatches#save}).
+     *
+     * @throws org.delegateelection.system.InvalidInputException with every problem of the file, when a name written
+     *                                                           in has a character the documents cannot print (the
+     *                                                           result PDF names the people written in and elected),
+     *                                                           or when the vote is not open; nothing is stored then
+     */
+    public EnteredBatch enter(long electionId, Vote vote, TableFile.Format format, byte[] content) {
+        Ballot ballot = nextBallot(electionId, vote);
+        BallotCount count = BallotSheet.read(format, content, ballot, vote.writeIns());
+        List<Problem> unprintable = count.marks().keySet().stream().filter(Ballot::isWriteIn)
+                .map(key -> Optional.ofNullable(PlainText.problem(Ballot.writtenInName(key), font::canPrint))
+                        .map(reason -> new Problem(null, "另选人", "另选的 " + Ballot.writtenInName(key) + "：" + reason)))
+                .flatMap(Optional::stream).toList();
+        if (!unprintable.isEmpty()) {
+            throw new InvalidInputException("选票文件有误，未保存任何选票", unprintable);
+        }
+        String id = batches.save(electionId, vote, count);
+        return new EnteredBatch(id, roundCount(electionId, vote) + 1, ballot.seats(), ballot.candidateIds().size(),
+                count.ballotsReturned(), count.invalidBallots());
+    }
+
+    /**
+     * Step 19 fixes how many prospective candidates the plenary vote determines from the preliminary list, and the
+     * vote starts over with the whole ballot.
+     *
+     * @throws org.delegateelection.system.InvalidInputException on field {@code prospectiveCount} when the number is
+     *                                                           more than the preliminary candidates, or fewer than
+     *                                                           the unit's competitive election needs
+     */
+    public void planPlenaryVote(long electionId, int prospectiveCount) {
+        int preliminary = candidates.list(electionId, CandidateList.PRELIMINARY.key()).size();
+        int least = quotaCheckers.of(electionId).leastCompetitiveBallot(elections.get(electionId).seats());
+        if (prospectiveCount > preliminary) {
+            throw InvalidInputException.field("prospectiveCount", "不能多于初步人选人数 " + preliminary);
+        }
+        if (prospectiveCount < least) {
+            throw InvalidInputException.field("prospectiveCount", "差额选举至少须有预备人选 " + least + " 名");
+        }
+        jdbc.sql("update election set prospective_count = ? where id = ?").params(prospectiveCount, electionId)
+                .update();
+        closeSeries(electionId, Vote.PLENARY);
+    }
+
+    /**
+     * The tally of the next round of a vote from an entered batch and the attendance, checked by the counting rules
+     * without storing anything. A preliminary round is refused also when fewer people were approved than its formal
+     * list needs (the formal ballot would not be competitive).
+     *
+     * @throws org.delegateelection.system.InvalidInputException naming the field at fault
+     */
+    public Tally tally(long electionId, Vote vote, String batchId, Integer due, Integer present, Integer issued) {
+        Ballot ballot = nextBallot(electionId, vote);
+        Tally tally = batches.uncounted(electionId, vote, "ballotBatchId", batchId, ballot).tally(due, present,
+                issued);
+        if (vote == Vote.PLENARY || !preliminaryDue(electionId)) {
+            new RoundCounter(vote.assembly()).count(tally, ballot);
+            return tally;
+        }
+        int formal = PreliminaryRanking.rank(tally, ballot).formalList().size();
+        if (formal < ballot.seats()) {
+            throw InvalidInputException.field("ballotBatchId", "预选中得到赞成票的只有 %d 人，少于正式候选人名单应有的 %d 名，须重新预选"
+                    .formatted(formal, ballot.seats()));
+        }
+        return tally;
+    }
+
+    /**
+     * Counts the tally of a batch in the vote's next round, stores the round, marks the batch counted and updates
+     * the list the vote decides (the prospective candidates, the elected delegates): those elected in this series of
+     * rounds.
+     */
+    public CountedRound count(long electionId, Vote vote, Object tallyValue, String batchId, String changedBy) {
+        Tally tally = InputValues.json("tally", tallyValue, Tally.class);
+        Ballot ballot = nextBallot(electionId, vote);
+        RoundOutcome outcome = new RoundCounter(vote.assembly()).count(tally, ballot);
+        int round = roundCount(electionId, vote) + 1;
+        List<String> elected = new ArrayList<>(continuesSeries(electionId, vote) ? ids(electionId, vote.decides())
+                : List.of());
+        elected.addAll(registryIds(electionId, outcome));
+        candidates.decide(electionId, vote.decides(), elected, null, changedBy);
+        jdbc.sql("insert into " + vote.roundTable() + " (election_id, round, tally, outcome, ballot) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(electionId, round, InputValues.toJson(tally), InputValues.toJson(outcome),
+                        InputValues.toJson(ballot))
+                .update();
+        batches.markCounted(electionId, vote, batchId, round);
+        return new CountedRound(round, ballot, outcome);
+    }
+
+    /**
+     * Counts the preliminary round from a batch: ranks it, stores the ranking and the formal ballot (the formal list
+     * in the stroke order of the names, {@link StrokeOrder}, for the seats of the whole ballot) and marks the batch
+     * counted in round 0.
+     *
+     * @throws IllegalStateException when no preliminary round is due
+     */
+    public PreliminaryRanking.Result countPreliminary(long electionId, Object tallyValue, String batchId) {
+        if (!preliminaryDue(electionId)) {
+            throw new IllegalStateException("选举 " + electionId + " 没有待进行的预选");
+        }
+        Tally tally = InputValues.json("tally", tallyValue, Tally.class);
+        PreliminaryRanking.Result result = PreliminaryRanking.rank(tally, nextBallot(electionId, Vote.CONGRESS));
+        Map<String, String> names = new HashMap<>();
+        candidates.findAll(electionId).forEach(c -> names.put(c.id(), c.name()));
+        Ballot formal = new Ballot(result.formalList().stream()
+                .sorted(Comparator.comparing((String id) -> Ballot.isWriteIn(id)
+                        ? Ballot.writtenInName(id) : names.get(id), StrokeOrder.NAMES)
+                        .thenComparing(id -> id))
+                .toList(), listBallot(electionId).seats());
+        jdbc.sql("insert into preliminary_round (election_id, tally, ranking, formal_ballot) values (?, ?, ?, ?)")
+                .params(electionId, InputValues.toJson(tally), InputValues.toJson(result.ranking()),
+                        InputValues.toJson(formal))
+                .update();
+        batches.markCounted(electionId, Vote.CONGRESS, batchId, 0);
+        return result;
+    }
+
+    /** True while the election's preliminary round is configured and not yet counted. */
+    public boolean preliminaryDue(long electionId) {
+        return elections.get(electionId).preliminaryElection() && storedFormalBallot(electionId).isEmpty();
+    }
+
+    /**
+     * Ends the vote's series of rounds, so that its next round starts over with the whole ballot: the presidium
+     * ends the congress's series with seats unfilled (《中国共产党地方组织选举工作条例》: when the number elected is
+     * close to the seats, the presidium may decide to elect no more), and step 19 ends the plenary's before a new
+     * plenary vote. The batches entered for the vote and not counted are deleted: they were entered for a round that
+     * will not be held.
+     */
+    public void closeSeries(long electionId, Vote vote) {
+        jdbc.sql("update " + vote.roundTable() + " set series_closed = true where election_id = ? and round = ?")
+                .params(electionId, roundCount(electionId, vote)).update();
+        batches.discardUncounted(electionId, vote);
+    }
+
+    /** Every counted round of the vote, in the order counted. */
+    public List<StoredRound> rounds(long electionId, Vote vote) {
+        return jdbc.sql("select round, ballot, tally, outcome, series_closed from " + vote.roundTable()
+                        + " where election_id = ? order by round")
+                .param(electionId)
+                .query((rs, n) -> new StoredRound(rs.getInt(1),
+                        rs.getString(2) == null ? null : InputValues.json("ballot", rs.getString(2), Ballot.class),
+                        InputValues.json("tally", rs.getString(3), Tally.class), readOutcome(rs.getString(4)),
+                        batches.marksOfRound(electionId, vote, rs.getInt(1)), rs.getBoolean(5)))
+                .list();
+    }
+
+    /**
+     * The registry ids of those elected in a round. A person written in counts as the one registry person of that
+     * name; one not in the registry (or not uniquely) is not added: {@link #admitWriteIns} asks for the registration
+     * before the result is reported.
+     */
+    private List<String> registryIds(long electionId, RoundOutcome outcome) {
+        List<String> ids = new ArrayList<>();
+        List<Candidate> registry = null;
+        for (RoundOutcome.Elected e : outcome.elected()) {
+            if (!Ballot.isWriteIn(e.candidateId())) {
+                ids.add(e.candidateId());
+                continue;
+            }
+            if (registry == null) {
+                registry = candidates.findAll(electionId);
+            }
+            List<Candidate> named = named(registry, e.candidateId());
+            if (named.size() == 1 && !ids.contains(named.get(0).id())) {
+                ids.add(named.get(0).id());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Step 24: the people written in and elected in the congress's last series of rounds who are now registered,
+     * each as the one registry person of the name written in, join the elected delegates, so that the credentials
+     * committee can confirm them (step 25).
+     *
+     * @throws InvalidInputException on field {@code writeIns} naming everyone elected who is not registered, or not
+     *                               uniquely; nothing changes then
+     */
+    public void admitWriteIns(long electionId, String changedBy) {
+        List<String> elected = electedWriteIns(electionId);
+        if (elected.isEmpty()) {
+            return;
+        }
+        List<Candidate> registry = candidates.findAll(electionId);
+        List<String> ids = new ArrayList<>(ids(electionId, CandidateList.ELECTED));
+        List<String> missing = new ArrayList<>();
+        for (String key : elected) {
+            List<Candidate> named = named(registry, key);
+            if (named.size() != 1) {
+                missing.add(Ballot.writtenInName(key)
+                        + (named.isEmpty() ? "（人选库中没有此人）" : "（人选库中同名 " + named.size() + " 人）"));
+            } else if (!ids.contains(named.get(0).id())) {
+                ids.add(named.get(0).id());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw InvalidInputException.field("writeIns", "另选当选的 " + String.join("、", missing)
+                    + " 须先由组织部门在人选库中登记（POST /api/elections/" + electionId + "/candidates，姓名与选票上所写一致），"
+                    + "才能报告选举结果并审查代表资格");
+        }
+        candidates.decide(electionId, CandidateList.ELECTED, ids, null, changedBy);
+    }
+
+    /**
+     * The write-in keys elected in the congress's last series of rounds: the rounds since the last one that started
+     * over with the whole ballot.
+     */
+    public List<String> electedWriteIns(long electionId) {
+        List<String> keys = new ArrayList<>();
+        boolean continued = false;
+        for (Counted round : counted(electionId, Vote.CONGRESS)) {
+            if (!continued) {
+                keys.clear();
+            }
+            round.outcome().elected().stream().map(RoundOutcome.Elected::candidateId).filter(Ballot::isWriteIn)
+                    .forEach(keys::add);
+            continued = round.continued();
+        }
+        return keys;
+    }
+
+    /**
+     * How many people the elected list holds when the congress's last series of rounds ended as it should: the seats
+     * of the whole ballot, less the seats the presidium decided to leave unfilled, less the people written in and
+     * elected who are not yet (uniquely) in the registry — they join the list at step 24 ({@link #admitWriteIns}).
+     */
+    public int expectedElected(long electionId) {
+        int seats = fullBallot(electionId).seats();
+        Optional<RoundOutcome> last = lastOutcome(electionId, Vote.CONGRESS);
+        if (last.isPresent() && last.get().nextBallot() != null) {
+            seats -= last.get().nextBallot().seats();
+        }
+        List<Candidate> registry = candidates.findAll(electionId);
+        return seats - (int) electedWriteIns(electionId).stream().filter(key -> named(registry, key).size() != 1)
+                .count();
+    }
+
+    /** The people of the registry, not removed, with the name of a write-in key. */
+    private static List<Candidate> named(List<Candidate> registry, String writeInKey) {
+        String name = Ballot.writtenInName(writeInKey);
+        return registry.stream().filter(c -> c.name().equals(name) && c.status() != CandidateStatus.REMOVED).toList();
+    }
+
+    /**
+     * The ballot the vote's next round votes on: at the congress, while the preliminary round is due, the whole ballot
+     * list with the length of the formal list as its seats (at most that many approvals on one ballot); else the
+     * whole ballot, or after a tie or a shortfall the candidates the counting handed on, which keep the order they
+     * had on the ballot before.
+     *
+     * @throws org.delegateelection.system.InvalidInputException on field {@code ballot} when the vote is not open: the
+     *                                                           plenary vote before step 19 or after the central
+     *                                                           review approved, the congress before it
+     */
+    public Ballot nextBallot(long electionId, Vote vote) {
+        if (vote == Vote.PLENARY) {
+            if (!candidates.list(electionId, CandidateList.BALLOT.key()).isEmpty()
+                    || plenarySeats(electionId).isEmpty()) {
+                throw InvalidInputException.field("ballot", "全委会表决预备人选未在进行（第19步酝酿确定表决人数后开始，"
+                        + "中央组织部审查同意后结束），不能录入表决票");
+            }
+            return continuesSeries(electionId, vote) ? lastOutcome(electionId, vote).orElseThrow().nextBallot()
+                    : plenaryBallot(electionId);
+        }
+        Ballot ballot;
+        if (preliminaryDue(electionId)) {
+            Ballot list = listBallot(electionId);
+            ballot = new Ballot(list.candidateIds(),
+                    quotaCheckers.of(electionId).leastCompetitiveBallot(list.seats()));
+        } else {
+            ballot = continuesSeries(electionId, vote) ? lastOutcome(electionId, vote).orElseThrow().nextBallot()
+                    : fullBallot(electionId);
+        }
+        if (ballot.candidateIds().isEmpty()) {
+            throw InvalidInputException.field("ballot", "本选举尚无选票候选人名单（中央组织部审查同意后产生），不能录入选票");
+        }
+        return ballot;
+    }
+
+    /**
+     * The whole ballot of the plenary vote: the preliminary candidates in the stroke order of their names, for the
+     * number of prospective candidates step 19 fixed.
+     */
+    private Ballot plenaryBallot(long electionId) {
+        return new Ballot(strokeOrdered(electionId, CandidateList.PRELIMINARY), plenarySeats(electionId).orElseThrow());
+    }
+
+    /**
+     * The ids of a list in the order of the strokes of the names ({@link StrokeOrder}, 《中国共产党地方组织选举工作条例》
+     * art. 30); people of the same name by id.
+     */
+    private List<String> strokeOrdered(long electionId, CandidateList list) {
+        return candidates.list(electionId, list.key()).stream()
+                .sorted(Comparator.comparing(Candidate::name, StrokeOrder.NAMES).thenComparing(Candidate::id))
+                .map(Candidate::id)
+                .toList();
+    }
+
+    private Optional<Integer> plenarySeats(long electionId) {
+        return jdbc.sql("select prospective_count from election where id = ?").param(electionId)
+                .query((rs, n) -> (Integer) rs.getObject(1, Integer.class)).optional().filter(Objects::nonNull);
+    }
+
+    /**
+     * The whole ballot of the formal rounds: the formal list a preliminary round produced, or without one the ballot
+     * list ({@link #listBallot}).
+     */
+    public Ballot fullBallot(long electionId) {
+        return storedFormalBallot(electionId).orElseGet(() -> listBallot(electionId));
+    }
+
+    private Optional<Ballot> storedFormalBallot(long electionId) {
+        return jdbc.sql("select formal_ballot from preliminary_round where election_id = ?").param(electionId)
+                .query(String.class).optional().map(json -> InputValues.json("ballot", json, Ballot.class));
+    }
+
+    /**
+     * The ballot list: every candidate of the ballot list for all seats — the unit's seats, plus the candidates
+     * nominated by the Centre when they come in addition — in the order of the strokes of their names.
+     */
+    private Ballot listBallot(long electionId) {
+        List<String> ballot = strokeOrdered(electionId, CandidateList.BALLOT);
+        List<String> prospective = ids(electionId, CandidateList.PROSPECTIVE);
+        long centre = ballot.stream().filter(id -> !prospective.contains(id)).count();
+        ElectionUnit unit = elections.get(electionId);
+        return new Ballot(ballot, unit.seats() + (unit.centreNomineesInAddition() ? (int) centre : 0));
+    }
+
+    /** The outcome of the vote's last counted round, if any. */
+    public Optional<RoundOutcome> lastOutcome(long electionId, Vote vote) {
+        return jdbc.sql("select outcome from " + vote.roundTable() + " where election_id = ? order by round desc "
+                        + "fetch first 1 rows only")
+                .param(electionId).query(String.class).optional().map(BallotRounds::readOutcome);
+    }
+
+    /**
+     * A counted round as far as the series of rounds goes: what it decided, and whether the presidium (or step 19)
+     * closed the series after it.
+     */
+    private record Counted(RoundOutcome outcome, boolean seriesClosed) {
+
+        /** True when the next round continues this round's series: it handed on a ballot and nobody closed it. */
+        boolean continued() {
+            return !seriesClosed && outcome.nextBallot() != null;
+        }
+    }
+
+    private List<Counted> counted(long electionId, Vote vote) {
+        return jdbc.sql("select outcome, series_closed from " + vote.roundTable() + " where election_id = ? "
+                        + "order by round")
+                .param(electionId)
+                .query((rs, n) -> new Counted(readOutcome(rs.getString(1)), rs.getBoolean(2)))
+                .list();
+    }
+
+    private boolean continuesSeries(long electionId, Vote vote) {
+        List<Counted> counted = counted(electionId, vote);
+        return !counted.isEmpty() && counted.get(counted.size() - 1).continued();
+    }
+
+    private List<String> ids(long electionId, CandidateList list) {
+        return candidates.list(electionId, list.key()).stream().map(Candidate::id).toList();
+    }
+
+    private int roundCount(long electionId, Vote vote) {
+        return jdbc.sql("select count(*) from " + vote.roundTable() + " where election_id = ?").param(electionId)
+                .query(Integer.class).single();
+    }
+
+    private static RoundOutcome readOutcome(String json) {
+        try {
+            return JSON.readValue(json, RoundOutcome.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("计票结果记录无法读取", e);
+        }
+    }
+}

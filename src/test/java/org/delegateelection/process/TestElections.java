@@ -1,0 +1,55 @@
+package org.delegateelection.process;
+
+import java.util.Map;
+
+import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.demo.HandbookElection;
+import org.delegateelection.election.ElectionRequest;
+import org.delegateelection.election.ElectionUnit;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Test support: starts a copy of the handbook province's election under a code of the test's choosing, with the
+ * handbook's candidate pool, so that each test has an election of its own in the shared test database.
+ */
+@Component
+public class TestElections {
+
+    private final ElectionService service;
+    private final CandidateRepository candidates;
+
+    public TestElections(ElectionService service, CandidateRepository candidates) {
+        this.service = service;
+        this.candidates = candidates;
+    }
+
+    /** Starts the handbook election as {@code code}; returns it as started. */
+    @Transactional
+    public ElectionService.StartedElection start(String code) {
+        return start(code, null);
+    }
+
+    /** Starts the handbook election as {@code code} with rule overrides; returns it as started. */
+    @Transactional
+    public ElectionService.StartedElection start(String code, Map<String, Map<String, Object>> ruleOverrides) {
+        return start(code, ruleOverrides, false);
+    }
+
+    /** Starts the handbook election as {@code code} with rule overrides, with or without a preliminary election. */
+    @Transactional
+    public ElectionService.StartedElection start(String code, Map<String, Map<String, Object>> ruleOverrides,
+            boolean preliminaryElection) {
+        HandbookElection handbook = new HandbookElection();
+        ElectionUnit unit = handbook.unit();
+        ElectionRequest request = ElectionRequest.of(unit);
+        request = new ElectionRequest(code, request.name(), request.seats(), request.nomineeQuota(),
+                request.minPreliminary(), request.womenMemberSharePercent(), request.minMinorities(),
+                request.leadingCadreTarget(), request.frontlineTarget(), request.minWomenNominees(),
+                request.minUnder55Nominees(), request.ageReferenceDate(), request.centreNomineesInAddition(),
+                request.recommendingUnits(), ruleOverrides, preliminaryElection);
+        ElectionService.StartedElection started = service.start(request);
+        candidates.saveAll(started.electionId(), handbook.candidates(), "tester");
+        return started;
+    }
+}
