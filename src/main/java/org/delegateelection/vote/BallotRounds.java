@@ -1,8 +1,5 @@
 package org.delegateelection.vote;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +8,6 @@ import java.util.Optional;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
-import org.delegateelection.candidate.CandidateStatus;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.quota.QuotaCheckers;
@@ -39,6 +35,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * preliminary round ({@link PreliminaryRanking}), kept in table {@code preliminary_round}; its formal list is then the
  * whole ballot of the formal rounds. Ballots are entered the same way for both: while the preliminary round is due, an
  * entered batch of the congress belongs to it.
+ *
+ * <p>This class loads and stores; the rules of a series of rounds are {@link RoundSeries}', the whole ballots
+ * {@link WholeBallots}'.
  */
 @Component
 public class BallotRounds {
@@ -128,14 +127,9 @@ public class BallotRounds {
      *                                                           the unit's competitive election needs
      */
     public void planPlenaryVote(long electionId, int prospectiveCount) {
-        int preliminary = candidates.list(electionId, CandidateList.PRELIMINARY.key()).size();
-        int least = quotaCheckers.of(electionId).leastCompetitiveBallot(elections.get(electionId).seats());
-        if (prospectiveCount > preliminary) {
-            throw InvalidInputException.field("prospectiveCount", "不能多于初步人选人数 " + preliminary);
-        }
-        if (prospectiveCount < least) {
-            throw InvalidInputException.field("prospectiveCount", "差额选举至少须有预备人选 " + least + " 名");
-        }
+        WholeBallots.checkProspectiveCount(prospectiveCount,
+                candidates.list(electionId, CandidateList.PRELIMINARY.key()).size(),
+                quotaCheckers.of(electionId).leastCompetitiveBallot(elections.get(electionId).seats()));
         jdbc.sql("update election set prospective_count = ? where id = ?").params(prospectiveCount, electionId)
                 .update();
         closeSeries(electionId, Vote.PLENARY);
@@ -167,17 +161,16 @@ public class BallotRounds {
     /**
      * Counts the tally of a batch in the vote's next round, stores the round, marks the batch counted and updates
      * the list the vote decides (the prospective candidates, the elected delegates): those elected in this series of
-     * rounds.
+     * rounds ({@link RoundSeries#decidedAfter}).
      */
     public CountedRound count(long electionId, Vote vote, Object tallyValue, String batchId, String changedBy) {
         Tally tally = InputValues.json("tally", tallyValue, Tally.class);
-        Ballot ballot = nextBallot(electionId, vote);
+        RoundSeries series = series(electionId, vote);
+        Ballot ballot = nextBallot(electionId, vote, series);
         RoundOutcome outcome = new RoundCounter(vote.assembly()).count(tally, ballot);
         int round = roundCount(electionId, vote) + 1;
-        List<String> elected = new ArrayList<>(continuesSeries(electionId, vote) ? ids(electionId, vote.decides())
-                : List.of());
-        elected.addAll(registryIds(electionId, outcome));
-        candidates.decide(electionId, vote.decides(), elected, null, changedBy);
+        candidates.decide(electionId, vote.decides(), series.decidedAfter(outcome, ids(electionId, vote.decides()),
+                candidates.findAll(electionId)), null, changedBy);
         jdbc.sql("insert into " + vote.roundTable() + " (election_id, round, tally, outcome, ballot) "
                         + "values (?, ?, ?, ?, ?)")
                 .params(electionId, round, InputValues.toJson(tally), InputValues.toJson(outcome),
@@ -200,13 +193,8 @@ public class BallotRounds {
         }
         Tally tally = InputValues.json("tally", tallyValue, Tally.class);
         PreliminaryRanking.Result result = PreliminaryRanking.rank(tally, nextBallot(electionId, Vote.CONGRESS));
-        Map<String, String> names = new HashMap<>();
-        candidates.findAll(electionId).forEach(c -> names.put(c.id(), c.name()));
-        Ballot formal = new Ballot(result.formalList().stream()
-                .sorted(Comparator.comparing((String id) -> Ballot.isWriteIn(id)
-                        ? Ballot.writtenInName(id) : names.get(id), StrokeOrder.NAMES)
-                        .thenComparing(id -> id))
-                .toList(), listBallot(electionId).seats());
+        Ballot formal = WholeBallots.formal(result.formalList(), candidates.findAll(electionId),
+                listBallot(electionId).seats());
         jdbc.sql("insert into preliminary_round (election_id, tally, ranking, formal_ballot) values (?, ?, ?, ?)")
                 .params(electionId, InputValues.toJson(tally), InputValues.toJson(result.ranking()),
                         InputValues.toJson(formal))
@@ -246,100 +234,39 @@ public class BallotRounds {
     }
 
     /**
-     * The registry ids of those elected in a round. A person written in counts as the one registry person of that
-     * name; one not in the registry (or not uniquely) is not added: {@link #admitWriteIns} asks for the registration
-     * before the result is reported.
-     */
-    private List<String> registryIds(long electionId, RoundOutcome outcome) {
-        List<String> ids = new ArrayList<>();
-        List<Candidate> registry = null;
-        for (RoundOutcome.Elected e : outcome.elected()) {
-            if (!Ballot.isWriteIn(e.candidateId())) {
-                ids.add(e.candidateId());
-                continue;
-            }
-            if (registry == null) {
-                registry = candidates.findAll(electionId);
-            }
-            List<Candidate> named = named(registry, e.candidateId());
-            if (named.size() == 1 && !ids.contains(named.get(0).id())) {
-                ids.add(named.get(0).id());
-            }
-        }
-        return ids;
-    }
-
-    /**
-     * Step 24: the people written in and elected in the congress's last series of rounds who are now registered,
-     * each as the one registry person of the name written in, join the elected delegates, so that the credentials
-     * committee can confirm them (step 25).
+     * Step 24: stores the elected delegates with the people written in and elected in the congress's last series of
+     * rounds, now registered, added ({@link RoundSeries#admitWriteIns}); nothing when nobody written in was elected.
      *
      * @throws InvalidInputException on field {@code writeIns} naming everyone elected who is not registered, or not
      *                               uniquely; nothing changes then
      */
     public void admitWriteIns(long electionId, String changedBy) {
-        List<String> elected = electedWriteIns(electionId);
-        if (elected.isEmpty()) {
+        RoundSeries series = series(electionId, Vote.CONGRESS);
+        if (series.electedWriteIns().isEmpty()) {
             return;
         }
-        List<Candidate> registry = candidates.findAll(electionId);
-        List<String> ids = new ArrayList<>(ids(electionId, CandidateList.ELECTED));
-        List<String> missing = new ArrayList<>();
-        for (String key : elected) {
-            List<Candidate> named = named(registry, key);
-            if (named.size() != 1) {
-                missing.add(Ballot.writtenInName(key)
-                        + (named.isEmpty() ? "（人选库中没有此人）" : "（人选库中同名 " + named.size() + " 人）"));
-            } else if (!ids.contains(named.get(0).id())) {
-                ids.add(named.get(0).id());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw InvalidInputException.field("writeIns", "另选当选的 " + String.join("、", missing)
+        RoundSeries.Admission admission = series.admitWriteIns(ids(electionId, CandidateList.ELECTED),
+                candidates.findAll(electionId));
+        if (!admission.unregistered().isEmpty()) {
+            throw InvalidInputException.field("writeIns", "另选当选的 " + String.join("、", admission.unregistered())
                     + " 须先由组织部门在人选库中登记（POST /api/elections/" + electionId + "/candidates，姓名与选票上所写一致），"
                     + "才能报告选举结果并审查代表资格");
         }
-        candidates.decide(electionId, CandidateList.ELECTED, ids, null, changedBy);
+        candidates.decide(electionId, CandidateList.ELECTED, admission.elected(), null, changedBy);
     }
 
-    /**
-     * The write-in keys elected in the congress's last series of rounds: the rounds since the last one that started
-     * over with the whole ballot.
-     */
+    /** The write-in keys elected in the congress's last series of rounds ({@link RoundSeries#electedWriteIns}). */
     public List<String> electedWriteIns(long electionId) {
-        List<String> keys = new ArrayList<>();
-        boolean continued = false;
-        for (Counted round : counted(electionId, Vote.CONGRESS)) {
-            if (!continued) {
-                keys.clear();
-            }
-            round.outcome().elected().stream().map(RoundOutcome.Elected::candidateId).filter(Ballot::isWriteIn)
-                    .forEach(keys::add);
-            continued = round.continued();
-        }
-        return keys;
+        return series(electionId, Vote.CONGRESS).electedWriteIns();
     }
 
     /**
-     * How many people the elected list holds when the congress's last series of rounds ended as it should: the seats
-     * of the whole ballot, less the seats the presidium decided to leave unfilled, less the people written in and
-     * elected who are not yet (uniquely) in the registry — they join the list at step 24 ({@link #admitWriteIns}).
+     * How many people the elected list holds when the congress's last series of rounds ended as it should
+     * ({@link RoundSeries#expectedElected}, for the seats of the whole ballot).
      */
     public int expectedElected(long electionId) {
-        int seats = fullBallot(electionId).seats();
-        Optional<RoundOutcome> last = lastOutcome(electionId, Vote.CONGRESS);
-        if (last.isPresent() && last.get().nextBallot() != null) {
-            seats -= last.get().nextBallot().seats();
-        }
-        List<Candidate> registry = candidates.findAll(electionId);
-        return seats - (int) electedWriteIns(electionId).stream().filter(key -> named(registry, key).size() != 1)
-                .count();
-    }
-
-    /** The people of the registry, not removed, with the name of a write-in key. */
-    private static List<Candidate> named(List<Candidate> registry, String writeInKey) {
-        String name = Ballot.writtenInName(writeInKey);
-        return registry.stream().filter(c -> c.name().equals(name) && c.status() != CandidateStatus.REMOVED).toList();
+        return series(electionId, Vote.CONGRESS).expectedElected(fullBallot(electionId).seats(),
+                candidates.findAll(electionId));
     }
 
     /**
@@ -353,23 +280,24 @@ public class BallotRounds {
      *                                                           review approved, the congress before it
      */
     public Ballot nextBallot(long electionId, Vote vote) {
+        return nextBallot(electionId, vote, series(electionId, vote));
+    }
+
+    private Ballot nextBallot(long electionId, Vote vote, RoundSeries series) {
         if (vote == Vote.PLENARY) {
             if (!candidates.list(electionId, CandidateList.BALLOT.key()).isEmpty()
                     || plenarySeats(electionId).isEmpty()) {
                 throw InvalidInputException.field("ballot", "全委会表决预备人选未在进行（第19步酝酿确定表决人数后开始，"
                         + "中央组织部审查同意后结束），不能录入表决票");
             }
-            return continuesSeries(electionId, vote) ? lastOutcome(electionId, vote).orElseThrow().nextBallot()
-                    : plenaryBallot(electionId);
+            return series.nextBallot(plenaryBallot(electionId));
         }
         Ballot ballot;
         if (preliminaryDue(electionId)) {
             Ballot list = listBallot(electionId);
-            ballot = new Ballot(list.candidateIds(),
-                    quotaCheckers.of(electionId).leastCompetitiveBallot(list.seats()));
+            ballot = WholeBallots.preliminary(list, quotaCheckers.of(electionId).leastCompetitiveBallot(list.seats()));
         } else {
-            ballot = continuesSeries(electionId, vote) ? lastOutcome(electionId, vote).orElseThrow().nextBallot()
-                    : fullBallot(electionId);
+            ballot = series.nextBallot(fullBallot(electionId));
         }
         if (ballot.candidateIds().isEmpty()) {
             throw InvalidInputException.field("ballot", "本选举尚无选票候选人名单（中央组织部审查同意后产生），不能录入选票");
@@ -377,23 +305,10 @@ public class BallotRounds {
         return ballot;
     }
 
-    /**
-     * The whole ballot of the plenary vote: the preliminary candidates in the stroke order of their names, for the
-     * number of prospective candidates step 19 fixed.
-     */
+    /** The whole ballot of the plenary vote ({@link WholeBallots#plenary}). */
     private Ballot plenaryBallot(long electionId) {
-        return new Ballot(strokeOrdered(electionId, CandidateList.PRELIMINARY), plenarySeats(electionId).orElseThrow());
-    }
-
-    /**
-     * The ids of a list in the order of the strokes of the names ({@link StrokeOrder}, 《中国共产党地方组织选举工作条例》
-     * art. 30); people of the same name by id.
-     */
-    private List<String> strokeOrdered(long electionId, CandidateList list) {
-        return candidates.list(electionId, list.key()).stream()
-                .sorted(Comparator.comparing(Candidate::name, StrokeOrder.NAMES).thenComparing(Candidate::id))
-                .map(Candidate::id)
-                .toList();
+        return WholeBallots.plenary(candidates.list(electionId, CandidateList.PRELIMINARY.key()),
+                plenarySeats(electionId).orElseThrow());
     }
 
     private Optional<Integer> plenarySeats(long electionId) {
@@ -414,16 +329,11 @@ public class BallotRounds {
                 .query(String.class).optional().map(json -> InputValues.json("ballot", json, Ballot.class));
     }
 
-    /**
-     * The ballot list: every candidate of the ballot list for all seats — the unit's seats, plus the candidates
-     * nominated by the Centre when they come in addition — in the order of the strokes of their names.
-     */
+    /** The ballot list ({@link WholeBallots#ballotList}). */
     private Ballot listBallot(long electionId) {
-        List<String> ballot = strokeOrdered(electionId, CandidateList.BALLOT);
-        List<String> prospective = ids(electionId, CandidateList.PROSPECTIVE);
-        long centre = ballot.stream().filter(id -> !prospective.contains(id)).count();
         ElectionUnit unit = elections.get(electionId);
-        return new Ballot(ballot, unit.seats() + (unit.centreNomineesInAddition() ? (int) centre : 0));
+        return WholeBallots.ballotList(candidates.list(electionId, CandidateList.BALLOT.key()),
+                ids(electionId, CandidateList.PROSPECTIVE), unit.seats(), unit.centreNomineesInAddition());
     }
 
     /** The outcome of the vote's last counted round, if any. */
@@ -433,29 +343,13 @@ public class BallotRounds {
                 .param(electionId).query(String.class).optional().map(BallotRounds::readOutcome);
     }
 
-    /**
-     * A counted round as far as the series of rounds goes: what it decided, and whether the presidium (or step 19)
-     * closed the series after it.
-     */
-    private record Counted(RoundOutcome outcome, boolean seriesClosed) {
-
-        /** True when the next round continues this round's series: it handed on a ballot and nobody closed it. */
-        boolean continued() {
-            return !seriesClosed && outcome.nextBallot() != null;
-        }
-    }
-
-    private List<Counted> counted(long electionId, Vote vote) {
-        return jdbc.sql("select outcome, series_closed from " + vote.roundTable() + " where election_id = ? "
-                        + "order by round")
+    /** The vote's counted rounds, in the order counted, as far as their series go. */
+    public RoundSeries series(long electionId, Vote vote) {
+        return new RoundSeries(jdbc.sql("select outcome, series_closed from " + vote.roundTable()
+                        + " where election_id = ? order by round")
                 .param(electionId)
-                .query((rs, n) -> new Counted(readOutcome(rs.getString(1)), rs.getBoolean(2)))
-                .list();
-    }
-
-    private boolean continuesSeries(long electionId, Vote vote) {
-        List<Counted> counted = counted(electionId, vote);
-        return !counted.isEmpty() && counted.get(counted.size() - 1).continued();
+                .query((rs, n) -> new RoundSeries.Round(readOutcome(rs.getString(1)), rs.getBoolean(2)))
+                .list());
     }
 
     private List<String> ids(long electionId, CandidateList list) {
