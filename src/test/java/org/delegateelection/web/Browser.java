@@ -28,11 +28,13 @@ import java.util.stream.Stream;
  * The system's Chromium, headless, driven by its chromedriver (Debian packages {@code chromium} and
  * {@code chromium-driver}; other locations through {@code -Dbrowser.binary} and {@code -Dbrowser.driver}) in a
  * given browser language. Nothing is downloaded: Selenium Manager is not asked for a driver.
- * Screenshots go to {@code target/screenshots/}.
+ * Screenshots go to {@code target/screenshots/}; the user guide ({@code docs/user-guide/images/}) holds copies.
  */
 final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The window's size: the screenshots, copied into the user guide, are taken at it. */
+    static final Dimension WINDOW = new Dimension(1400, 1000);
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -46,13 +48,13 @@ final class Browser implements AutoCloseable {
         options.setBinary(System.getProperty("browser.binary", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=" + language, "--window-size=1400,1000");
+                "--no-first-run", "--lang=" + language, "--window-size=" + WINDOW.width + "," + WINDOW.height);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("browser.driver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1400, 1000));
+        driver.manage().window().setSize(WINDOW);
         baseUrl = "http://localhost:" + port;
     }
 
@@ -139,6 +141,12 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Scrolls the first element whose text contains {@code text} to the top of the window (waits up to 30 s). */
+    void scrollTo(String text) {
+        WebElement element = visible(By.xpath("//*[contains(text(),'" + text + "')]"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
     }
 
     /** Removes the screenshots of an earlier run. */

@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a new user sees, in the system's headless Chromium with a Chinese browser: Tasklist, the forms of the handbook
  * election, the unit's tasks seen only by the unit, a failed quota check reported in the form, Cockpit with the
- * election's current activity and the quota view, Admin and the welcome page. A screenshot of every step goes to
- * {@code target/screenshots/}.
+ * election's current activity and the quota view, Admin and the welcome page, the ballot form of step 23. A
+ * screenshot of every step goes to {@code target/screenshots/}; the user guide ({@code docs/user-guide/images/})
+ * shows copies of them.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -90,7 +91,11 @@ class WebappsBrowserTest {
     private void walkThrough(Browser browser, long electionId, String code, String processInstanceId) {
         HandbookDriver.Run run = new HandbookDriver.Run(SILENT, electionId, code, false);
         // the organization department's user signs in to Tasklist, in Chinese, and sees step 1
+        browser.open("/camunda/app/tasklist/default/");
+        browser.visible(By.cssSelector("input[ng-model=username]"));
+        browser.screenshot("00-tasklist-login");
         browser.logIn("tasklist", "zhangwei", DemoIdentity.PASSWORD);
+        browser.waitForText("登记代表名额和结构要求");
         browser.screenshot("01-tasklist-zhangwei");
         assertThat(browser.text()).contains("我所在组的任务", "我的任务", "全部选举任务", "张伟")
                 .doesNotContain("伟 张", "My Tasks");
@@ -147,6 +152,7 @@ class WebappsBrowserTest {
         browser.complete();
         browser.openTask("推荐单位党委确定推荐人选");
         browser.waitForText("本单位推荐人选检查：未通过");
+        browser.scrollTo("结构比例检查结果");
         browser.screenshot("08-step7-failed-report");
         assertThat(browser.text()).contains("✘", "本单位推荐人选不超过本单位名额");
 
@@ -161,8 +167,12 @@ class WebappsBrowserTest {
         browser.logIn("tasklist", "wangjun", DemoIdentity.PASSWORD);
         browser.openTask("常委会提出代表候选人初步人选");
         browser.waitForText("初步人选结构检查：未通过");
+        browser.scrollTo("结构比例检查结果");
         browser.screenshot("09-step16-failed-report");
         assertThat(browser.text()).contains("王军", "✘ 女性比例高于本单位党员中女性比例");
+        // the documents the committee decides with, linked from the form
+        browser.scrollTo("文件下载");
+        browser.screenshot("09a-step16-documents");
 
         // Cockpit: the election's instance with its current activity, and the quota view
         browser.logIn("cockpit", "zhangwei", DemoIdentity.PASSWORD);
@@ -183,7 +193,7 @@ class WebappsBrowserTest {
         assertThat(browser.text()).contains("变量", "用户任务", "名额结构");
 
         browser.click(By.xpath("//a[normalize-space(.)='名额结构']"));
-        browser.driver().manage().window().setSize(new Dimension(1400, 1800));
+        browser.driver().manage().window().setSize(new Dimension(Browser.WINDOW.width, 1800));
         browser.waitForText("最近一次检查");
         browser.visible(By.cssSelector("svg.election-quota-chart g[data-figure=women] rect.actual"));
         assertThat(browser.driver().findElements(By.cssSelector(
@@ -200,7 +210,7 @@ class WebappsBrowserTest {
         assertThat(browser.text()).contains("常委会提出代表候选人初步人选", "wangjun", "完成", "认领");
 
         // Admin and the welcome page in Chinese too
-        browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+        browser.driver().manage().window().setSize(Browser.WINDOW);
         browser.open("/camunda/app/admin/default/#/users");
         browser.waitForText("张伟");
         browser.screenshot("13-admin-users");
@@ -208,6 +218,19 @@ class WebappsBrowserTest {
         browser.open("/camunda/app/welcome/default/");
         browser.waitForText("张伟");
         browser.screenshot("14-welcome");
+
+        // on to the vote at the congress (the notice published on 2022-04-01, inside the calendar's years): the
+        // secretariat's form of step 23 shows this round's ballot and takes the ballots one line each
+        driver.advanceTo(new HandbookDriver.Run(SILENT, electionId, code, false, LocalDate.of(2022, 4, 1)),
+                "ballotAndCount");
+        browser.logIn("tasklist", "huangli", DemoIdentity.PASSWORD);
+        browser.openTask("无记名投票并计票");
+        browser.claim();
+        browser.scrollTo("本轮选票");
+        browser.screenshot("16-step23-ballot-form");
+        browser.scrollTo("选票（逐张录入）");
+        browser.screenshot("17-step23-ballots-text");
+        assertThat(browser.text()).contains("黄丽", "应到会选举人数");
     }
 
     private static void type(Browser browser, String label, int value) {
