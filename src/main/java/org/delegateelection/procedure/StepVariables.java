@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The variables a submission may carry, per user task (task definition key = activity id) and for the start form
- * of {@code delegate-election}: what the step's form asks and its REST-only alternatives (README, "REST contract").
+ * of {@code delegate-election}: what the step's form asks and its REST-only alternatives (docs/rest-api.md).
  * A completion naming anything else — the variables that steer the procedure ({@code electionId}, {@code unitCode},
  * {@code quotaPassed}, …) above all — is refused before it reaches the engine. {@code FormsTest} checks that every
  * form's fields are declared here for the steps that use the form.

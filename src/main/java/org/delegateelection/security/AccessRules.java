@@ -23,7 +23,7 @@ import org.springframework.http.HttpMethod;
 /**
  * Who may do what, written once: the groups of the deciding bodies, the engine authorizations each group gets
  * (webapps, process definitions, history, messages) and the rules of the domain REST API. {@link AccessSetup} creates
- * the authorizations from it, {@link ApiSecurity} enforces the API rules, and the README's table is
+ * the authorizations from it, {@link ApiSecurity} enforces the API rules, and the table in docs/access.md is
  * {@link #markdownTable()}. Task rights are not listed here: the engine grants a task's candidate group READ and
  * TASK_WORK (claim, complete; not UPDATE, so not its variables) on that task when the task is created (its default
  * task permission), and nothing on other tasks. No group may update, suspend, modify, migrate or re-time an instance
@@ -107,7 +107,7 @@ public final class AccessRules {
      * @param method      the HTTP method
      * @param pattern     the path, Spring's path pattern syntax
      * @param groups      the groups allowed; {@link #UNITS_OF_ELECTION} and {@link #ANYONE} as described there
-     * @param description what the endpoint gives, in Chinese (README table)
+     * @param description what the endpoint gives, in Chinese (the table in docs/access.md)
      */
     public record ApiRule(HttpMethod method, String pattern, Set<String> groups, String description) {
     }
@@ -162,8 +162,8 @@ public final class AccessRules {
     }
 
     /**
-     * The README's table of rights, one row per body group and one for the recommending units: Camunda webapps,
-     * process definitions, tasks, and the domain API.
+     * The table of rights (docs/access.md), one row per body group and one for the recommending units: Camunda
+     * webapps, process definitions, tasks, and the domain API.
      */
     public static String markdownTable() {
         StringBuilder table = new StringBuilder(

@@ -424,9 +424,9 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void theReadmeTableIsTheOneInTheCode() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        assertThat(readme).contains(AccessRules.markdownTable());
+    void theTableOfRightsInTheAccessDocumentIsTheOneInTheCode() throws Exception {
+        String access = Files.readString(Path.of("docs/access.md"), StandardCharsets.UTF_8);
+        assertThat(access).contains(AccessRules.markdownTable());
     }
 
     private Map<String, String> candidateGroupsOfTheDeployedUserTasks() {
