@@ -1,5 +1,7 @@
 package org.delegateelection.quota;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
@@ -8,12 +10,14 @@ import java.util.List;
 /**
  * The outcome of a quota check at one checkpoint: every rule that applies there with the required and the actual
  * figure and a sentence a person understands. Stored as JSON (process variable {@code quotaReport}, table
- * {@code quota_report}) and shown as Markdown on the task forms.
+ * {@code quota_report}) with the checkpoint's Chinese {@link #title()}, so that a reader (the Cockpit quota view)
+ * needs no list of checkpoints of its own, and shown as Markdown on the task forms.
  *
  * @param checkpoint where the check ran
  * @param passed     true when every blocking rule passed
  * @param results    one result per rule, in the order of the rule set
  */
+@JsonIgnoreProperties(value = "title", allowGetters = true)
 public record QuotaReport(Checkpoint checkpoint, boolean passed, List<RuleResult> results) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +30,12 @@ public record QuotaReport(Checkpoint checkpoint, boolean passed, List<RuleResult
     /** A report whose {@code passed} is derived from the results: true when every blocking rule passed. */
     public static QuotaReport of(Checkpoint checkpoint, List<RuleResult> results) {
         return new QuotaReport(checkpoint, results.stream().allMatch(r -> r.passed() || !r.blocking()), results);
+    }
+
+    /** The checkpoint's Chinese title, e.g. "初步人选结构检查"; written to JSON, derived again when read. */
+    @JsonProperty("title")
+    public String title() {
+        return checkpoint.title();
     }
 
     /**
@@ -48,7 +58,7 @@ public record QuotaReport(Checkpoint checkpoint, boolean passed, List<RuleResult
      * per rule, ✔ or ✘, its label and its sentence.
      */
     public String toMarkdown() {
-        StringBuilder text = new StringBuilder("### ").append(checkpoint.title()).append("：")
+        StringBuilder text = new StringBuilder("### ").append(title()).append("：")
                 .append(passed ? "通过" : "未通过").append("\n\n");
         for (RuleResult result : results) {
             text.append("- ").append(result.passed() ? "✔" : "✘").append(' ').append(result.label()).append("：")
@@ -57,7 +67,10 @@ public record QuotaReport(Checkpoint checkpoint, boolean passed, List<RuleResult
         return text.toString();
     }
 
-    /** The report as JSON, e.g. {@code {"checkpoint":"preliminary","passed":false,"results":[...]}}. */
+    /**
+     * The report as JSON, e.g. {@code {"checkpoint":"preliminary","passed":false,"results":[...],
+     * "title":"初步人选结构检查"}}.
+     */
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);

@@ -28,10 +28,13 @@ public class QuotaReportRepository {
                 .update();
     }
 
-    /** The JSON of the newest report of the election, if any. */
+    /**
+     * The JSON of the newest report of the election, if any, as {@link QuotaReport#toJson()} writes it now (with its
+     * title, also when it was stored before reports carried one).
+     */
     public Optional<String> latest(long electionId) {
         return jdbc.sql("select report from quota_report where election_id = ? order by id desc fetch first 1 rows only")
-                .param(electionId).query(String.class).optional();
+                .param(electionId).query(String.class).optional().map(json -> QuotaReport.fromJson(json).toJson());
     }
 
     /** The id of the newest report of one checkpoint, if any: what a task shows, recorded with the task. */

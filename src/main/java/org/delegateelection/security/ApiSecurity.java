@@ -13,6 +13,7 @@ import org.delegateelection.election.RecommendingUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,7 +39,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Security of Camunda's REST API ({@code /engine-rest/**}) and the domain API ({@code /api/**}); the Camunda webapps
+ * Security of Camunda's REST API ({@code /engine-rest/**}), the domain API ({@code /api/**}) and its OpenAPI document
+ * ({@code /api-docs}, any authenticated user, see {@link ApiDocsAccess}); the Camunda webapps
  * keep their own login and CSRF protection. A caller authenticates with HTTP Basic against the engine's identity
  * service (salted password hashes, the engine's lock after repeated failures); {@code /api/**} also accepts a user
  * logged into the webapps (their session, see {@link WebappSessionAuthentication}). No session is created. For the
@@ -83,7 +85,7 @@ public class ApiSecurity {
                 .map(g -> g.substring(RecommendingUnit.GROUP_PREFIX.length())).collect(Collectors.toSet());
     }
 
-    /** The filter chain of {@code /engine-rest/**} and {@code /api/**}. */
+    /** The filter chain of {@code /engine-rest/**}, {@code /api/**} and {@code /api-docs}. */
     @Bean
     SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationProvider engineIdentity,
             IdentityService identityService, ElectionRepository elections,
@@ -96,7 +98,8 @@ public class ApiSecurity {
                 error(response, HttpServletResponse.SC_FORBIDDEN, "无权访问");
         // path patterns of the whole application: /engine-rest is Jersey's servlet, not Spring MVC's
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**"),
+                        paths.matcher(ApiDocsAccess.DOCS_PATH), paths.matcher(ApiDocsAccess.DOCS_PATH + "/**")))
                 .authenticationProvider(engineIdentity)
                 .authorizeHttpRequests(requests -> {
                     for (AccessRules.ApiRule rule : AccessRules.API_RULES) {
@@ -104,6 +107,9 @@ public class ApiSecurity {
                                 .access(ruleManager(rule, elections));
                     }
                     requests.requestMatchers(paths.matcher("/engine-rest/**")).authenticated();
+                    // the OpenAPI document: for any authenticated user (ApiDocsAccess)
+                    requests.requestMatchers(paths.matcher(HttpMethod.GET, ApiDocsAccess.DOCS_PATH),
+                            paths.matcher(HttpMethod.GET, ApiDocsAccess.DOCS_PATH + "/**")).authenticated();
                     requests.anyRequest().denyAll();
                 })
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(anonymous))

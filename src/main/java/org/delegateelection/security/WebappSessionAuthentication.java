@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Lets a user logged into the Camunda webapps call {@code /api/**} from the browser (the Cockpit plugin, links in
+ * Lets a user logged into the Camunda webapps call {@code /api/**} (and read {@code /api-docs}) from the browser (the Cockpit plugin, links in
  * Tasklist forms): a request without an {@code Authorization} header that carries the webapps' session is
  * authenticated as that session's user with its groups. A request that changes something (not GET, HEAD or OPTIONS)
  * must also carry the webapps' CSRF token in {@code X-XSRF-TOKEN}, as their own calls do; otherwise the session is
@@ -33,8 +33,9 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                || request.getHeader("Authorization") != null;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.startsWith("/api/") || path.equals(ApiDocsAccess.DOCS_PATH)
+                || path.startsWith(ApiDocsAccess.DOCS_PATH + "/")) || request.getHeader("Authorization") != null;
     }
 
     @Override

@@ -6,6 +6,9 @@ import static org.delegateelection.quota.People.roster;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 class QuotaReportTest {
 
     private final QuotaChecker handbook = new QuotaChecker(Handbook.unit(), QuotaRules.defaults());
@@ -19,6 +22,18 @@ class QuotaReportTest {
 
         assertThat(json).contains("\"checkpoint\":\"preliminary\"", "\"passed\":false", "\"ruleId\":\"womenShare\"");
         assertThat(QuotaReport.fromJson(json)).isEqualTo(failing);
+    }
+
+    @Test
+    void jsonCarriesTheCheckpointsTitleAndAReportStoredWithoutOneGetsItWhenRead() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode stored = (ObjectNode) json.readTree(failing.toJson());
+
+        assertThat(stored.path("title").asText()).isEqualTo("初步人选结构检查");
+        stored.remove("title");
+        QuotaReport read = QuotaReport.fromJson(stored.toString());
+        assertThat(read).isEqualTo(failing);
+        assertThat(json.readTree(read.toJson()).path("title").asText()).isEqualTo("初步人选结构检查");
     }
 
     @Test

@@ -1,24 +1,21 @@
 /*
  * Cockpit plugin "名额结构": on a delegate-election instance, the election's last quota report (every rule with its
  * verdict and sentence) and the composition of the list that report checked, as bars of the actual shares against
- * the required thresholds. Data comes with the Cockpit session: the instance's variable electionId from the engine
- * API, the report and the composition from the application's /api/elections.
+ * the required thresholds, under the title the report carries. Data comes with the Cockpit session: the instance's
+ * variable electionId from the engine API, the report and the composition from the application's /api/elections.
  */
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-// Each checkpoint's title and the list of people it checks (the composition endpoint's list name), if any.
-const CHECKPOINTS = {
-  allocation: {title: '名额分配可行性检查'},
-  plan: {title: '推荐名额和结构目标检查'},
-  participation: {title: '推荐参与率检查'},
-  unitNominees: {title: '本单位推荐人选检查', list: 'nominees'},
-  inspection: {title: '考察对象结构检查', list: 'inspection'},
-  identity: {title: '身份认定检查', list: 'inspection'},
-  inspected: {title: '差额考察余量检查', list: 'inspection'},
-  preliminary: {title: '初步人选结构检查', list: 'preliminary'},
-  prospective: {title: '预备人选结构检查', list: 'prospective'},
-  elected: {title: '当选代表结构检查', list: 'elected'}
+// The list of people each checkpoint checks (the composition endpoint's list name); the report names its own title.
+const CHECKED_LISTS = {
+  unitNominees: 'nominees',
+  inspection: 'inspection',
+  identity: 'inspection',
+  inspected: 'inspection',
+  preliminary: 'preliminary',
+  prospective: 'prospective',
+  elected: 'elected'
 };
 
 const LIST_NAMES = {
@@ -167,11 +164,10 @@ async function render(node, processInstanceId, engineApi) {
     return;
   }
   const failed = report.results.filter(result => !result.passed && result.blocking).length;
-  const checkpoint = CHECKPOINTS[report.checkpoint] || {title: report.checkpoint};
   container.appendChild(element('h4', {class: 'election-quota-title'},
-    `最近一次检查：${checkpoint.title}——${report.passed ? '通过' : `未通过（${failed} 项不符合）`}`));
+    `最近一次检查：${report.title || report.checkpoint}——${report.passed ? '通过' : `未通过（${failed} 项不符合）`}`));
   container.appendChild(reportTable(report));
-  const list = checkpoint.list;
+  const list = CHECKED_LISTS[report.checkpoint];
   if (!list) {
     container.appendChild(element('p', {}, '此检查不涉及人选名单，没有结构图。'));
     return;
