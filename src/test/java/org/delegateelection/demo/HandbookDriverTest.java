@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -15,24 +14,21 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.delegateelection.EngineClock;
+import org.delegateelection.ProcessTest;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The main job: the handbook election driven from step 1 to step 25 through the engine's public services. */
-@DirtiesContext
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:handbook-driver;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("demo")
+@ProcessTest
 class HandbookDriverTest {
 
     /** The 22 steps of the procedure run by {@code delegate-election} itself, in their order (DESIGN §2). */
@@ -59,18 +55,18 @@ class HandbookDriverTest {
     @Autowired
     private ProcessEngine processEngine;
 
+    /** The election runs from March 2022, so that its public notice (1 April 2022) comes later on the clock. */
+    @RegisterExtension
+    final EngineClock clock = EngineClock.runningFrom(LocalDate.of(2022, 3, 1));
+
     @BeforeEach
-    void useThisEngineFromMarch2022() {
+    void useThisEngine() {
         BpmnAwareTests.init(processEngine);
-        // the election runs from March 2022, so that its public notice (1 April 2022) comes later on the clock
-        ClockUtil.offset(LocalDate.of(2022, 3, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli()
-                - System.currentTimeMillis());
     }
 
     @AfterEach
-    void forgetTheEngineAndTheClock() {
+    void forgetTheEngine() {
         BpmnAwareTests.reset();
-        ClockUtil.resetClock();
     }
 
     @Test

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -17,24 +16,21 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.delegateelection.AuditHistoryProcessTest;
+import org.delegateelection.EngineClock;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.process.DrivenElections;
 import org.delegateelection.process.DrivenElections.Election;
 import org.delegateelection.vote.StrokeOrder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,32 +41,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * report to the Centre (step 24), the composition chart of a list; the links the forms show; and the answers while
  * a document has no data yet or the election is unknown.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:document-api;DB_CLOSE_DELAY=-1",
-            "camunda.bpm.history-level=audit"})
-@ActiveProfiles("demo")
+@AuditHistoryProcessTest
 class DocumentApiTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** The engine's clock: a Monday of a year the working-day calendar covers (the public notice on the way). */
-    private static final Date ENGINE_NOW = Date.from(ZonedDateTime.of(2022, 6, 6, 9, 0, 0, 0, ZONE).toInstant());
+    @RegisterExtension
+    static final EngineClock CLOCK = EngineClock.at(LocalDateTime.of(2022, 6, 6, 9, 0));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     private TestRestTemplate rest;
     @Autowired
     private DrivenElections elections;
-
-    @BeforeEach
-    void setUp() {
-        ClockUtil.setCurrentTime(ENGINE_NOW);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-    }
 
     @Test
     void theCentralReviewAndTheReportToTheCentreDownloadTheirDocuments() throws Exception {

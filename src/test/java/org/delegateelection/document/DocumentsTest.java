@@ -52,6 +52,7 @@ import org.delegateelection.vote.RoundCounter;
 import org.delegateelection.vote.RoundOutcome;
 import org.delegateelection.vote.StrokeOrder;
 import org.delegateelection.vote.Tally;
+import org.delegateelection.vote.TallyBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,7 +172,7 @@ class DocumentsTest {
         for (int i = 0; i < ballotPeople.size(); i++) {
             first.put(ballotPeople.get(i).id(), i < 60 ? 700 - i : 300);
         }
-        Tally tally1 = new Tally(800, 780, 780, 778, 3, first);
+        Tally tally1 = TallyBuilder.due(800).present(780).issued(780).returned(778).invalid(3).approvals(first).build();
         RoundOutcome outcome1 = counter.count(tally1, new Ballot(ids(ballotPeople), 69));
         assertThat(outcome1.kind()).isEqualTo(RoundOutcome.Kind.SHORTFALL);
         Map<String, Integer> second = new LinkedHashMap<>();
@@ -179,7 +180,9 @@ class DocumentsTest {
         for (int i = 0; i < rest.size(); i++) {
             second.put(rest.get(i), i < 9 ? 600 : 100);
         }
-        Tally tally2 = new Tally(800, 770, 770, 770, 0, second);
+        Tally tally2 = TallyBuilder.due(800).present(770)
+                .issued(770).returned(770).invalid(0)
+                .approvals(second).build();
         RoundOutcome outcome2 = counter.count(tally2, outcome1.nextBallot());
         assertThat(outcome2.kind()).isEqualTo(RoundOutcome.Kind.ELECTED_ALL);
         List<String> elected = new ArrayList<>();

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.delegateelection.ProcessTest;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
@@ -50,10 +51,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Stages 1–3 of the procedure (steps 1–13), the recommending units' nomination (steps 5–7) and the report against a
@@ -62,9 +60,7 @@ import org.springframework.test.context.ActiveProfiles;
  * goes on. A bad completion is refused with the field named and changes nothing. Each test starts its own copy of the
  * handbook election and lets {@link HandbookDriver} carry it, with the handbook plan, to the task under test.
  */
-@DirtiesContext
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:early-stages-process;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("demo")
+@ProcessTest
 class EarlyStagesProcessTest {
 
     private static final HandbookElection HANDBOOK = new HandbookElection();

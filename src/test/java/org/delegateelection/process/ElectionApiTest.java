@@ -13,12 +13,12 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.delegateelection.ProcessTest;
 import org.delegateelection.demo.DemoIdentity;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -28,8 +28,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,10 +38,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * tasks through the Camunda REST API, read its quota report and compositions. Also checks that every form a
  * diagram refers to is deployed with it.
  */
-@DirtiesContext
-@ActiveProfiles("demo")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:election-api;DB_CLOSE_DELAY=-1")
+@ProcessTest
 class ElectionApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()

@@ -9,11 +9,10 @@ import static org.delegateelection.process.DrivenElections.womenSentence;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +22,9 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.delegateelection.AuditHistoryProcessTest;
+import org.delegateelection.EngineClock;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
@@ -41,11 +41,9 @@ import org.delegateelection.vote.Vote;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,10 +56,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@link PublicNoticeProcessTest}. History is kept at level audit, not full: it holds all these checks read, and
  * a drive takes half the time.
  */
-@DirtiesContext
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:late-stages;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.history-level=audit"})
-@ActiveProfiles("demo")
+@AuditHistoryProcessTest
 class LateStagesProcessTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -69,7 +64,8 @@ class LateStagesProcessTest {
      * The engine's clock in every test: a Monday of a year the working-day calendar covers, so that the public notice
      * on the way has a due date whatever day the tests run.
      */
-    private static final Date ENGINE_NOW = Date.from(ZonedDateTime.of(2022, 6, 6, 9, 0, 0, 0, ZONE).toInstant());
+    @RegisterExtension
+    static final EngineClock CLOCK = EngineClock.at(LocalDateTime.of(2022, 6, 6, 9, 0));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -86,12 +82,10 @@ class LateStagesProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
-        ClockUtil.setCurrentTime(ENGINE_NOW);
     }
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
         BpmnAwareTests.reset();
     }
 

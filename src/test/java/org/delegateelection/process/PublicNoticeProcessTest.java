@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.delegateelection.AuditHistoryProcessTest;
+import org.delegateelection.EngineClock;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
@@ -31,12 +33,10 @@ import org.delegateelection.process.DrivenElections.Election;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Step 18, the public notice of the preliminary candidates (党内公示): its timer is due after five working days of
@@ -45,14 +45,15 @@ import org.springframework.test.context.ActiveProfiles;
  * election to step 17 with the handbook plan and sets the engine's clock to the day of publication. History is kept
  * at level audit, as in {@link LateStagesProcessTest}.
  */
-@DirtiesContext
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:public-notice;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.history-level=audit"})
-@ActiveProfiles("demo")
+@AuditHistoryProcessTest
 class PublicNoticeProcessTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final OffsetDateTime MONDAY = OffsetDateTime.parse("2022-06-06T09:00+08:00");
+
+    /** Each test sets the clock to the day its notice is published; it is reset after the test. */
+    @RegisterExtension
+    final EngineClock clock = EngineClock.real();
 
     @Autowired
     private ProcessEngine processEngine;
@@ -72,7 +73,6 @@ class PublicNoticeProcessTest {
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
         BpmnAwareTests.reset();
     }
 

@@ -7,12 +7,10 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,31 +20,25 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.delegateelection.AuditHistoryProcessTest;
+import org.delegateelection.EngineClock;
 import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.process.DrivenElections.Election;
 import org.delegateelection.system.TableFile;
 import org.delegateelection.vote.Ballot;
 import org.delegateelection.vote.BallotRounds;
 import org.delegateelection.vote.Vote;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Secret ballot (《中国共产党地方组织选举工作条例》 art. 6): what is stored of the ballots can name no elector and keeps
  * no order that could re-identify one — read from the database's own description of the ballot tables, and from the
  * rows stored for the same ballots entered in different orders.
  */
-@DirtiesContext
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:secret-ballot;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.history-level=audit"})
-@ActiveProfiles("demo")
+@AuditHistoryProcessTest
 class SecretBallotTest {
 
     /** The tables that hold what is kept of ballots and rounds. */
@@ -58,8 +50,8 @@ class SecretBallotTest {
             "name", "time", "timestamp", "date", "created", "entered", "updated", "at", "seq", "sequence", "serial",
             "order", "position", "row", "rownum", "line", "index", "no", "number");
 
-    private static final Date ENGINE_NOW = Date.from(ZonedDateTime.of(2022, 6, 6, 9, 0, 0, 0,
-            ZoneId.of("Asia/Shanghai")).toInstant());
+    @RegisterExtension
+    static final EngineClock CLOCK = EngineClock.at(LocalDateTime.of(2022, 6, 6, 9, 0));
 
     @Autowired
     private DataSource dataSource;
@@ -69,16 +61,6 @@ class SecretBallotTest {
     private BallotRounds ballotRounds;
     @Autowired
     private JdbcClient jdbc;
-
-    @BeforeEach
-    void setUp() {
-        ClockUtil.setCurrentTime(ENGINE_NOW);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-    }
 
     @Test
     void ballotTablesHaveNoColumnForAnElectorATimeOrASequence() throws SQLException {

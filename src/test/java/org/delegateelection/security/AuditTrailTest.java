@@ -13,16 +13,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Task;
+import org.delegateelection.ProcessTest;
 import org.delegateelection.demo.DemoIdentity;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,10 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the history with the values and the quota report the task showed; every change to the candidate registry is
  * recorded with who and when; nobody can change those records through the application.
  */
-@DirtiesContext
-@ActiveProfiles("demo")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:audit-trail;DB_CLOSE_DELAY=-1")
+@ProcessTest
 class AuditTrailTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()

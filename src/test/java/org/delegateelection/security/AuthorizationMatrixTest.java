@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,10 +23,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.delegateelection.EngineClock;
+import org.delegateelection.ProcessTest;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.demo.DecisionPlan;
@@ -35,22 +35,18 @@ import org.delegateelection.demo.DemoIdentity;
 import org.delegateelection.demo.GeneratedBallots;
 import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.HandbookElection;
-import org.delegateelection.demo.HandbookSeeder;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.process.TestElections;
 import org.delegateelection.system.TableFile;
 import org.delegateelection.vote.BallotRounds;
 import org.delegateelection.vote.Vote;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -65,13 +61,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * handbook election driven from step 1 to its end. A recommending unit's user logged into Tasklist sees its unit's
  * tasks only, and only its unit's people through {@code /api} with the same session.
  */
-@DirtiesContext
-@ActiveProfiles("demo")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:authorization-matrix;DB_CLOSE_DELAY=-1")
+@ProcessTest
 class AuthorizationMatrixTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MATRIX_CODE = "t-authorization-matrix";
 
     /** A member of the organization department who is not an administrator (administrators bypass every check). */
     private static final String ORG_CLERK = "org-clerk";
@@ -125,8 +119,6 @@ class AuthorizationMatrixTest {
     @LocalServerPort
     private int port;
     @Autowired
-    private HandbookSeeder seeder;
-    @Autowired
     private HandbookDriver driver;
     @Autowired
     private ElectionRepository elections;
@@ -157,8 +149,12 @@ class AuthorizationMatrixTest {
     private final Map<String, String> users = new LinkedHashMap<>();
     private long matrixCases;
 
+    /** The election runs from March 2022, so that its public notice (1 April 2022) comes later on the clock. */
+    @RegisterExtension
+    final EngineClock clock = EngineClock.runningFrom(LocalDate.of(2022, 3, 1));
+
     @BeforeEach
-    void usersAndClock() {
+    void users() {
         http = new Http(port, false);
         TestUsers.ensure(identityService, ORG_CLERK, AccessRules.ORG_DEPT);
         users.put(AccessRules.ORG_DEPT, ORG_CLERK);
@@ -168,19 +164,11 @@ class AuthorizationMatrixTest {
                 users.put(user.groupId(), user.id());
             }
         }
-        // the election runs from March 2022, so that its public notice (1 April 2022) comes later on the clock
-        ClockUtil.offset(LocalDate.of(2022, 3, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli()
-                - System.currentTimeMillis());
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.resetClock();
     }
 
     @Test
     void everyGroupSeesClaimsAndCompletesExactlyTheTasksOfItsCandidateGroups() throws Exception {
-        long electionId = seeder.seed();
+        long electionId = matrixElection();
         String code = elections.get(electionId).code();
         HandbookDriver.Run run = new HandbookDriver.Run(new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8), electionId, code, true, LocalDate.of(2022, 4, 1));
@@ -307,9 +295,12 @@ class AuthorizationMatrixTest {
                 "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 
-        JsonNode tasks = JSON.readTree(browser.send("GET", "/camunda/api/engine/engine/default/task?maxResults=500",
-                null, null, null, null).body());
-        assertThat(taskService.createTaskQuery().taskDefinitionKey("branchRecommendation").count()).isEqualTo(17);
+        // of this election's tasks (the shared test database holds other elections too)
+        String code = elections.get(electionId).code();
+        JsonNode tasks = JSON.readTree(browser.send("GET", "/camunda/api/engine/engine/default/task?maxResults=500"
+                + "&processInstanceBusinessKey=" + code, null, null, null, null).body());
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code)
+                .taskDefinitionKey("branchRecommendation").count()).isEqualTo(17);
         assertThat(tasks).hasSize(1);
         assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo("branchRecommendation");
         assertThat(taskService.getVariable(tasks.get(0).get("id").asText(), "unitCode")).isEqualTo("city01");
@@ -332,7 +323,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyApiEndpointHasARuleAndAllowsExactlyItsGroups() {
-        long electionId = seeder.seed();
+        long electionId = matrixElection();
         Set<String> endpoints = apiEndpoints();
         assertThat(endpoints).as("every endpoint of /api needs a line in AccessRules.API_RULES")
                 .allSatisfy(endpoint -> assertThat(AccessRules.API_RULES).anySatisfy(rule ->
@@ -367,7 +358,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void anonymousAndWrongPasswordCallsAreRefusedWith401OnEveryEndpoint() {
-        long electionId = seeder.seed();
+        long electionId = matrixElection();
         // a user of its own: the engine locks a user after repeated wrong passwords
         TestUsers.ensure(identityService, "wrong-password", "standing-committee");
         List<String> endpoints = new ArrayList<>(apiEndpoints());
@@ -478,5 +469,13 @@ class AuthorizationMatrixTest {
         } catch (Exception e) {
             throw new AssertionError(body, e);
         }
+    }
+
+    /**
+     * The election of this class: a copy of the handbook election of its own (the shared context's seeded one is
+     * another test's), started by the first test that needs it.
+     */
+    private long matrixElection() {
+        return elections.idOf(MATRIX_CODE).orElseGet(() -> testElections.start(MATRIX_CODE).electionId());
     }
 }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +17,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.delegateelection.EngineClock;
+import org.delegateelection.ProcessTest;
 import org.delegateelection.process.DrivenElections;
 import org.delegateelection.process.DrivenElections.Election;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,15 +38,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * where it applies through the webapps' own engine API, and must be refused with nothing changed — the files on
  * disk, the instance's variables, tasks and jobs, the registry and the reports.
  */
-@DirtiesContext
-@ActiveProfiles("demo")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:engine-rest-attack;DB_CLOSE_DELAY=-1")
+@ProcessTest
 class EngineRestAttackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Date ENGINE_NOW = Date.from(ZonedDateTime.of(2022, 3, 1, 9, 0, 0, 0,
-            ZoneId.of("Asia/Shanghai")).toInstant());
+    @RegisterExtension
+    static final EngineClock CLOCK = EngineClock.at(LocalDateTime.of(2022, 3, 1, 9, 0));
+    private static final Date ENGINE_NOW = CLOCK.start();
     /** A member of the organization department who is not an administrator. */
     private static final String ORG_CLERK = "org-clerk-probe";
 
@@ -73,14 +69,8 @@ class EngineRestAttackTest {
 
     @BeforeEach
     void setUp() {
-        ClockUtil.setCurrentTime(ENGINE_NOW);
         http = new Http(port, false);
         TestUsers.ensure(identityService, ORG_CLERK, "org-dept");
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
     }
 
     /**

@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -27,7 +25,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.delegateelection.AuditHistoryProcessTest;
+import org.delegateelection.EngineClock;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateController;
 import org.delegateelection.candidate.CandidateList;
@@ -37,18 +36,15 @@ import org.delegateelection.process.DrivenElections;
 import org.delegateelection.process.DrivenElections.Election;
 import org.delegateelection.vote.BallotRounds;
 import org.delegateelection.vote.Vote;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,16 +59,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * character the documents' font lacks. Each is refused with 400 naming the reason, in a small body, and
  * every table is the same before and after; the documents of a driven election still print.
  */
-@DirtiesContext
-@ActiveProfiles("demo")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:file-attack;DB_CLOSE_DELAY=-1", "camunda.bpm.history-level=audit"})
+@AuditHistoryProcessTest
 class FileAttackTest {
 
     /** The engine's clock: a Monday of a year the working-day calendar covers (the public notice on the way). */
-    private static final Date ENGINE_NOW = Date.from(ZonedDateTime.of(2022, 6, 6, 9, 0, 0, 0,
-            ZoneId.of("Asia/Shanghai")).toInstant());
+    @RegisterExtension
+    static final EngineClock CLOCK = EngineClock.at(LocalDateTime.of(2022, 6, 6, 9, 0));
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final List<String> CANDIDATE_HEADER = List.of("编号", "姓名", "性别", "民族", "出生日期", "入党时间",
@@ -99,15 +92,9 @@ class FileAttackTest {
 
     @BeforeAll
     void driveTheVotes() {
-        ClockUtil.setCurrentTime(ENGINE_NOW);
         http = new Http(port, false);
         plenary = elections.start("t-attack-plenary").advancePastNoticeTo("plenaryVote");
         congress = elections.start("t-attack-congress").advancePastNoticeTo("ballotAndCount");
-    }
-
-    @AfterAll
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     /**

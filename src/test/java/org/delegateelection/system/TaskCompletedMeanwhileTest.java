@@ -3,18 +3,16 @@ package org.delegateelection.system;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
+import org.delegateelection.ProcessTest;
 import org.delegateelection.api.EngineRestErrors;
 import org.delegateelection.process.TestElections;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,10 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A task completion sent after another request has completed the same task (two users, two nodes) is answered 409,
  * "send again after a refresh", through the engine REST API; a task that never existed is answered 404.
  */
-@DirtiesContext
-@ActiveProfiles("demo")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:task-completed-meanwhile;DB_CLOSE_DELAY=-1")
+@ProcessTest
 class TaskCompletedMeanwhileTest {
 
     @Autowired

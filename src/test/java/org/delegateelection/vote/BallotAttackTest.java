@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,11 +20,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +35,10 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.delegateelection.EngineClock;
+import org.delegateelection.ProcessTest;
+import org.delegateelection.UploadLocation;
 import org.delegateelection.candidate.CandidateController;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.cluster.ClusterNode;
@@ -51,20 +50,15 @@ import org.delegateelection.security.DatabaseDump;
 import org.delegateelection.security.Http;
 import org.delegateelection.system.InputValues;
 import org.delegateelection.system.TableFile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -77,19 +71,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * never touch the disk, also when refused; ballots typed into the form of steps 20 and 23 never reach the engine's
  * history, while the other values of the completion do. History level full, as in production.
  */
-@DirtiesContext
-@ActiveProfiles("demo")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:ballot-attack;DB_CLOSE_DELAY=-1")
+@ProcessTest
 class BallotAttackTest {
 
-    private static final Date ENGINE_NOW = Date.from(ZonedDateTime.of(2022, 6, 6, 9, 0, 0, 0,
-            ZoneId.of("Asia/Shanghai")).toInstant());
+    @RegisterExtension
+    static final EngineClock CLOCK = EngineClock.at(LocalDateTime.of(2022, 6, 6, 9, 0));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = DemoIdentity.PASSWORD;
 
     /** Where Tomcat would write multipart uploads: watched by the test, which must see nothing written there. */
-    private static final Path UPLOADS = temporaryDirectory();
+    private static final Path UPLOADS = UploadLocation.DIRECTORY;
 
     @LocalServerPort
     private int port;
@@ -110,27 +101,15 @@ class BallotAttackTest {
 
     private Http http;
 
-    @DynamicPropertySource
-    static void uploadLocation(DynamicPropertyRegistry registry) {
-        registry.add("spring.servlet.multipart.location", UPLOADS::toString);
-    }
-
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
-        ClockUtil.setCurrentTime(ENGINE_NOW);
         http = new Http(port, false);
     }
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
         BpmnAwareTests.reset();
-    }
-
-    @AfterAll
-    static void removeUploadDirectory() throws IOException {
-        Files.deleteIfExists(UPLOADS);
     }
 
     // ---- finding 6: a ballot batch is stored whole or not at all
@@ -402,13 +381,5 @@ class BallotAttackTest {
             Thread.sleep(100);
         }
         return found;
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("ballot-uploads");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Date;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.delegateelection.AuditHistoryProcessTest;
+import org.delegateelection.EngineClock;
 import org.delegateelection.candidate.CandidateController;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.demo.GeneratedBallots;
@@ -23,8 +22,8 @@ import org.delegateelection.system.InputValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -33,8 +32,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,14 +42,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * refused whole with their rows, storing nothing. The plenary vote of step 20 the same way, by the plenary committee
  * ({@code lixiuying}).
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ballot-entry-api;DB_CLOSE_DELAY=-1", "camunda.bpm.history-level=audit"})
-@ActiveProfiles("demo")
+@AuditHistoryProcessTest
 class BallotEntryApiTest {
 
-    private static final Date ENGINE_NOW = Date.from(ZonedDateTime.of(2022, 6, 6, 9, 0, 0, 0,
-            ZoneId.of("Asia/Shanghai")).toInstant());
+    @RegisterExtension
+    static final EngineClock CLOCK = EngineClock.at(LocalDateTime.of(2022, 6, 6, 9, 0));
 
     @Autowired
     private ProcessEngine processEngine;
@@ -70,13 +64,11 @@ class BallotEntryApiTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
-        ClockUtil.setCurrentTime(ENGINE_NOW);
         http = anonymous.withBasicAuth("huangli", "demo");
     }
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
         BpmnAwareTests.reset();
     }
 

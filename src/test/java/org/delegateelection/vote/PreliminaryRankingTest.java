@@ -59,7 +59,9 @@ class PreliminaryRankingTest {
             90 | 90 | A=91        | approvals
             """)
     void refusesWhatCannotBeCountedNamingTheField(int present, int returned, String approvals, String field) {
-        Tally tally = new Tally(100, present, Math.min(present, 90), returned, 0, approvals(approvals));
+        Tally tally = TallyBuilder.due(100).present(present)
+                .issued(Math.min(present, 90)).returned(returned).invalid(0)
+                .approvals(approvals(approvals)).build();
 
         assertThatThrownBy(() -> PreliminaryRanking.rank(tally, BALLOT))
                 .isInstanceOfSatisfying(InvalidTallyException.class, e -> assertThat(e.problems())
@@ -67,7 +69,9 @@ class PreliminaryRankingTest {
     }
 
     private static Tally tally(int present, int returned, Map<String, Integer> approvals) {
-        return new Tally(100, present, present, returned, 0, approvals);
+        return TallyBuilder.due(100).present(present)
+                .issued(present).returned(returned).invalid(0)
+                .approvals(approvals).build();
     }
 
     private static Map<String, Integer> approvals(String text) {

@@ -38,7 +38,9 @@ class RoundCounterTest {
     void quorumNeedsMoreThanTheShareOfThoseDueToAttend(Assembly assembly, int due, int present, Kind expected) {
         Ballot ballot = new Ballot(List.of("A", "B"), 1);
         RoundOutcome outcome = new RoundCounter(assembly)
-                .count(new Tally(due, present, present, present, 0, Map.of("A", present)), ballot);
+                .count(TallyBuilder.due(due).present(present)
+                        .issued(present).returned(present).invalid(0)
+                        .approving("A", present).build(), ballot);
 
         assertThat(outcome.kind()).isEqualTo(expected);
         if (expected == Kind.NO_QUORUM) {
@@ -51,9 +53,11 @@ class RoundCounterTest {
 
     @Test
     void noQuorumIsExplained() {
-        RoundOutcome congress = CONGRESS.count(new Tally(800, 400, 0, 0, 0, Map.of()), new Ballot(List.of("A", "B"), 1));
+        RoundOutcome congress = CONGRESS.count(TallyBuilder.due(800).present(400)
+                .issued(0).returned(0).invalid(0).build(), new Ballot(List.of("A", "B"), 1));
         RoundOutcome plenary = new RoundCounter(Assembly.COMMITTEE_PLENARY)
-                .count(new Tally(90, 60, 0, 0, 0, Map.of()), new Ballot(List.of("A", "B"), 1));
+                .count(TallyBuilder.due(90).present(60)
+                        .issued(0).returned(0).invalid(0).build(), new Ballot(List.of("A", "B"), 1));
 
         assertThat(congress.explanation())
                 .isEqualTo("应到会 800 人，实到会 400 人，未超过应到会人数的一半，不能进行选举，须在到会人数足够时重新投票。");
@@ -66,8 +70,12 @@ class RoundCounterTest {
         RoundCounter plenary = new RoundCounter(Assembly.COMMITTEE_PLENARY);
         Ballot ballot = new Ballot(List.of("A", "B", "C"), 2);
 
-        RoundOutcome filled = plenary.count(new Tally(76, 72, 72, 72, 1, Map.of("A", 60, "B", 50, "C", 10)), ballot);
-        RoundOutcome shortfall = plenary.count(new Tally(76, 72, 72, 72, 0, Map.of("A", 60, "B", 38, "C", 10)),
+        RoundOutcome filled = plenary.count(TallyBuilder.due(76).present(72)
+                .issued(72).returned(72).invalid(1)
+                .approving("A", 60).approving("B", 50).approving("C", 10).build(), ballot);
+        RoundOutcome shortfall = plenary.count(TallyBuilder.due(76).present(72)
+                .issued(72).returned(72).invalid(0)
+                .approving("A", 60).approving("B", 38).approving("C", 10).build(),
                 ballot);
 
         String valid = "应到会 76 人，实到会 72 人，超过应到会人数的三分之二；发出表决票 72 张，收回 72 张，其中无效票 %d 张，"
@@ -89,7 +97,9 @@ class RoundCounterTest {
             """)
     void electedOnlyWithMoreThanHalfOfThoseDueToAttend(int due, int approvals, int threshold, Kind expected) {
         int present = due - 20;
-        RoundOutcome outcome = CONGRESS.count(new Tally(due, present, present, present, 0, Map.of("A", approvals)),
+        RoundOutcome outcome = CONGRESS.count(TallyBuilder.due(due).present(present)
+                .issued(present).returned(present).invalid(0)
+                .approving("A", approvals).build(),
                 new Ballot(List.of("A", "B"), 1));
 
         assertThat(outcome.threshold()).isEqualTo(threshold);
@@ -107,7 +117,9 @@ class RoundCounterTest {
     void moreBallotsReturnedThanIssuedMakeTheRoundVoid(int issued, int returned, Kind expected) {
         Ballot ballot = new Ballot(List.of("A", "B"), 1);
         Map<String, Integer> approvals = returned > 0 && issued > 0 ? Map.of("A", 450) : Map.of();
-        RoundOutcome outcome = CONGRESS.count(new Tally(800, 780, issued, returned, 0, approvals), ballot);
+        RoundOutcome outcome = CONGRESS.count(TallyBuilder.due(800).present(780)
+                .issued(issued).returned(returned).invalid(0)
+                .approvals(approvals).build(), ballot);
 
         assertThat(outcome.kind()).isEqualTo(expected);
         if (expected == Kind.VOID) {
@@ -118,7 +130,9 @@ class RoundCounterTest {
 
     @Test
     void voidRoundIsExplained() {
-        RoundOutcome outcome = CONGRESS.count(new Tally(800, 780, 780, 781, 0, Map.of("A", 450)),
+        RoundOutcome outcome = CONGRESS.count(TallyBuilder.due(800).present(780)
+                .issued(780).returned(781).invalid(0)
+                .approving("A", 450).build(),
                 new Ballot(List.of("A", "B"), 1));
 
         assertThat(outcome.explanation()).isEqualTo("应到会 800 人，实到会 780 人，超过应到会人数的一半；发出选票 780 张，"
@@ -147,7 +161,9 @@ class RoundCounterTest {
     void seatsGoByApprovalsAboveTheThreshold(String approvals, int seats, Kind kind, String elected,
             String nextIds, int nextSeats, String resultSentence) {
         Map<String, Integer> byCandidate = approvals(approvals);
-        RoundOutcome outcome = CONGRESS.count(new Tally(800, 780, 780, 780, 0, byCandidate),
+        RoundOutcome outcome = CONGRESS.count(TallyBuilder.due(800).present(780)
+                .issued(780).returned(780).invalid(0)
+                .approvals(byCandidate).build(),
                 new Ballot(List.copyOf(byCandidate.keySet()), seats));
 
         assertThat(outcome.kind()).isEqualTo(kind);
@@ -166,7 +182,9 @@ class RoundCounterTest {
             approvals.put("C%02d".formatted(i), i % 5 == 0 && i <= 75 ? 350 : 450);
         }
 
-        RoundOutcome outcome = CONGRESS.count(new Tally(800, 780, 780, 780, 0, approvals), new Ballot(ids, 69));
+        RoundOutcome outcome = CONGRESS.count(TallyBuilder.due(800).present(780)
+                .issued(780).returned(780).invalid(0)
+                .approvals(approvals).build(), new Ballot(ids, 69));
 
         assertThat(outcome.kind()).isEqualTo(Kind.SHORTFALL);
         assertThat(outcome.elected()).hasSize(65).allMatch(e -> e.approvals() == 450);
@@ -200,7 +218,9 @@ class RoundCounterTest {
             approvals.put("C%02d".formatted(i + 1), Integer.parseInt(numbers.get(i)));
         }
 
-        RoundOutcome outcome = CONGRESS.count(new Tally(800, 780, 780, 779, 3, approvals),
+        RoundOutcome outcome = CONGRESS.count(TallyBuilder.due(800).present(780)
+                .issued(780).returned(779).invalid(3)
+                .approvals(approvals).build(),
                 new Ballot(List.copyOf(approvals.keySet()), 69));
 
         assertThat(outcome.kind()).isEqualTo(Kind.ELECTED_ALL);
@@ -258,7 +278,9 @@ class RoundCounterTest {
             votes.put(parts[0], Integer.parseInt(parts[1]));
         }
 
-        RoundOutcome outcome = CONGRESS.count(new Tally(800, 780, 780, 780, 0, votes),
+        RoundOutcome outcome = CONGRESS.count(TallyBuilder.due(800).present(780)
+                .issued(780).returned(780).invalid(0)
+                .approvals(votes).build(),
                 new Ballot(List.of("A", "B", "C"), 2));
 
         assertThat(outcome.kind()).isEqualTo(kind);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +22,9 @@ class RoundJsonTest {
                 {"electorsDueToAttend":800,"electorsPresent":780,"ballotsIssued":780,"ballotsReturned":779,
                  "invalidBallots":3,"approvals":{"HB-0001":612,"HB-0002":398}}""", Tally.class);
 
-        assertThat(tally).isEqualTo(new Tally(800, 780, 780, 779, 3, Map.of("HB-0001", 612, "HB-0002", 398)));
+        assertThat(tally).isEqualTo(TallyBuilder.due(800).present(780)
+                .issued(780).returned(779).invalid(3)
+                .approving("HB-0001", 612).approving("HB-0002", 398).build());
         assertThat(json.readValue(json.writeValueAsString(tally), Tally.class)).isEqualTo(tally);
     }
 
@@ -41,9 +42,13 @@ class RoundJsonTest {
 
     @Test
     void outcomeRoundTrips() throws Exception {
-        RoundOutcome tie = counter.count(new Tally(800, 780, 780, 780, 0, Map.of("A", 600, "B", 430, "C", 430)),
+        RoundOutcome tie = counter.count(TallyBuilder.due(800).present(780)
+                .issued(780).returned(780).invalid(0)
+                .approving("A", 600).approving("B", 430).approving("C", 430).build(),
                 new Ballot(List.of("A", "B", "C"), 2));
-        RoundOutcome complete = counter.count(new Tally(800, 780, 780, 780, 0, Map.of("A", 600)),
+        RoundOutcome complete = counter.count(TallyBuilder.due(800).present(780)
+                .issued(780).returned(780).invalid(0)
+                .approving("A", 600).build(),
                 new Ballot(List.of("A", "B"), 1));
 
         JsonNode written = json.readTree(json.writeValueAsString(tie));
