@@ -19,6 +19,7 @@ import org.delegateelection.demo.DemoIdentity.DemoUser;
 import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.security.AccessRules;
 import org.delegateelection.security.AccessSetup;
+import org.delegateelection.security.ProductionIdentity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,6 +77,9 @@ class DemoIdentityTest {
             assertThat(identityService.checkPassword(demoUser.id(), "demo")).as(demoUser.id()).isTrue();
             assertThat(identityService.createUserQuery().userId(demoUser.id()).memberOfGroup(demoUser.groupId())
                     .count()).as(demoUser.id()).isEqualTo(1);
+            // marked, so that a start without the demo profile on this database refuses the user
+            assertThat(identityService.getUserInfo(demoUser.id(), ProductionIdentity.DEMO_USER_INFO))
+                    .as(demoUser.id()).isEqualTo("true");
         }
         assertThat(DemoIdentity.USERS.stream().map(DemoUser::id).distinct()).hasSize(DemoIdentity.USERS.size());
     }
