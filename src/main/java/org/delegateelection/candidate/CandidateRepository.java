@@ -1,6 +1,7 @@
 package org.delegateelection.candidate;
 
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.Problem;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -30,6 +32,17 @@ public class CandidateRepository {
             + "migrant_worker = :migrantWorker, sector = :sector, level = :level, "
             + "recommending_unit = :recommendingUnit, npc_deputy = :npcDeputy, cppcc_member = :cppccMember, "
             + "provincial_honour = :provincialHonour";
+
+    /** A row of {@code candidate} as a person: columns by name, enums by their names. */
+    private static final RowMapper<Candidate> CANDIDATE = (rs, row) -> new Candidate(rs.getString("id"),
+            rs.getString("name"), Gender.valueOf(rs.getString("gender")), rs.getString("ethnicity"),
+            rs.getObject("birth_date", LocalDate.class), rs.getObject("joined_party_on", LocalDate.class),
+            rs.getBoolean("full_member"), Education.valueOf(rs.getString("education")),
+            Category.valueOf(rs.getString("category")),
+            rs.getString("frontline_kind") == null ? null : FrontlineKind.valueOf(rs.getString("frontline_kind")),
+            rs.getBoolean("migrant_worker"), rs.getString("sector"), rs.getString("level"),
+            rs.getString("recommending_unit"), rs.getBoolean("npc_deputy"), rs.getBoolean("cppcc_member"),
+            rs.getBoolean("provincial_honour"), CandidateStatus.valueOf(rs.getString("status")));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcClient client;
@@ -76,7 +89,17 @@ public class CandidateRepository {
     /** Everyone in the election's registry, removed people included, ordered by id. */
     public List<Candidate> findAll(long electionId) {
         return client.sql("select * from candidate where election_id = :election order by id")
-                .param("election", electionId).query(Candidate.class).list();
+                .param("election", electionId).query(CANDIDATE).list();
+    }
+
+    /**
+     * The people a recommending unit recommends who have not been removed, ordered by id: what the unit's party
+     * committee decides its nominees from (step 7).
+     */
+    public List<Candidate> findOfUnit(long electionId, String unitCode) {
+        return client.sql("select * from candidate where election_id = :election and recommending_unit = :unit "
+                        + "and status <> 'REMOVED' order by id")
+                .param("election", electionId).param("unit", unitCode).query(CANDIDATE).list();
     }
 
     /** The people with the given ids, ordered by id; ids not in the registry are left out. */
@@ -85,7 +108,7 @@ public class CandidateRepository {
             return List.of();
         }
         return client.sql("select * from candidate where election_id = :election and id in (:ids) order by id")
-                .param("election", electionId).param("ids", ids).query(Candidate.class).list();
+                .param("election", electionId).param("ids", ids).query(CANDIDATE).list();
     }
 
     /**
@@ -96,6 +119,10 @@ public class CandidateRepository {
     @Transactional
     public void updateStatus(long electionId, Collection<String> ids, CandidateStatus status, String changedBy) {
         requirePresent(electionId, ids);
+        writeStatus(electionId, ids, status, changedBy);
+    }
+
+    private void writeStatus(long electionId, Collection<String> ids, CandidateStatus status, String changedBy) {
         if (!ids.isEmpty()) {
             client.sql("update candidate set status = :status where election_id = :election and id in (:ids)")
                     .param("status", status.name()).param("election", electionId).param("ids", ids).update();
@@ -111,6 +138,10 @@ public class CandidateRepository {
     @Transactional
     public void replaceList(long electionId, String listName, Collection<String> ids) {
         requirePresent(electionId, ids);
+        writeList(electionId, listName, ids);
+    }
+
+    private void writeList(long electionId, String listName, Collection<String> ids) {
         client.sql("delete from candidate_list where election_id = :election and list_name = :list")
                 .param("election", electionId).param("list", listName).update();
         insert(electionId, listName, ids);
@@ -125,6 +156,10 @@ public class CandidateRepository {
     @Transactional
     public void replaceListOfUnit(long electionId, String listName, String unitCode, Collection<String> ids) {
         requirePresent(electionId, ids);
+        writeListOfUnit(electionId, listName, unitCode, ids);
+    }
+
+    private void writeListOfUnit(long electionId, String listName, String unitCode, Collection<String> ids) {
         client.sql("delete from candidate_list where election_id = :election and list_name = :list and candidate_id in "
                         + "(select id from candidate where election_id = :election and recommending_unit = :unit)")
                 .param("election", electionId).param("list", listName).param("unit", unitCode).update();
@@ -144,7 +179,7 @@ public class CandidateRepository {
                         + "on l.election_id = c.election_id and l.candidate_id = c.id "
                         + "where l.election_id = :election and l.list_name = :list and c.status <> 'REMOVED' "
                         + "order by c.id")
-                .param("election", electionId).param("list", listName).query(Candidate.class).list();
+                .param("election", electionId).param("list", listName).query(CANDIDATE).list();
     }
 
     /**
@@ -166,19 +201,21 @@ public class CandidateRepository {
      */
     @Transactional
     public void decide(long electionId, CandidateList list, List<String> chosen, String unitCode, String changedBy) {
+        requirePresent(electionId, chosen);
         List<String> dropped = list.status() == null ? List.of()
                 : list(electionId, list.key()).stream()
                         .filter(c -> unitCode == null || unitCode.equals(c.recommendingUnit()))
                         .filter(c -> !chosen.contains(c.id()) && c.status().compareTo(list.status()) >= 0)
                         .map(Candidate::id).toList();
+        // the chosen are present (checked above), the dropped were on the list: no need to look them up again
         if (unitCode == null) {
-            replaceList(electionId, list.key(), chosen);
+            writeList(electionId, list.key(), chosen);
         } else {
-            replaceListOfUnit(electionId, list.key(), unitCode, chosen);
+            writeListOfUnit(electionId, list.key(), unitCode, chosen);
         }
         if (list.status() != null) {
-            updateStatus(electionId, dropped, CandidateStatus.values()[list.status().ordinal() - 1], changedBy);
-            updateStatus(electionId, chosen, list.status(), changedBy);
+            writeStatus(electionId, dropped, CandidateStatus.values()[list.status().ordinal() - 1], changedBy);
+            writeStatus(electionId, chosen, list.status(), changedBy);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -31,6 +32,9 @@ import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.procedure.Step;
+import org.delegateelection.procedure.StepFamily;
+import org.delegateelection.procedure.Steps;
 import org.delegateelection.process.CandidateReportIntake;
 import org.delegateelection.quota.Checkpoint;
 import org.delegateelection.quota.QuotaReport;
@@ -56,23 +60,6 @@ import org.springframework.stereotype.Component;
 public class HandbookDriver {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-    /** The step number of DESIGN §2 for each task definition key (the four checks of step 11 share it). */
-    private static final Map<String, Integer> STEP_NUMBERS = Map.ofEntries(
-            Map.entry("registerAllocation", 1), Map.entry("draftImplementationPlan", 2),
-            Map.entry("approveImplementationPlan", 3), Map.entry("mobilizeAndEducate", 4),
-            Map.entry("branchRecommendation", 5), Map.entry("grassrootsSelection", 6),
-            Map.entry("recommendingUnitDecision", 7), Map.entry("proposeInspectionList", 8),
-            Map.entry("announceInspection", 9), Map.entry("conductInspection", 10),
-            Map.entry("checkArchives", 11), Map.entry("verifyPersonalMatters", 11),
-            Map.entry("hearDisciplineCommission", 11), Map.entry("investigatePetitions", 11),
-            Map.entry("verifyIdentity", 12), Map.entry("inspectionReport", 13),
-            Map.entry("consultDisciplineCommission", 14), Map.entry("consultRegulators", 15),
-            Map.entry("proposePreliminaryList", 16), Map.entry("consultCentralOrganization", 17),
-            Map.entry("verifyObjection", 18), Map.entry("plenaryDeliberation", 19), Map.entry("plenaryVote", 20),
-            Map.entry("centralReview", 21), Map.entry("congressDeliberation", 22), Map.entry("preliminaryBallot", 23),
-            Map.entry("ballotAndCount", 23),
-            Map.entry("reportResults", 24), Map.entry("credentialsReview", 25));
 
     private final HandbookSeeder seeder;
     private final ElectionRepository elections;
@@ -168,6 +155,8 @@ public class HandbookDriver {
         boolean objectionSent;
         long lastReportId;
         final LocalDate noticeDate;
+        /** Each candidate group's first member by user id, if it has one, as looked up during this drive. */
+        final Map<String, Optional<User>> members = new HashMap<>();
         LocalDate publishedOn;
 
         /** A drive of the election {@code electionId} whose business key is {@code code}, printing to {@code out}. */
@@ -210,9 +199,10 @@ public class HandbookDriver {
             run.reportSent = true;
             return;
         }
-        User user = memberOf(task);
+        User user = memberOf(run, task);
+        Step step = Steps.of(key);
         Map<String, Object> values = decide(run, key, task.getName(), () -> taskVariable(task, "unitCode"),
-                tally -> enterBallots(run, "plenaryVote".equals(key) ? Vote.PLENARY : Vote.CONGRESS, tally));
+                tally -> enterBallots(run, step.vote(), tally));
         // as Tasklist does: the engine checks the user's rights and writes the user into its operation log
         identityService.setAuthentication(user.getId(), identityService.createGroupQuery().groupMember(user.getId())
                 .list().stream().map(Group::getId).toList());
@@ -222,9 +212,9 @@ public class HandbookDriver {
         } finally {
             identityService.clearAuthentication();
         }
-        String step = STEP_NUMBERS.containsKey(key) ? String.format("第%2d步", STEP_NUMBERS.get(key)) : "  举报";
-        run.out.printf("%s %s（%s）— %s 完成%n", step, task.getName(), key, user.getFirstName());
-        if (List.of("plenaryVote", "ballotAndCount", "preliminaryBallot").contains(key)) {
+        String number = step.number() != null ? String.format("第%2d步", step.number()) : "  举报";
+        run.out.printf("%s %s（%s）— %s 完成%n", number, task.getName(), key, user.getFirstName());
+        if (step.family() == StepFamily.TALLY) {
             run.out.println("       计票：" + historyService.createHistoricVariableInstanceQuery()
                     .processInstanceId(task.getProcessInstanceId())
                     .variableName("preliminaryBallot".equals(key) ? "preliminaryOutcome" : "roundOutcome")
@@ -248,54 +238,59 @@ public class HandbookDriver {
     public static Map<String, Object> decide(Run run, String key, String taskName, Supplier<String> unitCode,
             Function<DecisionPlan.Tally, String> ballotEntry) {
         DecisionPlan plan = run.plan;
+        Step step = Steps.of(key);
         Map<String, Object> values = new HashMap<>();
-        switch (key) {
-            case "registerAllocation", "draftImplementationPlan" -> {
-                // the allocation and plan stand as registered; the form shows them pre-filled
+        switch (step.family()) {
+            case FIGURES -> {
+                // the allocation and plan stand as registered (the form shows them pre-filled); a unit's branches
+                if (step.perUnit()) {
+                    DecisionPlan.UnitNomination unit = nomination(plan, unitCode.get());
+                    values.put("branchesTotal", unit.branchesTotal());
+                    values.put("branchesRecommending", unit.branchesRecommending());
+                    values.put("membersTotal", unit.membersTotal());
+                    values.put("membersParticipating", unit.membersParticipating());
+                }
             }
-            case "approveImplementationPlan", "consultCentralOrganization", "centralReview" ->
+            case APPROVAL -> {
+                if ("consultDisciplineCommission".equals(key)) {
+                    values.put("partySecretarySigned", true);
+                    values.put("disciplineChiefSigned", true);
+                    values.put("opinion", "经审核，人选廉洁自律方面未发现问题。");
+                } else {
                     values.put("approved", true);
-            case "branchRecommendation" -> {
-                DecisionPlan.UnitNomination unit = nomination(plan, unitCode.get());
-                values.put("branchesTotal", unit.branchesTotal());
-                values.put("branchesRecommending", unit.branchesRecommending());
-                values.put("membersTotal", unit.membersTotal());
-                values.put("membersParticipating", unit.membersParticipating());
+                }
             }
-            case "recommendingUnitDecision" ->
-                    values.put("selectedCandidateIds", ids(nomination(plan, unitCode.get())
-                            .nomineeIds()));
-            case "proposeInspectionList", "checkArchives", "verifyPersonalMatters", "hearDisciplineCommission",
-                    "investigatePetitions" -> values.put("selectedCandidateIds", ids(plan.inspectionList()));
-            case "inspectionReport" -> values.put("selectedCandidateIds", ids(plan.keptAfterInspection()));
-            case "proposePreliminaryList" -> {
-                values.put("selectedCandidateIds", ids(run.failingPreliminaryTried ? plan.preliminaryList()
-                        : plan.failingPreliminaryProposal()));
-                run.failingPreliminaryTried = true;
-            }
-            case "plenaryDeliberation" -> {
-                values.put("completedOn", LocalDate.now(ZONE).toString());
-                values.put("note", "全委会已酝酿初步人选，确定表决产生预备人选 " + plan.prospectiveList().size() + " 名。");
-                values.put("prospectiveCount", plan.prospectiveList().size());
-            }
-            case "credentialsReview" -> values.put("selectedCandidateIds", ids(plan.electedList()));
-            case "consultDisciplineCommission" -> {
-                values.put("partySecretarySigned", true);
-                values.put("disciplineChiefSigned", true);
-                values.put("opinion", "经审核，人选廉洁自律方面未发现问题。");
-            }
-            case "verifyReport" -> verdict(values, plan.confirmedReport());
-            case "verifyObjection" -> verdict(values, plan.unconfirmedObjection());
-            case "plenaryVote", "ballotAndCount", "preliminaryBallot" -> {
-                DecisionPlan.Tally tally = "plenaryVote".equals(key) ? plan.plenaryTally() : plan.tally();
+            case LIST -> values.put("selectedCandidateIds", ids(switch (step.decides()) {
+                case NOMINEES -> nomination(plan, unitCode.get()).nomineeIds();
+                case INSPECTION, CLEARED_ARCHIVES, CLEARED_PERSONAL_MATTERS, CLEARED_DISCIPLINE, CLEARED_PETITIONS ->
+                        plan.inspectionList();
+                case SUITABLE -> plan.keptAfterInspection();
+                case PRELIMINARY -> {
+                    List<String> list = run.failingPreliminaryTried ? plan.preliminaryList()
+                            : plan.failingPreliminaryProposal();
+                    run.failingPreliminaryTried = true;
+                    yield list;
+                }
+                case CONFIRMED -> plan.electedList();
+                default -> throw new IllegalStateException("示例计划中没有名单 " + step.decides());
+            }));
+            case VERIFICATION -> verdict(values, "verifyReport".equals(key) ? plan.confirmedReport()
+                    : plan.unconfirmedObjection());
+            case TALLY -> {
+                DecisionPlan.Tally tally = step.vote() == Vote.PLENARY ? plan.plenaryTally() : plan.tally();
                 values.put("ballotBatchId", ballotEntry.apply(tally));
                 values.put("electorsDueToAttend", tally.electorsDueToAttend());
                 values.put("electorsPresent", tally.electorsPresent());
                 values.put("ballotsIssued", tally.ballotsIssued());
             }
-            default -> {
+            case RECORD -> {
                 values.put("completedOn", LocalDate.now(ZONE).toString());
-                values.put("note", "已按实施方案完成" + taskName + "。");
+                if ("plenaryDeliberation".equals(key)) {
+                    values.put("note", "全委会已酝酿初步人选，确定表决产生预备人选 " + plan.prospectiveList().size() + " 名。");
+                    values.put("prospectiveCount", plan.prospectiveList().size());
+                } else {
+                    values.put("note", "已按实施方案完成" + taskName + "。");
+                }
             }
         }
         return values;
@@ -369,15 +364,19 @@ public class HandbookDriver {
                 .finished().count() == 1;
     }
 
-    /** The first member, by user id, of the task's candidate groups taken in group-id order. */
-    private User memberOf(Task task) {
+    /**
+     * The first member, by user id, of the task's candidate groups taken in group-id order; each group's first member
+     * is looked up once per drive.
+     */
+    private User memberOf(Run run, Task task) {
         List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).sorted().toList();
         for (String group : groups) {
-            List<User> users = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list();
-            if (!users.isEmpty()) {
-                return users.get(0);
+            Optional<User> first = run.members.computeIfAbsent(group, g -> identityService.createUserQuery().memberOfGroup(g)
+                    .orderByUserId().asc().listPage(0, 1).stream().findFirst());
+            if (first.isPresent()) {
+                return first.get();
             }
         }
         throw new IllegalStateException("任务 " + task.getName() + " 的候选组中没有用户");

@@ -15,6 +15,9 @@ import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.procedure.Step;
+import org.delegateelection.procedure.StepDocument;
+import org.delegateelection.procedure.Steps;
 import org.delegateelection.quota.QuotaRuleRepository;
 import org.delegateelection.quota.QuotaRules;
 import org.delegateelection.report.CompositionReport;
@@ -56,15 +59,6 @@ public class DocumentController {
             CandidateList.PRELIMINARY, "代表候选人初步人选",
             CandidateList.PROSPECTIVE, "代表候选人预备人选",
             CandidateList.ELECTED, "当选代表");
-
-    /** The compositions linked from the forms of the steps that decide on (or review) a list. */
-    private static final Map<String, CandidateList> COMPOSITION_SHOWN = Map.of(
-            "proposeInspectionList", CandidateList.NOMINEES,
-            "proposePreliminaryList", CandidateList.INSPECTION,
-            "plenaryVote", CandidateList.PRELIMINARY,
-            "centralReview", CandidateList.PROSPECTIVE,
-            "reportResults", CandidateList.ELECTED,
-            "credentialsReview", CandidateList.ELECTED);
 
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
@@ -132,28 +126,31 @@ public class DocumentController {
     }
 
     /**
-     * The links (Markdown, relative to the web application's host) to the documents a step's form offers: step 21 the
-     * roster, steps 24 and 25 the result, and the steps deciding on a list the composition of the list before them;
-     * "" for other steps.
+     * The links (Markdown, relative to the web application's host) to the documents a step's form offers, as the
+     * catalogue lists them ({@link Step#documents()}: step 21 the roster, steps 24 and 25 the result, the steps
+     * deciding on a list the composition of the list before them), under the heading "文件下载"; "" for a step with
+     * none or a key the catalogue lacks.
      */
     public static String links(long electionId, String step) {
         String base = "/api/elections/" + electionId + "/documents/";
         StringBuilder text = new StringBuilder();
-        if ("centralReview".equals(step)) {
-            text.append("- [代表候选人预备人选名册和登记表（PDF）](").append(base).append("prospective-roster.pdf)\n")
-                    .append("- [代表候选人预备人选名册和登记表（Excel）](").append(base).append("prospective-roster.xlsx)\n");
-        }
-        if ("reportResults".equals(step) || "credentialsReview".equals(step)) {
-            text.append("- [选举结果（PDF）](").append(base).append("election-result.pdf)\n")
-                    .append("- [选举结果（Excel）](").append(base).append("election-result.xlsx)\n");
-        }
-        CandidateList list = COMPOSITION_SHOWN.get(step);
-        if (list != null) {
-            String query = "?list=" + list.key();
-            text.append("- [").append(NOUNS.get(list)).append("结构情况图（比例与要求）](").append(base)
-                    .append("composition.svg").append(query).append(")\n")
-                    .append("- [").append(NOUNS.get(list)).append("结构情况（Excel）](").append(base)
-                    .append("composition.xlsx").append(query).append(")\n");
+        for (StepDocument document : Steps.find(step).map(Step::documents).orElse(List.of())) {
+            switch (document.kind()) {
+                case PROSPECTIVE_ROSTER -> text
+                        .append("- [代表候选人预备人选名册和登记表（PDF）](").append(base).append("prospective-roster.pdf)\n")
+                        .append("- [代表候选人预备人选名册和登记表（Excel）](").append(base)
+                        .append("prospective-roster.xlsx)\n");
+                case ELECTION_RESULT -> text.append("- [选举结果（PDF）](").append(base).append("election-result.pdf)\n")
+                        .append("- [选举结果（Excel）](").append(base).append("election-result.xlsx)\n");
+                case COMPOSITION -> {
+                    String query = "?list=" + document.list().key();
+                    String noun = NOUNS.get(document.list());
+                    text.append("- [").append(noun).append("结构情况图（比例与要求）](").append(base)
+                            .append("composition.svg").append(query).append(")\n")
+                            .append("- [").append(noun).append("结构情况（Excel）](").append(base)
+                            .append("composition.xlsx").append(query).append(")\n");
+                }
+            }
         }
         return text.isEmpty() ? "" : "#### 文件下载\n\n" + text;
     }

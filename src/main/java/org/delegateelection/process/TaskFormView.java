@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.delegateelection.candidate.Candidate;
-import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
@@ -21,6 +20,9 @@ import org.delegateelection.document.DocumentController;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.procedure.Step;
+import org.delegateelection.procedure.StepFamily;
+import org.delegateelection.procedure.Steps;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.quota.QuotaReportRepository;
 import org.delegateelection.system.InputValues;
@@ -41,42 +43,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("taskFormView")
 public class TaskFormView implements TaskListener {
-
-    /** The checkpoint whose last report each task shows. */
-    private static final Map<String, String> CHECKPOINTS = Map.ofEntries(
-            Map.entry("registerAllocation", "allocation"),
-            Map.entry("draftImplementationPlan", "plan"),
-            Map.entry("approveImplementationPlan", "plan"),
-            Map.entry("proposeInspectionList", "inspection"),
-            // the four checks of step 11 work on the list of people to inspect
-            Map.entry("checkArchives", "inspection"),
-            Map.entry("verifyPersonalMatters", "inspection"),
-            Map.entry("hearDisciplineCommission", "inspection"),
-            Map.entry("investigatePetitions", "inspection"),
-            Map.entry("verifyIdentity", "identity"),
-            Map.entry("inspectionReport", "inspected"),
-            Map.entry("proposePreliminaryList", "preliminary"),
-            Map.entry("consultCentralOrganization", "preliminary"),
-            Map.entry("plenaryVote", "prospective"),
-            Map.entry("centralReview", "prospective"),
-            Map.entry("ballotAndCount", "elected"),
-            Map.entry("credentialsReview", "elected"));
-
-    /** Checks of stage 2, kept per recommending unit. */
-    private static final Map<String, String> UNIT_CHECKPOINTS = Map.of(
-            "branchRecommendation", "participation",
-            "recommendingUnitDecision", "unitNominees");
-
-    /** The list shown on steps that decide on no list of their own. */
-    private static final Map<String, CandidateList> SHOWN = Map.of(
-            "verifyIdentity", CandidateList.INSPECTION,
-            "consultDisciplineCommission", CandidateList.SUITABLE,
-            "consultRegulators", CandidateList.SUITABLE,
-            "consultCentralOrganization", CandidateList.PRELIMINARY,
-            "plenaryDeliberation", CandidateList.PRELIMINARY,
-            "plenaryVote", CandidateList.PRELIMINARY,
-            "centralReview", CandidateList.PROSPECTIVE,
-            "congressDeliberation", CandidateList.BALLOT);
 
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
@@ -101,14 +67,14 @@ public class TaskFormView implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long electionId = ProcessVariables.electionId(task);
-        String step = task.getTaskDefinitionKey();
+        Step step = Steps.of(task.getTaskDefinitionKey());
         String unit = (String) task.getVariable(ProcessVariables.UNIT_CODE);
-        String checkpoint = CHECKPOINTS.containsKey(step) ? CHECKPOINTS.get(step)
-                : UNIT_CHECKPOINTS.containsKey(step) ? checkpointKey(UNIT_CHECKPOINTS.get(step), unit) : null;
+        String checkpoint = step.checkpoint() == null ? null
+                : checkpointKey(step.checkpoint().id(), step.perUnit() ? unit : null);
         task.setVariableLocal("quotaReportText", checkpoint == null ? ""
                 : quotaReports.latest(electionId, checkpoint).map(json -> QuotaReport.fromJson(json).toMarkdown())
                         .orElse(""));
-        String links = DocumentController.links(electionId, step);
+        String links = DocumentController.links(electionId, step.key());
         if (!links.isEmpty()) {
             task.setVariableLocal("documentLinks", links);
         }
@@ -121,38 +87,39 @@ public class TaskFormView implements TaskListener {
             task.setVariableLocal("unitName", view.units().get(unit).name());
             task.setVariableLocal("unitQuota", view.units().get(unit).nomineeQuota());
         }
-        List<Candidate> pool = TaskDecisions.pool(step, electionId, unit, candidates);
-        if (pool == null && SHOWN.containsKey(step)) {
-            pool = candidates.list(electionId, SHOWN.get(step).key());
-        }
+        RegistryReads reads = new RegistryReads(candidates, electionId);
+        List<Candidate> pool = reads.pool(step, unit);
         if (pool != null) {
             List<Candidate> byUnit = pool.stream().sorted(view.byUnitThenStrokes()).toList();
             show(task, "candidateTable", byUnit.stream().map(view::row).toList());
             show(task, "candidateOptions", view.options(byUnit));
         }
-        switch (step) {
+        if (step.vote() != null) {
+            ballot(task, electionId, reads, view, step.vote());
+        }
+        if (step.family() == StepFamily.VERIFICATION) {
+            receiveReport(task, reads);
+        }
+        switch (step.key()) {
             case "draftImplementationPlan" -> task.setVariableLocal("unitQuotasText",
                     election.recommendingUnits().stream().map(ru -> ru.code() + "," + ru.name() + "," + ru.nomineeQuota())
                             .collect(Collectors.joining("\n")));
-            case "centralReview" -> centreOptions(task, electionId, view);
-            case "plenaryVote" -> ballot(task, electionId, view, Vote.PLENARY);
+            case "centralReview" -> centreOptions(task, step, reads, view);
             case "reportResults" -> {
                 List<String> names = ballotRounds.electedWriteIns(electionId).stream().map(Ballot::writtenInName)
                         .toList();
                 task.setVariableLocal("writeInsText", names.isEmpty() ? "" : "另选当选：" + String.join("、", names)
                         + "。报告选举结果前，须已在人选库中登记（姓名与选票上所写一致），以便审查代表资格。");
             }
-            case "ballotAndCount", "preliminaryBallot" -> ballot(task, electionId, view, Vote.CONGRESS);
-            case "verifyReport", "verifyObjection" -> receiveReport(task);
             default -> {
             }
         }
     }
 
-    private void centreOptions(DelegateTask task, long electionId, View view) {
-        Set<String> prospective = candidates.list(electionId, CandidateList.PROSPECTIVE.key()).stream()
-                .map(Candidate::id).collect(Collectors.toSet());
-        show(task, "centreNomineeOptions", view.options(candidates.findAll(electionId).stream()
+    /** Step 21: the people the Centre may add to the ballot: everyone in the registry not removed and not on the list shown. */
+    private void centreOptions(DelegateTask task, Step step, RegistryReads reads, View view) {
+        Set<String> prospective = reads.list(step.shows()).stream().map(Candidate::id).collect(Collectors.toSet());
+        show(task, "centreNomineeOptions", view.options(reads.registry().stream()
                 .filter(c -> c.status() != CandidateStatus.REMOVED && !prospective.contains(c.id()))
                 .toList()));
     }
@@ -162,9 +129,9 @@ public class TaskFormView implements TaskListener {
      * ({@code lastRoundOutcome}), and the header line of its ballots for the form's entry (candidates in ballot order,
      * "编号 姓名", then the column 无效).
      */
-    private void ballot(DelegateTask task, long electionId, View view, Vote vote) {
+    private void ballot(DelegateTask task, long electionId, RegistryReads reads, View view, Vote vote) {
         Ballot ballot = ballotRounds.nextBallot(electionId, vote);
-        Map<String, Candidate> people = candidates.findByIds(electionId, ballot.candidateIds()).stream()
+        Map<String, Candidate> people = reads.findByIds(ballot.candidateIds()).stream()
                 .collect(Collectors.toMap(Candidate::id, c -> c));
         String text = "应选 " + ballot.seats() + " 名，候选人 " + ballot.candidateIds().size() + " 名。";
         if (vote == Vote.PLENARY) {
@@ -188,12 +155,12 @@ public class TaskFormView implements TaskListener {
      * {@link CandidateReportIntake}). The id is kept in the scope of this verification, and what the report says
      * and whom it names are shown on this task only (task-local), for the bodies that verify it.
      */
-    private void receiveReport(DelegateTask task) {
+    private void receiveReport(DelegateTask task, RegistryReads reads) {
         CandidateReports.Entry report = reports.get(((Number) task.getVariable("reportId")).longValue());
         task.getExecution().setVariableLocal("reportId", report.id());
         task.setVariableLocal("candidateId", report.candidateId());
         task.setVariableLocal("report", report.report());
-        candidates.findByIds(ProcessVariables.electionId(task), List.of(report.candidateId())).stream().findFirst()
+        reads.findByIds(List.of(report.candidateId())).stream().findFirst()
                 .ifPresent(person -> task.setVariableLocal("candidateName", person.name()));
     }
 

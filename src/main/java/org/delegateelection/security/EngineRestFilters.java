@@ -39,9 +39,9 @@ class EngineRestFilters {
 
     @Bean
     FilterRegistrationBean<EngineRestGuard> engineRestGuard(IdentityService identityService,
-            TaskService taskService, CallerChecked callerChecked) {
+            TaskService taskService, CallerChecked callerChecked, SubmissionVariables submissionVariables) {
         FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
-                new EngineRestGuard(identityService, taskService, callerChecked));
+                new EngineRestGuard(identityService, taskService, callerChecked, submissionVariables));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.delegateelection.api.ApiError;
-import org.delegateelection.procedure.StepVariables;
 import org.delegateelection.system.Problem;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -50,7 +49,7 @@ import jakarta.servlet.http.HttpSession;
  * administrators ({@code camunda-admin}) only, and the engine's operation log names who made it;</li>
  * <li>nobody, administrators included, sends a variable of type {@code Object} or a serialized object (a class
  * named by the caller would be instantiated when the value is read), nor uploads a variable's binary data;</li>
- * <li>a task completion or a start form carries only the variables its step declares ({@link StepVariables}).</li>
+ * <li>a task completion or a start form carries only the variables its step declares ({@link SubmissionVariables}: the catalogue of steps).</li>
  * </ul>
  * A body's user holds READ and TASK_WORK on its tasks, which let him claim and complete but not unclaim (the engine
  * asks TASK_ASSIGN for that, which would also let him hand the task to anybody): his unclaim of a task assigned to
@@ -81,8 +80,11 @@ class EngineRestGuard extends OncePerRequestFilter {
     private final IdentityService identityService;
     private final TaskService taskService;
     private final CallerChecked callerChecked;
+    private final SubmissionVariables submissionVariables;
 
-    EngineRestGuard(IdentityService identityService, TaskService taskService, CallerChecked callerChecked) {
+    EngineRestGuard(IdentityService identityService, TaskService taskService, CallerChecked callerChecked,
+            SubmissionVariables submissionVariables) {
+        this.submissionVariables = submissionVariables;
         this.identityService = identityService;
         this.taskService = taskService;
         this.callerChecked = callerChecked;
@@ -228,23 +230,22 @@ class EngineRestGuard extends OncePerRequestFilter {
 
     /** A completion or start form naming variables its step does not declare: one problem per variable. */
     private void undeclared(String path, JsonNode json, List<Problem> problems) {
-        String step = null;
-        String stepName = null;
+        Set<String> declared;
+        String stepName;
         Matcher completion = COMPLETION.matcher(path);
         if (completion.matches()) {
             Task task = taskOf(completion.group(1));
             if (task == null) {
                 return;
             }
-            step = task.getTaskDefinitionKey();
+            declared = submissionVariables.ofTask(task.getTaskDefinitionKey());
             stepName = task.getName();
         } else if (START_FORM.matcher(path).matches()) {
-            step = StepVariables.START_FORM;
+            declared = submissionVariables.ofStartForm();
             stepName = "登记选举单位";
         } else {
             return;
         }
-        Set<String> declared = StepVariables.declared(step);
         Map<String, Boolean> named = new LinkedHashMap<>();
         json.path("variables").fieldNames().forEachRemaining(name -> named.put(name, declared.contains(name)));
         for (Map.Entry<String, Boolean> variable : named.entrySet()) {

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.delegateelection.procedure.StepVariables;
+import org.delegateelection.procedure.Steps;
 import org.delegateelection.security.Http;
 import org.delegateelection.security.TestUsers;
 import org.delegateelection.system.Problem;
@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The OpenAPI document at {@code /api-docs}, fetched over HTTP from the whole application: every handler method of
  * our controllers is an operation of it, with its tag, summary and media types; the error body {@code ApiError} is
  * the one {@link ApiExceptionHandler} sends and the error answers name it; every user task of the diagrams has the
- * variables {@link StepVariables} declares for it; any authenticated user may read it, by HTTP Basic or the webapps'
+ * variables the catalogue ({@link Steps}) declares for it; any authenticated user may read it, by HTTP Basic or the webapps'
  * session, and an anonymous caller is answered 401.
  */
 @DirtiesContext
@@ -147,14 +147,14 @@ class ApiDocsTest {
         JsonNode index = document.path("x-task-variables");
         Map<String, String> tasks = userTasksOfTheDiagrams();
         assertThat(tasks).hasSizeGreaterThanOrEqualTo(25);
-        tasks.put(StepVariables.START_FORM, "start form");
+        tasks.put(Steps.START_FORM, "start form");
         for (String key : tasks.keySet()) {
             String reference = index.path(key).asText();
             assertThat(reference).as(key).isEqualTo("#/components/schemas/TaskVariables." + key.replace(':', '.'));
             JsonNode schema = document.path("components").path("schemas")
                     .path(reference.substring("#/components/schemas/".length()));
             assertThat(propertyNames(schema)).as(key).isNotEmpty()
-                    .containsExactlyInAnyOrderElementsOf(StepVariables.declared(key));
+                    .containsExactlyInAnyOrderElementsOf(Steps.declared(key));
             assertThat(schema.path("additionalProperties").asBoolean(true)).as(key).isFalse();
         }
         JsonNode complete = document.path("paths").path("/engine-rest/task/{id}/complete").path("post");

@@ -439,7 +439,7 @@ public final class RestElections {
     }
 
     /** A value as the REST API takes it: lists of ids and the tally as JSON text, which the server reads. */
-    private static Map<String, Object> restValue(Object value) {
+    public static Map<String, Object> restValue(Object value) {
         Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
         if (plain instanceof List<?> list) {
             try {

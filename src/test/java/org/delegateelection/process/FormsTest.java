@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.delegateelection.procedure.StepVariables;
+import org.delegateelection.procedure.Steps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,7 +118,7 @@ class FormsTest {
     }
 
     /**
-     * A submission is refused when it names a variable its step does not declare ({@link StepVariables}): every
+     * A submission is refused when it names a variable its step does not declare ({@link Steps#declared}): every
      * field of a form must be declared for each step whose form it is (and the start form's for the start).
      */
     @Test
@@ -129,13 +129,13 @@ class FormsTest {
                 stepsOfForm.computeIfAbsent(step[1], f -> new ArrayList<>()).add(step[0]);
             }
         }
-        stepsOfForm.put("delegate-election-start", List.of(StepVariables.START_FORM));
+        stepsOfForm.put("delegate-election-start", List.of(Steps.START_FORM));
         assertThat(stepsOfForm).hasSize(forms().toList().size());
         for (var form : stepsOfForm.entrySet()) {
             List<String> keys = components(FORMS.resolve(form.getKey() + ".form")).stream().filter(Component::keyed)
                     .map(Component::key).toList();
             for (String step : form.getValue()) {
-                assertThat(StepVariables.declared(step)).as(step + " (" + form.getKey() + ")").containsAll(keys);
+                assertThat(Steps.declared(step)).as(step + " (" + form.getKey() + ")").containsAll(keys);
             }
         }
     }

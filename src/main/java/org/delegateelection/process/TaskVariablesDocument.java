@@ -1,4 +1,4 @@
-package org.delegateelection.security;
+package org.delegateelection.process;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.delegateelection.procedure.StepVariables;
+import org.delegateelection.procedure.Steps;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +30,10 @@ import io.swagger.v3.oas.models.tags.Tag;
 
 /**
  * The variables each task's completion may submit, in the OpenAPI document: for every user task of the diagrams on
- * the classpath ({@code processes/*.bpmn}) the schema {@code TaskVariables.<taskKey>} with the variables
- * {@link StepVariables} declares for it (what {@link EngineRestGuard} lets through), the start form's as
- * {@code TaskVariables.delegate-election.start}, all listed under the extension {@link #EXTENSION} (task key → schema)
- * and referenced from the operation {@code POST /engine-rest/task/{id}/complete}.
+ * the classpath ({@code processes/*.bpmn}) the schema {@code TaskVariables.<taskKey>} with the variables the
+ * catalogue of steps ({@link Steps}) declares for it (what the engine REST guard lets through), the start form's
+ * as {@code TaskVariables.delegate-election.start}, all listed under the extension {@link #EXTENSION} (task key →
+ * schema) and referenced from the operation {@code POST /engine-rest/task/{id}/complete}.
  */
 @Configuration
 public class TaskVariablesDocument {
@@ -52,7 +52,7 @@ public class TaskVariablesDocument {
     OpenApiCustomizer taskVariablesInDocument() {
         return document -> {
             Map<String, String> steps = userTasks();
-            steps.put(StepVariables.START_FORM, "启动选举（开始表单）");
+            steps.put(Steps.START_FORM, "启动选举（开始表单）");
             Map<String, String> references = new TreeMap<>();
             document.getComponents().addSchemas(VARIABLE_VALUE, new ObjectSchema()
                     .description("Camunda 变量：value 为取值，type 可省略（String、Boolean、Long、Double、Date、Json 等）")
@@ -62,7 +62,7 @@ public class TaskVariablesDocument {
                 ObjectSchema variables = new ObjectSchema();
                 variables.description(name + "（" + key + "）完成时可提交的变量；提交其他变量答复 400，未保存任何内容");
                 variables.additionalProperties(false);
-                StepVariables.declared(key).stream().sorted().forEach(variable -> variables.addProperty(variable,
+                Steps.declared(key).stream().sorted().forEach(variable -> variables.addProperty(variable,
                         new Schema<>().$ref("#/components/schemas/" + VARIABLE_VALUE)));
                 String schema = SCHEMA_PREFIX + key.replace(':', '.');
                 document.getComponents().addSchemas(schema, variables);
