@@ -1,19 +1,12 @@
 package org.delegateelection.process;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.delegateelection.procedure.Steps;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -29,9 +22,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
 
 /**
- * The variables each task's completion may submit, in the OpenAPI document: for every user task of the diagrams on
- * the classpath ({@code processes/*.bpmn}) the schema {@code TaskVariables.<taskKey>} with the variables the
- * catalogue of steps ({@link Steps}) declares for it (what the engine REST guard lets through), the start form's
+ * The variables each task's completion may submit, in the OpenAPI document: for every user task of the catalogue of
+ * steps ({@link Steps}, which a test keeps equal to the diagrams) the schema {@code TaskVariables.<taskKey>} with
+ * the variables the catalogue declares for it (what the engine REST guard lets through), the start form's
  * as {@code TaskVariables.delegate-election.start}, all listed under the extension {@link #EXTENSION} (task key →
  * schema) and referenced from the operation {@code POST /engine-rest/task/{id}/complete}.
  */
@@ -51,7 +44,8 @@ public class TaskVariablesDocument {
     @Bean
     OpenApiCustomizer taskVariablesInDocument() {
         return document -> {
-            Map<String, String> steps = userTasks();
+            Map<String, String> steps = new TreeMap<>();
+            Steps.all().forEach(step -> steps.put(step.key(), step.title()));
             steps.put(Steps.START_FORM, "启动选举（开始表单）");
             Map<String, String> references = new TreeMap<>();
             document.getComponents().addSchemas(VARIABLE_VALUE, new ObjectSchema()
@@ -91,21 +85,5 @@ public class TaskVariablesDocument {
                         .addApiResponse("400", new ApiResponse().$ref("#/components/responses/BadRequest"))
                         .addApiResponse("401", new ApiResponse().$ref("#/components/responses/Unauthorized"))
                         .addApiResponse("403", new ApiResponse().$ref("#/components/responses/Forbidden")));
-    }
-
-    /** The user tasks of the diagrams on the classpath: task key → name, sorted by key. */
-    private static Map<String, String> userTasks() {
-        Map<String, String> tasks = new TreeMap<>();
-        try {
-            for (Resource diagram : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
-                try (InputStream in = diagram.getInputStream()) {
-                    Bpmn.readModelFromStream(in).getModelElementsByType(UserTask.class)
-                            .forEach(task -> tasks.put(task.getId(), task.getName()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tasks;
     }
 }
