@@ -3,6 +3,7 @@ package org.delegateelection.api;
 import java.util.List;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.delegateelection.system.ConflictException;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.NotFoundException;
 import org.delegateelection.system.Problem;
@@ -92,6 +93,12 @@ public class ApiExceptionHandler {
     @ExceptionHandler(OptimisticLockingException.class)
     public ResponseEntity<ApiError> concurrentChange(OptimisticLockingException e) {
         return answer(HttpStatus.CONFLICT, new ApiError(EngineRestErrors.CONCURRENT_CHANGE, List.of()));
+    }
+
+    /** 409 with the reason when the state of the election refuses the request (closed, ballot printed, …). */
+    @ExceptionHandler(ConflictException.class)
+    public ResponseEntity<ApiError> conflict(ConflictException e) {
+        return answer(HttpStatus.CONFLICT, new ApiError(e.getMessage(), List.of()));
     }
 
     /** 404 for an unknown election. */

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.spin.SpinRuntimeException;
+import org.delegateelection.system.ConflictException;
 import org.delegateelection.system.InvalidInputException;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
@@ -96,6 +97,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     public void customize(ResourceConfig config) {
         config.register(new RestExceptionMapper(this::fate));
         config.register(InvalidInputMapper.class);
+        config.register(ConflictMapper.class);
         config.register(ConcurrentChangeMapper.class);
         config.register(new AuthorizationMapper(this::fate));
         config.register(new IdentityInputMapper(() -> identity.getObject().getPasswordPolicy()));
@@ -205,7 +207,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(RestException exception) {
-            Response invalid = invalidInput(exception);
+            Response invalid = refusal(exception);
             if (invalid != null) {
                 return invalid;
             }
@@ -255,7 +257,16 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(InvalidInputException exception) {
-            return invalidInput(exception);
+            return refusal(exception);
+        }
+    }
+
+    /** For a refusal by the election's state the REST resources let through, e.g. a start of a closed election. */
+    public static class ConflictMapper implements ExceptionMapper<ConflictException> {
+
+        @Override
+        public Response toResponse(ConflictException exception) {
+            return refusal(exception);
         }
     }
 
@@ -308,9 +319,10 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
     /**
      * 400 when rejected input caused the failure — our validation, or a submitted Json variable the engine cannot
-     * parse (named in the problem) — otherwise {@code null}.
+     * parse (named in the problem) —, 409 with its message when the state of the election refused it
+     * ({@link ConflictException}: closed, ballot printed), otherwise {@code null}.
      */
-    private static Response invalidInput(Throwable failure) {
+    private static Response refusal(Throwable failure) {
         String variable = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             Matcher named = UNREADABLE_VARIABLE.matcher(String.valueOf(cause.getMessage()));
@@ -318,7 +330,10 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
                 variable = named.group(1);
             }
             if (cause instanceof SpinRuntimeException && variable != null) {
-                return invalidInput(InvalidInputException.field(variable, "不是有效的JSON"));
+                return refusal(InvalidInputException.field(variable, "不是有效的JSON"));
+            }
+            if (cause instanceof ConflictException conflict) {
+                return error(Response.Status.CONFLICT, ConflictException.class.getSimpleName(), conflict.getMessage());
             }
             if (cause instanceof InvalidInputException invalid) {
                 Map<String, Object> body = new LinkedHashMap<>();

@@ -1,36 +1,45 @@
 package org.delegateelection.candidate;
 
+import java.util.function.Function;
+
 /**
  * A column of an import file: the field name of {@link Candidate} or the header an organization department would
  * write in Chinese. Both name the same column; {@code status} is no column, the procedure sets it.
  */
 enum CandidateColumn {
-    ID("id", "编号", true),
-    NAME("name", "姓名", true),
-    GENDER("gender", "性别", true),
-    ETHNICITY("ethnicity", "民族", true),
-    BIRTH_DATE("birthDate", "出生日期", true),
-    JOINED_PARTY_ON("joinedPartyOn", "入党时间", true),
-    FULL_MEMBER("fullMember", "正式党员", true),
-    EDUCATION("education", "学历", true),
-    CATEGORY("category", "类别", true),
-    FRONTLINE_KIND("frontlineKind", "一线类型", false),
-    MIGRANT_WORKER("migrantWorker", "农民工", false),
-    SECTOR("sector", "领域", false),
-    LEVEL("level", "层级", false),
-    RECOMMENDING_UNIT("recommendingUnit", "推荐单位", true),
-    NPC_DEPUTY("npcDeputy", "人大代表", false),
-    CPPCC_MEMBER("cppccMember", "政协委员", false),
-    PROVINCIAL_HONOUR("provincialHonour", "省部级以上表彰", false);
+    ID("id", "编号", true, Candidate::id),
+    NAME("name", "姓名", true, Candidate::name),
+    GENDER("gender", "性别", true, Candidate::gender),
+    ETHNICITY("ethnicity", "民族", true, Candidate::ethnicity),
+    BIRTH_DATE("birthDate", "出生日期", true, Candidate::birthDate),
+    JOINED_PARTY_ON("joinedPartyOn", "入党时间", true, Candidate::joinedPartyOn),
+    FULL_MEMBER("fullMember", "正式党员", true, Candidate::fullMember),
+    EDUCATION("education", "学历", true, Candidate::education),
+    CATEGORY("category", "类别", true, Candidate::category),
+    FRONTLINE_KIND("frontlineKind", "一线类型", false, Candidate::frontlineKind),
+    MIGRANT_WORKER("migrantWorker", "农民工", false, Candidate::migrantWorker),
+    SECTOR("sector", "领域", false, Candidate::sector),
+    LEVEL("level", "层级", false, Candidate::level),
+    RECOMMENDING_UNIT("recommendingUnit", "推荐单位", true, Candidate::recommendingUnit),
+    NPC_DEPUTY("npcDeputy", "人大代表", false, Candidate::npcDeputy),
+    CPPCC_MEMBER("cppccMember", "政协委员", false, Candidate::cppccMember),
+    PROVINCIAL_HONOUR("provincialHonour", "省部级以上表彰", false, Candidate::provincialHonour);
 
     private final String english;
     private final String chinese;
     private final boolean required;
+    private final Function<Candidate, Object> value;
 
-    CandidateColumn(String english, String chinese, boolean required) {
+    CandidateColumn(String english, String chinese, boolean required, Function<Candidate, Object> value) {
         this.english = english;
         this.chinese = chinese;
         this.required = required;
+        this.value = value;
+    }
+
+    /** The column's value of a person (an enum as the constant, a date as {@link java.time.LocalDate}). */
+    Object valueOf(Candidate person) {
+        return value.apply(person);
     }
 
     /** The column a header or JSON key names (English names in any case), or {@code null} for an unknown name. */

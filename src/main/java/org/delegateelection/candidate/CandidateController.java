@@ -17,6 +17,8 @@ import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.security.ApiSecurity;
 import org.delegateelection.security.CurrentUser;
 import org.delegateelection.system.CjkFont;
+import org.delegateelection.system.ConflictException;
+import org.delegateelection.system.InputValues;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,6 +48,9 @@ public class CandidateController {
 
     /** The media type of CSV. */
     public static final String CSV = Uploads.CSV;
+
+    /** The most characters of the reason for a change (the column candidate_version.reason). */
+    static final int MAX_REASON = 500;
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -73,7 +79,7 @@ public class CandidateController {
      * @param electionId the election
      * @param imported   people in the file
      * @param created    of them, people new to the registry (status REGISTERED)
-     * @param updated    of them, people already there, whose data was replaced and status kept
+     * @param updated    of them, people already there (those whose data differ got a new version; the status is kept)
      */
     public record ImportResult(long electionId, int imported, int created, int updated) {
     }
@@ -93,43 +99,52 @@ public class CandidateController {
     }
 
     /**
-     * Imports a file sent as the request body: application/json, text/csv or .xlsx.
+     * Imports a file sent as the request body: application/json, text/csv or .xlsx. A person on a list already
+     * decided whose data the file changes needs {@code reason} (query parameter); the lists decided keep the person
+     * as decided, and the change is a new version of the person.
      *
      * @throws ElectionNotFoundException (404) for an unknown election
-     * @throws InvalidInputException     (400) with every problem of the file; nothing is stored then
+     * @throws InvalidInputException     (400) with every problem of the file, or naming {@code reason} when it is
+     *                                   missing for such a change; nothing is stored then
+     * @throws ConflictException         (409) when the election is closed, or the file changes a person on the
+     *                                   printed ballot (that takes a correction); nothing is stored then
      */
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, CSV, XLSX})
     @ResponseStatus(HttpStatus.CREATED)
     public ImportResult importBody(@PathVariable long electionId,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestParam(required = false) String reason, InputStream body) throws IOException {
         elections.get(electionId);
         Format format = formatOfMediaType(contentType).orElseThrow();
-        return importFile(electionId, format, uploads.read(body));
+        return importFile(electionId, format, uploads.read(body), reason);
     }
 
     /**
      * Imports a file uploaded as the multipart part {@code file}; its format comes from the part's content type,
-     * or else from the file name (.json, .csv, .xlsx).
+     * or else from the file name (.json, .csv, .xlsx); {@code reason} (a part or query parameter) as for
+     * {@link #importBody}.
      *
      * @throws ElectionNotFoundException (404) for an unknown election
      * @throws InvalidInputException     (400) with every problem of the file, or when the format is unknown
+     * @throws ConflictException         (409) as for {@link #importBody}
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    public ImportResult importUpload(@PathVariable long electionId, @RequestPart("file") MultipartFile file)
-            throws IOException {
+    public ImportResult importUpload(@PathVariable long electionId, @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String reason) throws IOException {
         elections.get(electionId);
         Format format = formatOfMediaType(file.getContentType())
                 .or(() -> formatOfFileName(file.getOriginalFilename()))
                 .orElseThrow(() -> InvalidInputException.field("file", "无法判断文件格式，请上传 .json、.csv 或 .xlsx 文件"));
-        return importFile(electionId, format, file.getBytes());
+        return importFile(electionId, format, file.getBytes(), reason);
     }
 
-    private ImportResult importFile(long electionId, Format format, byte[] content) {
+    private ImportResult importFile(long electionId, Format format, byte[] content, String reason) {
         CandidateImport reader = new CandidateImport(elections.get(electionId).recommendingUnits().stream()
                 .map(RecommendingUnit::code).collect(Collectors.toSet()), LocalDate.now(SHANGHAI), font::canPrint);
         List<Candidate> people = reader.read(format, content);
-        int created = candidates.saveAll(electionId, people, currentUser.id());
+        int created = candidates.saveAll(electionId, people, currentUser.id(),
+                reason == null ? null : InputValues.text("reason", reason, MAX_REASON));
         return new ImportResult(electionId, people.size(), created, people.size() - created);
     }
 

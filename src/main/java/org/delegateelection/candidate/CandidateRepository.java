@@ -4,11 +4,21 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.delegateelection.election.ElectionRepository;
+import org.delegateelection.integrity.IntegrityChain;
+import org.delegateelection.integrity.RecordContent;
+import org.delegateelection.integrity.RecordKind;
+import org.delegateelection.system.ConflictException;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.Problem;
 import org.springframework.jdbc.core.RowMapper;
@@ -16,15 +26,18 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The candidate registry (人选库) of each election and the lists decided along the procedure (tables candidate and
- * candidate_list). Writes join the caller's transaction, so they commit with the process state of the step.
+ * The candidate registry (人选库) of each election, every version of each person's data, and the lists decided along
+ * the procedure (tables candidate, candidate_version, list_decision and list_member; the view candidate_list gives
+ * the lists in force). What was decided is never overwritten: a person's new data is a new version, a list decided
+ * again a new decision. Writes join the caller's transaction, so they commit with the process state of the step.
  */
 @Repository
-public class CandidateRepository {
+public class CandidateRepository implements RecordContent {
 
     private static final String COLUMNS = "name = :name, gender = :gender, ethnicity = :ethnicity, "
             + "birth_date = :birthDate, joined_party_on = :joinedPartyOn, full_member = :fullMember, "
@@ -44,46 +57,124 @@ public class CandidateRepository {
             rs.getString("recommending_unit"), rs.getBoolean("npc_deputy"), rs.getBoolean("cppcc_member"),
             rs.getBoolean("provincial_honour"), CandidateStatus.valueOf(rs.getString("status")));
 
+    private static final String VALUES = ":name, :gender, :ethnicity, :birthDate, :joinedPartyOn, :fullMember, "
+            + ":education, :category, :frontlineKind, :migrantWorker, :sector, :level, :recommendingUnit, :npcDeputy, "
+            + ":cppccMember, :provincialHonour";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcClient client;
+    private final ElectionRepository elections;
+    private final IntegrityChain chain;
 
-    /** Uses the application's data source through Spring's JDBC template. */
-    public CandidateRepository(NamedParameterJdbcTemplate jdbc) {
+    /**
+     * Uses the application's data source through Spring's JDBC template; refuses changes of a closed election;
+     * chains each decided list.
+     */
+    public CandidateRepository(NamedParameterJdbcTemplate jdbc, ElectionRepository elections, IntegrityChain chain) {
         this.jdbc = jdbc;
         this.client = JdbcClient.create(jdbc);
+        this.elections = elections;
+        this.chain = chain;
     }
 
     /**
-     * Stores people in the registry, all or none: a person whose id is new gets status REGISTERED, a person already
-     * present gets the new data and keeps the status. The status of the given records is ignored. Each person is
-     * recorded in {@code candidate_change} (CREATED or UPDATED) as changed by {@code changedBy}.
+     * Stores people in the registry, all or none: a person whose id is new gets status REGISTERED and version 1; a
+     * person already present whose data differ gets a new version with the new data and keeps the status (the lists
+     * decided earlier keep the version they were decided with); a person whose data are the same is left as is. The
+     * status of the given records is ignored. Each person created or changed is recorded in {@code candidate_change}
+     * (CREATED or UPDATED, with the version) as changed by {@code changedBy}.
      *
      * @param candidates people with distinct ids whose recommending units belong to the election
      * @param changedBy  the user id recorded with the change
+     * @param reason     why the data change; required when a changed person is on a list in force; may be {@code null}
      * @return how many of them were new
+     * @throws InvalidInputException (field {@code reason}) naming every changed person on a decided list when no
+     *                               reason is given; nothing is stored then
+     * @throws ConflictException     when the election is closed, or a changed person is on the printed ballot (a
+     *                               correction, {@link Corrections}, changes that person); nothing is stored then
      * @throws org.springframework.dao.DataAccessException when the database refuses a row; nothing is stored then
      */
     @Transactional
-    public int saveAll(long electionId, List<Candidate> candidates, String changedBy) {
-        Set<String> present = new HashSet<>(client.sql("select id from candidate where election_id = :election")
-                .param("election", electionId).query(String.class).list());
-        List<SqlParameterSource> updates = new ArrayList<>();
-        List<SqlParameterSource> inserts = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            (present.contains(candidate.id()) ? updates : inserts).add(parameters(electionId, candidate));
-        }
-        jdbc.batchUpdate("update candidate set " + COLUMNS + " where election_id = :election and id = :id",
-                updates.toArray(SqlParameterSource[]::new));
+    public int saveAll(long electionId, List<Candidate> candidates, String changedBy, String reason) {
+        elections.requireOpen(electionId);
+        Map<String, Candidate> present = new HashMap<>();
+        findAll(electionId).forEach(person -> present.put(person.id(), person));
+        List<Candidate> changed = candidates.stream().filter(person -> present.containsKey(person.id())
+                && !sameData(present.get(person.id()), person)).toList();
+        requireReasonOnDecidedLists(electionId, changed.stream().map(person -> present.get(person.id())).toList(),
+                reason);
+        List<Candidate> created = candidates.stream().filter(person -> !present.containsKey(person.id())).toList();
         jdbc.batchUpdate("insert into candidate (election_id, id, name, gender, ethnicity, birth_date, "
                         + "joined_party_on, full_member, education, category, frontline_kind, migrant_worker, "
                         + "sector, level, recommending_unit, npc_deputy, cppcc_member, provincial_honour, status) "
-                        + "values (:election, :id, :name, :gender, :ethnicity, :birthDate, :joinedPartyOn, "
-                        + ":fullMember, :education, :category, :frontlineKind, :migrantWorker, :sector, :level, "
-                        + ":recommendingUnit, :npcDeputy, :cppccMember, :provincialHonour, 'REGISTERED')",
-                inserts.toArray(SqlParameterSource[]::new));
-        recordChanges(electionId, candidates.stream().map(Candidate::id).toList(),
-                id -> present.contains(id) ? "UPDATED" : "CREATED", null, changedBy);
-        return inserts.size();
+                        + "values (:election, :id, " + VALUES + ", 'REGISTERED')",
+                created.stream().map(person -> parameters(electionId, person)).toArray(SqlParameterSource[]::new));
+        jdbc.batchUpdate("update candidate set " + COLUMNS + ", version = version + 1 "
+                        + "where election_id = :election and id = :id",
+                changed.stream().map(person -> parameters(electionId, person)).toArray(SqlParameterSource[]::new));
+        List<Candidate> stored = new ArrayList<>(created);
+        stored.addAll(changed);
+        recordVersions(electionId, stored, changedBy, reason);
+        return created.size();
+    }
+
+    /** {@code changed}: the people whose data change, as they are now. */
+    private void requireReasonOnDecidedLists(long electionId, List<Candidate> changed, String reason) {
+        Map<String, List<CandidateList>> decided = listsInForce(electionId,
+                changed.stream().map(Candidate::id).toList());
+        List<String> onBallot = changed.stream()
+                .filter(person -> decided.getOrDefault(person.id(), List.of()).contains(CandidateList.BALLOT))
+                .map(person -> person.name() + "（" + person.id() + "）").toList();
+        if (!onBallot.isEmpty()) {
+            throw new ConflictException("选票已印制（中央组织部审查同意后），选票上人选的信息只能通过纠错程序修改："
+                    + String.join("、", onBallot) + "，请提出纠错申请");
+        }
+        if (reason == null || reason.isBlank()) {
+            List<Problem> problems = changed.stream().filter(person -> decided.containsKey(person.id()))
+                    .map(person -> new Problem(null, "reason", person.name() + "（" + person.id() + "）已在已决定的"
+                            + decided.get(person.id()).stream().map(CandidateList::label)
+                                    .collect(Collectors.joining("、"))
+                            + "名单中，修改其信息须说明理由"))
+                    .toList();
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException("修改已决定名单中人选的信息须说明理由", problems);
+            }
+        }
+    }
+
+    /** Whether two records of a person carry the same registry data (their status aside). */
+    static boolean sameData(Candidate one, Candidate other) {
+        return one.withStatus(null).equals(other.withStatus(null));
+    }
+
+    /**
+     * Appends the current data of the given people as their new version to {@code candidate_version}, and one row
+     * per person to {@code candidate_change} (CREATED for version 1, else UPDATED).
+     */
+    private void recordVersions(long electionId, List<Candidate> people, String changedBy, String reason) {
+        if (people.isEmpty()) {
+            return;
+        }
+        List<String> ids = people.stream().map(Candidate::id).toList();
+        Map<String, Integer> versions = new HashMap<>();
+        client.sql("select id, version from candidate where election_id = :election and id in (:ids)")
+                .param("election", electionId).param("ids", ids)
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getInt(2))).list();
+        jdbc.batchUpdate("insert into candidate_version (election_id, candidate_id, version, name, gender, ethnicity, "
+                        + "birth_date, joined_party_on, full_member, education, category, frontline_kind, "
+                        + "migrant_worker, sector, level, recommending_unit, npc_deputy, cppcc_member, "
+                        + "provincial_honour, reason, changed_by) values (:election, :id, :version, " + VALUES
+                        + ", :reason, :by)",
+                people.stream().map(person -> parameters(electionId, person)
+                        .addValue("version", versions.get(person.id()))
+                        .addValue("reason", versions.get(person.id()) == 1 ? null : reason, Types.VARCHAR)
+                        .addValue("by", changedBy)).toArray(SqlParameterSource[]::new));
+        jdbc.batchUpdate("insert into candidate_change (election_id, candidate_id, kind, version, changed_by) "
+                        + "values (:election, :id, :kind, :version, :by)",
+                ids.stream().map(id -> new MapSqlParameterSource("election", electionId).addValue("id", id)
+                        .addValue("kind", versions.get(id) == 1 ? "CREATED" : "UPDATED")
+                        .addValue("version", versions.get(id)).addValue("by", changedBy))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** Everyone in the election's registry, removed people included, ordered by id. */
@@ -115,9 +206,11 @@ public class CandidateRepository {
      * Sets the status of the given people, recorded in {@code candidate_change} (STATUS) as changed by {@code changedBy}.
      *
      * @throws InvalidInputException naming every id that is not in the registry; nothing is changed then
+     * @throws ConflictException     when the election is closed
      */
     @Transactional
     public void updateStatus(long electionId, Collection<String> ids, CandidateStatus status, String changedBy) {
+        elections.requireOpen(electionId);
         requirePresent(electionId, ids);
         writeStatus(electionId, ids, status, changedBy);
     }
@@ -131,61 +224,49 @@ public class CandidateRepository {
     }
 
     /**
-     * Replaces the list with the given name (e.g. the nominees, the preliminary candidates) by the given people.
-     *
-     * @throws InvalidInputException naming every id that is not in the registry; nothing is changed then
+     * The people on the list in force, with their data as the list was decided, who have not been removed since,
+     * ordered by id; empty for a list never decided.
      */
-    @Transactional
-    public void replaceList(long electionId, String listName, Collection<String> ids) {
-        requirePresent(electionId, ids);
-        writeList(electionId, listName, ids);
-    }
-
-    private void writeList(long electionId, String listName, Collection<String> ids) {
-        client.sql("delete from candidate_list where election_id = :election and list_name = :list")
-                .param("election", electionId).param("list", listName).update();
-        insert(electionId, listName, ids);
+    public List<Candidate> list(long electionId, String listName) {
+        return client.sql("select v.*, v.candidate_id as id, c.status from candidate_list l "
+                        + "join candidate_version v on v.election_id = l.election_id "
+                        + "and v.candidate_id = l.candidate_id and v.version = l.version "
+                        + "join candidate c on c.election_id = l.election_id and c.id = l.candidate_id "
+                        + "where l.election_id = :election and l.list_name = :list and c.status <> 'REMOVED' "
+                        + "order by l.candidate_id")
+                .param("election", electionId).param("list", listName).query(CANDIDATE).list();
     }
 
     /**
-     * Replaces the part of a list that belongs to one recommending unit (the unit's nominees, step 7), leaving the
-     * other units' part as it is; units deciding at the same time do not overwrite each other.
-     *
-     * @throws InvalidInputException naming every id that is not in the registry; nothing is changed then
+     * The ids of the people on the list in force whose registry data changed after the list was decided: its reports
+     * show what was decided, and say beside them "决定后信息有变更".
      */
-    @Transactional
-    public void replaceListOfUnit(long electionId, String listName, String unitCode, Collection<String> ids) {
-        requirePresent(electionId, ids);
-        writeListOfUnit(electionId, listName, unitCode, ids);
+    public Set<String> changedSinceDecision(long electionId, String listName) {
+        return new HashSet<>(client.sql("select l.candidate_id from candidate_list l join candidate c "
+                        + "on c.election_id = l.election_id and c.id = l.candidate_id "
+                        + "where l.election_id = :election and l.list_name = :list and c.version > l.version")
+                .param("election", electionId).param("list", listName).query(String.class).list());
     }
 
-    private void writeListOfUnit(long electionId, String listName, String unitCode, Collection<String> ids) {
-        client.sql("delete from candidate_list where election_id = :election and list_name = :list and candidate_id in "
-                        + "(select id from candidate where election_id = :election and recommending_unit = :unit)")
-                .param("election", electionId).param("list", listName).param("unit", unitCode).update();
-        insert(electionId, listName, ids);
-    }
-
-    private void insert(long electionId, String listName, Collection<String> ids) {
-        jdbc.batchUpdate("insert into candidate_list (election_id, list_name, candidate_id) "
-                        + "values (:election, :list, :id)",
-                ids.stream().map(id -> new MapSqlParameterSource("election", electionId)
-                        .addValue("list", listName).addValue("id", id)).toArray(SqlParameterSource[]::new));
-    }
-
-    /** The people on the list who have not been removed, ordered by id; empty for a list never decided. */
-    public List<Candidate> list(long electionId, String listName) {
-        return client.sql("select c.* from candidate c join candidate_list l "
-                        + "on l.election_id = c.election_id and l.candidate_id = c.id "
-                        + "where l.election_id = :election and l.list_name = :list and c.status <> 'REMOVED' "
-                        + "order by c.id")
-                .param("election", electionId).param("list", listName).query(CANDIDATE).list();
+    /** For each of the given people on a list in force, those lists, in the order of {@link CandidateList}. */
+    public Map<String, List<CandidateList>> listsInForce(long electionId, Collection<String> ids) {
+        Map<String, List<CandidateList>> lists = new HashMap<>();
+        if (!ids.isEmpty()) {
+            client.sql("select candidate_id, list_name from candidate_list where election_id = :election "
+                            + "and candidate_id in (:ids)")
+                    .param("election", electionId).param("ids", ids)
+                    .query((rs, n) -> lists.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(CandidateList.ofKey(rs.getString(2)))).list();
+        }
+        lists.values().forEach(Collections::sort);
+        return lists;
     }
 
     /**
      * Takes a person out of the procedure (status REMOVED): from then on the person is on no list.
      *
      * @throws InvalidInputException when the id is not in the registry
+     * @throws ConflictException     when the election is closed
      */
     @Transactional
     public void remove(long electionId, String candidateId, String changedBy) {
@@ -193,14 +274,18 @@ public class CandidateRepository {
     }
 
     /**
-     * Stores a decided list — for a recommending unit ({@code unitCode} not null) only its own part. The people
-     * chosen reach the list's status; people who were on it before, are not now and had got that far go back to the
-     * status before it (a list rejected by its check, or voted again, leaves nobody at a stage they did not reach).
+     * Records a decided list — for a recommending unit ({@code unitCode} not null) only its own part — as a new
+     * decision with each person's current version, chained in the election's {@link IntegrityChain}; the decision
+     * before it stays stored. The people chosen reach the list's status; people who were on it before, are not now
+     * and had got that far go back to the status before it (a list rejected by its check, or voted again, leaves
+     * nobody at a stage they did not reach). The confirmed delegates (step 25) close the election.
      *
      * @throws InvalidInputException naming every id that is not in the registry; nothing is changed then
+     * @throws ConflictException     when the election is closed
      */
     @Transactional
     public void decide(long electionId, CandidateList list, List<String> chosen, String unitCode, String changedBy) {
+        elections.requireOpen(electionId);
         requirePresent(electionId, chosen);
         List<String> dropped = list.status() == null ? List.of()
                 : list(electionId, list.key()).stream()
@@ -208,15 +293,92 @@ public class CandidateRepository {
                         .filter(c -> !chosen.contains(c.id()) && c.status().compareTo(list.status()) >= 0)
                         .map(Candidate::id).toList();
         // the chosen are present (checked above), the dropped were on the list: no need to look them up again
-        if (unitCode == null) {
-            writeList(electionId, list.key(), chosen);
-        } else {
-            writeListOfUnit(electionId, list.key(), unitCode, chosen);
-        }
+        record(electionId, list, unitCode, null, chosen, changedBy);
         if (list.status() != null) {
             writeStatus(electionId, dropped, CandidateStatus.values()[list.status().ordinal() - 1], changedBy);
             writeStatus(electionId, chosen, list.status(), changedBy);
         }
+        if (list == CandidateList.CONFIRMED) {
+            elections.close(electionId);
+        }
+    }
+
+    /**
+     * After a correction changed a person's data: every list in force the person is on is recorded again, with the
+     * same people and the person's corrected version, as a decision carrying out the correction.
+     *
+     * @return the lists recorded again, in the order of {@link CandidateList}
+     */
+    @Transactional
+    public List<CandidateList> recordCorrected(long electionId, String candidateId, long correctionId,
+            String changedBy) {
+        List<CandidateList> lists = listsInForce(electionId, List.of(candidateId)).getOrDefault(candidateId,
+                List.of());
+        for (CandidateList list : lists) {
+            List<Unit> parts = client.sql("select distinct unit_code from candidate_list where election_id = :election "
+                            + "and list_name = :list and candidate_id = :id")
+                    .param("election", electionId).param("list", list.key()).param("id", candidateId)
+                    .query((rs, n) -> new Unit(rs.getString(1))).list();
+            for (Unit part : parts) {
+                List<String> members = client.sql("select candidate_id from candidate_list where election_id = "
+                                + ":election and list_name = :list and "
+                                + (part.code() == null ? "unit_code is null" : "unit_code = :unit"))
+                        .param("election", electionId).param("list", list.key()).param("unit", part.code())
+                        .query(String.class).list();
+                record(electionId, list, part.code(), correctionId, members, changedBy);
+            }
+        }
+        return lists;
+    }
+
+    private record Unit(String code) {
+    }
+
+    private void record(long electionId, CandidateList list, String unitCode, Long correctionId, List<String> ids,
+            String decidedBy) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        client.sql("insert into list_decision (election_id, list_name, unit_code, correction_id, decided_by) "
+                        + "values (:election, :list, :unit, :correction, :by)")
+                .param("election", electionId).param("list", list.key()).param("unit", unitCode, Types.VARCHAR)
+                .param("correction", correctionId, Types.BIGINT).param("by", decidedBy)
+                .update(key, "id");
+        long decision = key.getKey().longValue();
+        if (!ids.isEmpty()) {
+            client.sql("insert into list_member (decision_id, candidate_id, version) select :decision, id, version "
+                            + "from candidate where election_id = :election and id in (:ids)")
+                    .param("decision", decision).param("election", electionId).param("ids", ids).update();
+        }
+        chain.append(electionId, RecordKind.LIST, Long.toString(decision));
+    }
+
+    @Override
+    public RecordKind kind() {
+        return RecordKind.LIST;
+    }
+
+    /**
+     * A decided list as text: its name, unit, correction and who decided it, then each person on it (by id) with the
+     * version and every field of the person's data as decided.
+     */
+    @Override
+    public Optional<String> content(long electionId, String reference) {
+        long decision = Long.parseLong(reference);
+        Optional<String> head = client.sql("select list_name, unit_code, correction_id, decided_by from list_decision "
+                        + "where id = :decision and election_id = :election")
+                .param("decision", decision).param("election", electionId)
+                .query((rs, n) -> String.join("|", rs.getString(1), String.valueOf(rs.getString(2)),
+                        String.valueOf(rs.getObject(3)), rs.getString(4))).optional();
+        if (head.isEmpty()) {
+            return head;
+        }
+        List<String> members = client.sql("select m.version, v.*, v.candidate_id as id, 'REGISTERED' as status "
+                        + "from list_member m left join candidate_version v on v.election_id = :election "
+                        + "and v.candidate_id = m.candidate_id and v.version = m.version "
+                        + "where m.decision_id = :decision order by m.candidate_id")
+                .param("decision", decision).param("election", electionId)
+                .query((rs, n) -> rs.getInt(1) + "|" + (rs.getString("name") == null ? "缺少版本"
+                        : CANDIDATE.mapRow(rs, n).withStatus(null).toString())).list();
+        return Optional.of(head.get() + "\n" + String.join("\n", members));
     }
 
     /** Appends one row per person to the audit table {@code candidate_change}; rows there are never changed. */
@@ -238,7 +400,7 @@ public class CandidateRepository {
         }
     }
 
-    private static SqlParameterSource parameters(long electionId, Candidate candidate) {
+    private static MapSqlParameterSource parameters(long electionId, Candidate candidate) {
         return new MapSqlParameterSource("election", electionId)
                 .addValue("id", candidate.id())
                 .addValue("name", candidate.name())

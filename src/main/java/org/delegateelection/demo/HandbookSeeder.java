@@ -36,7 +36,7 @@ public class HandbookSeeder {
         HandbookElection handbook = new HandbookElection();
         return elections.idOf(handbook.unit().code()).orElseGet(() -> {
             ElectionService.StartedElection started = service.start(ElectionRequest.of(handbook.unit()));
-            candidates.saveAll(started.electionId(), handbook.candidates(), CurrentUser.SYSTEM);
+            candidates.saveAll(started.electionId(), handbook.candidates(), CurrentUser.SYSTEM, null);
             return started.electionId();
         });
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.delegateelection.system.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,30 @@ public class ElectionRepository {
 
     public ElectionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** What a change of a closed election is answered (409). */
+    public static final String CLOSED = "该选举已结束（代表资格已确认或流程已结束），人选库和名单不能再修改";
+
+    /**
+     * Refuses any change of a closed election: one whose delegates the credentials committee confirmed (step 25) or
+     * whose process ended. Locks nothing.
+     *
+     * @throws ConflictException (409) when it is closed
+     * @throws ElectionNotFoundException for an unknown election
+     */
+    public void requireOpen(long id) {
+        if (jdbc.sql("select closed_at from election where id = ?").param(id)
+                .query((rs, n) -> rs.getObject(1) != null).optional()
+                .orElseThrow(() -> new ElectionNotFoundException(id))) {
+            throw new ConflictException(CLOSED);
+        }
+    }
+
+    /** Closes the election now, unless it is closed already: from then on nothing of it changes. */
+    public void close(long id) {
+        jdbc.sql("update election set closed_at = current_timestamp where id = ? and closed_at is null").param(id)
+                .update();
     }
 
     /** Stores a new election with its recommending units and returns its id. */

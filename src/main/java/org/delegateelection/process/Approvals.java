@@ -17,6 +17,7 @@ import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.procedure.StepFamily;
 import org.delegateelection.quota.QuotaCheckers;
 import org.delegateelection.quota.QuotaReport;
+import org.delegateelection.security.CurrentUser;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.vote.BallotRounds;
 import org.delegateelection.vote.Vote;
@@ -38,11 +39,14 @@ class Approvals implements StepRule {
     private final CandidateRepository candidates;
     private final BallotRounds ballotRounds;
     private final QuotaCheckers quotaCheckers;
+    private final CurrentUser currentUser;
 
-    Approvals(CandidateRepository candidates, BallotRounds ballotRounds, QuotaCheckers quotaCheckers) {
+    Approvals(CandidateRepository candidates, BallotRounds ballotRounds, QuotaCheckers quotaCheckers,
+            CurrentUser currentUser) {
         this.candidates = candidates;
         this.ballotRounds = ballotRounds;
         this.quotaCheckers = quotaCheckers;
+        this.currentUser = currentUser;
     }
 
     @Override
@@ -113,7 +117,7 @@ class Approvals implements StepRule {
             }
             Set<String> ballot = new LinkedHashSet<>(prospective);
             ballot.addAll(added);
-            candidates.replaceList(electionId, completion.step().decides().key(), List.copyOf(ballot));
+            candidates.decide(electionId, completion.step().decides(), List.copyOf(ballot), null, currentUser.id());
             completion.reads().written();
             competitiveBallot(completion);
         } else if (!added.isEmpty()) {

@@ -2,17 +2,28 @@ package org.delegateelection.quota;
 
 import java.util.Optional;
 
+import org.delegateelection.integrity.IntegrityChain;
+import org.delegateelection.integrity.RecordContent;
+import org.delegateelection.integrity.RecordKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Every quota report produced at a gateway, as JSON, in table {@code quota_report}; the newest is the current one. */
+/**
+ * Every quota report produced at a gateway, as JSON, in table {@code quota_report} (append-only, each report chained
+ * in the election's {@link IntegrityChain}); the newest is the current one.
+ */
 @Repository
-public class QuotaReportRepository {
+public class QuotaReportRepository implements RecordContent {
 
     private final JdbcClient jdbc;
+    private final IntegrityChain chain;
 
-    public QuotaReportRepository(JdbcClient jdbc) {
+    /** Chains each report it stores. */
+    public QuotaReportRepository(JdbcClient jdbc, IntegrityChain chain) {
         this.jdbc = jdbc;
+        this.chain = chain;
     }
 
     /**
@@ -22,10 +33,26 @@ public class QuotaReportRepository {
      *                   (e.g. "unitNominees:city01")
      * @param json       the report as JSON
      */
+    @Transactional
     public void save(long electionId, String checkpoint, boolean passed, String json) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into quota_report (election_id, checkpoint, passed, report) values (?, ?, ?, ?)")
                 .params(electionId, checkpoint, passed, json)
-                .update();
+                .update(key, "id");
+        chain.append(electionId, RecordKind.QUOTA_REPORT, key.getKey().toString());
+    }
+
+    @Override
+    public RecordKind kind() {
+        return RecordKind.QUOTA_REPORT;
+    }
+
+    /** A report as text: its checkpoint, whether it passed, and its JSON as stored. */
+    @Override
+    public Optional<String> content(long electionId, String reference) {
+        return jdbc.sql("select checkpoint, passed, report from quota_report where election_id = ? and id = ?")
+                .params(electionId, Long.parseLong(reference))
+                .query((rs, n) -> rs.getString(1) + "\n" + rs.getBoolean(2) + "\n" + rs.getString(3)).optional();
     }
 
     /**

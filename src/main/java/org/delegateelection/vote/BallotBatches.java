@@ -125,6 +125,22 @@ public class BallotBatches {
                 .optional().orElse(Map.of());
     }
 
+    /**
+     * The batches counted in a round of a vote as text, for the round's record in the integrity chain: per batch (by
+     * id) its ballot, ballots returned and invalid, then its marks per candidate; empty for a round counted without
+     * ballots.
+     */
+    public String countedText(long electionId, Vote vote, int round) {
+        return String.join("\n", jdbc.sql("select b.id, b.ballot, b.ballots_returned, b.invalid_ballots, m.candidate, "
+                        + "m.approvals, m.disapprovals, m.abstentions from ballot_batch b "
+                        + "left join ballot_marks m on m.batch_id = b.id "
+                        + "where b.election_id = ? and b.vote = ? and b.counted_in_round = ? order by b.id, m.candidate")
+                .params(electionId, vote.name(), round)
+                .query((rs, n) -> String.join("|", rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list());
+    }
+
     /** The marks of a batch: the ballot's candidates in ballot order, then write-ins in stroke order. */
     private Map<String, Marks> marks(String batchId, Ballot ballot) {
         Map<String, Marks> stored = new HashMap<>();

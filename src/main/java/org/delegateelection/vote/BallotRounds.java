@@ -10,6 +10,9 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.integrity.IntegrityChain;
+import org.delegateelection.integrity.RecordContent;
+import org.delegateelection.integrity.RecordKind;
 import org.delegateelection.quota.QuotaCheckers;
 import org.delegateelection.system.CjkFont;
 import org.delegateelection.system.InputValues;
@@ -40,7 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@link WholeBallots}'.
  */
 @Component
-public class BallotRounds {
+public class BallotRounds implements RecordContent {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,9 +53,12 @@ public class BallotRounds {
     private final CandidateRepository candidates;
     private final BallotBatches batches;
     private final QuotaCheckers quotaCheckers;
+    private final IntegrityChain chain;
 
+    /** Chains each counted round with its batches. */
     public BallotRounds(JdbcClient jdbc, ElectionRepository elections, CandidateRepository candidates,
-            BallotBatches batches, QuotaCheckers quotaCheckers, CjkFont font) {
+            BallotBatches batches, QuotaCheckers quotaCheckers, CjkFont font, IntegrityChain chain) {
+        this.chain = chain;
         this.font = font;
         this.quotaCheckers = quotaCheckers;
         this.jdbc = jdbc;
@@ -177,6 +183,7 @@ public class BallotRounds {
                         InputValues.toJson(ballot))
                 .update();
         batches.markCounted(electionId, vote, batchId, round);
+        chain.append(electionId, RecordKind.ROUND, vote.name() + ":" + round);
         return new CountedRound(round, ballot, outcome);
     }
 
@@ -200,7 +207,34 @@ public class BallotRounds {
                         InputValues.toJson(formal))
                 .update();
         batches.markCounted(electionId, Vote.CONGRESS, batchId, 0);
+        chain.append(electionId, RecordKind.ROUND, Vote.CONGRESS.name() + ":0");
         return result;
+    }
+
+    @Override
+    public RecordKind kind() {
+        return RecordKind.ROUND;
+    }
+
+    /**
+     * A counted round as text: for reference "{vote}:{round}" the stored tally, outcome and ballot (for "CONGRESS:0",
+     * the preliminary round: tally, ranking and formal ballot), then the SHA-256 of the ballot batches counted in it.
+     * Whether the presidium later ended the series is a decision of its own, not part of the round.
+     */
+    @Override
+    public Optional<String> content(long electionId, String reference) {
+        Vote vote = Vote.valueOf(reference.substring(0, reference.indexOf(':')));
+        int round = Integer.parseInt(reference.substring(reference.indexOf(':') + 1));
+        Optional<String> stored = vote == Vote.CONGRESS && round == 0
+                ? jdbc.sql("select tally, ranking, formal_ballot from preliminary_round where election_id = ?")
+                        .param(electionId).query((rs, n) -> String.join("\n", rs.getString(1), rs.getString(2),
+                                rs.getString(3))).optional()
+                : jdbc.sql("select tally, outcome, ballot from " + vote.roundTable()
+                                + " where election_id = ? and round = ?")
+                        .params(electionId, round).query((rs, n) -> String.join("\n", rs.getString(1),
+                                rs.getString(2), String.valueOf(rs.getString(3)))).optional();
+        return stored.map(text -> text + "\nbatches " + IntegrityChain.sha256(
+                batches.countedText(electionId, vote, round)));
     }
 
     /** True while the election's preliminary round is configured and not yet counted. */

@@ -69,7 +69,8 @@ class CandidateApiTest {
 
     @BeforeEach
     void insertElection() {
-        for (String table : List.of("candidate_change", "candidate_list", "candidate", "recommending_unit", "election")) {
+        for (String table : List.of("integrity_record", "list_member", "list_decision", "candidate_change",
+                "candidate_version", "candidate", "recommending_unit", "election")) {
             jdbc.sql("delete from " + table).update();
         }
         jdbc.sql("""
@@ -193,7 +194,7 @@ class CandidateApiTest {
         Candidate renamed = CandidateRepositoryTest.person("HB-0001", "张珊", "city01", null);
         Candidate unknownUnit = CandidateRepositoryTest.person("HB-0009", "赵六", "no-such-unit", null);
 
-        assertThatThrownBy(() -> repository.saveAll(electionId, List.of(renamed, unknownUnit), "tester"))
+        assertThatThrownBy(() -> repository.saveAll(electionId, List.of(renamed, unknownUnit), "tester", null))
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(repository.findAll(electionId)).isEqualTo(before);
     }

@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.delegateelection.security.CurrentUser;
+import org.delegateelection.election.ElectionRepository;
+import org.delegateelection.integrity.IntegrityChain;
+import org.delegateelection.integrity.IntegrityReport;
+import org.delegateelection.integrity.RecordKind;
+import org.delegateelection.system.ConflictException;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,19 +29,8 @@ class CandidateRepositoryTest {
      * slice gets the data source, Flyway and the repository only.
      */
     @Configuration(proxyBeanMethods = false)
-    @Import(CandidateRepository.class)
+    @Import({CandidateRepository.class, ElectionRepository.class, IntegrityChain.class})
     static class RepositoryOnly {
-
-        /** Without the engine: every change is recorded as made by {@code tester}. */
-        @Bean
-        CurrentUser currentUser() {
-            return new CurrentUser(null) {
-                @Override
-                public String id() {
-                    return "tester";
-                }
-            };
-        }
     }
 
     @Autowired
@@ -46,6 +38,9 @@ class CandidateRepositoryTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private IntegrityChain chain;
 
     private long electionId;
 
@@ -61,7 +56,7 @@ class CandidateRepositoryTest {
         Candidate zhang = person("HB-0001", "张三", "city01", null);
         Candidate li = person("HB-0002", "李四", "city02", FrontlineKind.WORKER);
 
-        int created = repository.saveAll(electionId, List.of(li.withStatus(CandidateStatus.ELECTED), zhang), "tester");
+        int created = repository.saveAll(electionId, List.of(li.withStatus(CandidateStatus.ELECTED), zhang), "tester", null);
 
         assertThat(created).isEqualTo(2);
         assertThat(repository.findAll(electionId)).containsExactly(zhang, li);
@@ -72,12 +67,12 @@ class CandidateRepositoryTest {
 
     @Test
     void updatesPeopleAlreadyPresentAndKeepsTheirStatus() {
-        repository.saveAll(electionId, List.of(person("HB-0001", "张三", "city01", null)), "tester");
+        repository.saveAll(electionId, List.of(person("HB-0001", "张三", "city01", null)), "tester", null);
         repository.updateStatus(electionId, List.of("HB-0001"), CandidateStatus.INSPECTED, "tester");
         Candidate renamed = person("HB-0001", "张珊", "city02", null);
 
         int created = repository.saveAll(electionId,
-                List.of(renamed, person("HB-0002", "李四", "city02", FrontlineKind.FARMER)), "tester");
+                List.of(renamed, person("HB-0002", "李四", "city02", FrontlineKind.FARMER)), "tester", null);
 
         assertThat(created).isEqualTo(1);
         assertThat(repository.findByIds(electionId, List.of("HB-0001", "HB-0002")))
@@ -91,9 +86,9 @@ class CandidateRepositoryTest {
     void keepsTheRegistriesOfElectionsApart() {
         long other = insertElection("sichuan");
         insertUnit(other, "city01");
-        repository.saveAll(electionId, List.of(person("HB-0001", "张三", "city01", null)), "tester");
+        repository.saveAll(electionId, List.of(person("HB-0001", "张三", "city01", null)), "tester", null);
 
-        assertThat(repository.saveAll(other, List.of(person("HB-0001", "王五", "city01", null)), "tester")).isEqualTo(1);
+        assertThat(repository.saveAll(other, List.of(person("HB-0001", "王五", "city01", null)), "tester", null)).isEqualTo(1);
         assertThat(repository.findAll(electionId)).extracting(Candidate::name).containsExactly("张三");
         assertThat(repository.findByIds(other, List.of("HB-0001"))).extracting(Candidate::name)
                 .containsExactly("王五");
@@ -102,7 +97,7 @@ class CandidateRepositoryTest {
     @Test
     void findsOnlyTheGivenIds() {
         repository.saveAll(electionId, List.of(person("A", "甲", "city01", null), person("B", "乙", "city01", null),
-                person("C", "丙", "city01", null)), "tester");
+                person("C", "丙", "city01", null)), "tester", null);
 
         assertThat(repository.findByIds(electionId, List.of("C", "A", "X"))).extracting(Candidate::id)
                 .containsExactly("A", "C");
@@ -110,28 +105,32 @@ class CandidateRepositoryTest {
     }
 
     @Test
-    void replacesAListWholeAndLeavesRemovedPeopleOff() {
+    void aListDecidedAgainIsInForceAndRemovedPeopleAreOffIt() {
         repository.saveAll(electionId, List.of(person("A", "甲", "city01", null), person("B", "乙", "city01", null),
-                person("C", "丙", "city01", null)), "tester");
-        repository.replaceList(electionId, "nominees", List.of("A", "B"));
-        repository.replaceList(electionId, "inspection", List.of("A"));
+                person("C", "丙", "city01", null)), "tester", null);
+        repository.decide(electionId, CandidateList.SUITABLE, List.of("A", "B"), null, "tester");
+        repository.decide(electionId, CandidateList.CLEARED_ARCHIVES, List.of("A"), null, "tester");
 
-        repository.replaceList(electionId, "nominees", List.of("C", "B"));
+        repository.decide(electionId, CandidateList.SUITABLE, List.of("C", "B"), null, "tester");
         repository.remove(electionId, "B", "tester");
 
-        assertThat(repository.list(electionId, "nominees")).extracting(Candidate::id).containsExactly("C");
-        assertThat(repository.list(electionId, "inspection")).extracting(Candidate::id).containsExactly("A");
+        assertThat(repository.list(electionId, "suitable")).extracting(Candidate::id).containsExactly("C");
+        assertThat(repository.list(electionId, "cleared-archives")).extracting(Candidate::id).containsExactly("A");
         assertThat(repository.list(electionId, "preliminary")).isEmpty();
         assertThat(repository.findByIds(electionId, List.of("B"))).extracting(Candidate::status)
                 .containsExactly(CandidateStatus.REMOVED);
+        // both decisions of the list are kept
+        assertThat(jdbc.sql("select count(*) from list_decision where list_name = 'suitable'").query(Integer.class)
+                .single()).isEqualTo(2);
     }
 
     @Test
     void refusesIdsNotInTheRegistryAndChangesNothing() {
-        repository.saveAll(electionId, List.of(person("A", "甲", "city01", null)), "tester");
-        repository.replaceList(electionId, "nominees", List.of("A"));
+        repository.saveAll(electionId, List.of(person("A", "甲", "city01", null)), "tester", null);
+        repository.decide(electionId, CandidateList.SUITABLE, List.of("A"), null, "tester");
 
-        assertThatThrownBy(() -> repository.replaceList(electionId, "nominees", List.of("A", "Y", "X")))
+        assertThatThrownBy(() -> repository.decide(electionId, CandidateList.SUITABLE, List.of("A", "Y", "X"), null,
+                "tester"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(Problem::reason)
                         .containsExactly("人选库中没有编号为“X”的人选", "人选库中没有编号为“Y”的人选"));
@@ -139,8 +138,102 @@ class CandidateRepositoryTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> repository.remove(electionId, "X", "tester")).isInstanceOf(InvalidInputException.class);
 
-        assertThat(repository.list(electionId, "nominees")).extracting(Candidate::id, Candidate::status)
+        assertThat(repository.list(electionId, "suitable")).extracting(Candidate::id, Candidate::status)
                 .containsExactly(tuple("A", CandidateStatus.REGISTERED));
+    }
+
+    @Test
+    void aDecidedListKeepsThePersonAsDecidedAndALaterListTakesTheNewVersion() {
+        repository.saveAll(electionId, List.of(person("A", "张三", "city01", null)), "tester", null);
+        repository.decide(electionId, CandidateList.PRELIMINARY, List.of("A"), null, "tester");
+        Candidate renamed = new Candidate("A", "张珊", Gender.MALE, "汉族", LocalDate.of(1975, 2, 28),
+                LocalDate.of(1999, 7, 1), true, Education.UNIVERSITY, Category.LEADING_CADRE, null, false, "企业", "无",
+                "city01", true, false, true, CandidateStatus.REGISTERED);
+
+        repository.saveAll(electionId, List.of(renamed), "tester", "身份证姓名有误，据户籍证明更正");
+
+        assertThat(repository.list(electionId, "preliminary")).extracting(Candidate::name, Candidate::gender,
+                Candidate::ethnicity, Candidate::status)
+                .containsExactly(tuple("张三", Gender.FEMALE, "回族", CandidateStatus.PRELIMINARY));
+        assertThat(repository.changedSinceDecision(electionId, "preliminary")).containsExactly("A");
+        assertThat(repository.findAll(electionId)).extracting(Candidate::name).containsExactly("张珊");
+        assertThat(jdbc.sql("select version, name, reason, changed_by from candidate_version order by version")
+                .query().listOfRows()).extracting(row -> row.get("version") + " " + row.get("name") + " "
+                        + row.get("reason") + " " + row.get("changed_by"))
+                .containsExactly("1 张三 null tester", "2 张珊 身份证姓名有误，据户籍证明更正 tester");
+
+        repository.decide(electionId, CandidateList.PROSPECTIVE, List.of("A"), null, "tester");
+        assertThat(repository.list(electionId, "prospective")).extracting(Candidate::name).containsExactly("张珊");
+        assertThat(repository.changedSinceDecision(electionId, "prospective")).isEmpty();
+    }
+
+    @Test
+    void anEditOfAPersonOnADecidedListWithoutAReasonIsRefusedAndStoresNothing() {
+        repository.saveAll(electionId, List.of(person("A", "张三", "city01", null), person("B", "李四", "city01", null)),
+                "tester", null);
+        repository.decide(electionId, CandidateList.INSPECTION, List.of("A"), null, "tester");
+
+        assertThatThrownBy(() -> repository.saveAll(electionId, List.of(person("A", "张珊", "city01", null),
+                person("B", "李斯", "city01", null), person("C", "王五", "city01", null)), "tester", " "))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::reason)
+                        .containsExactly(tuple("reason", "张三（A）已在已决定的考察对象名单中，修改其信息须说明理由")));
+
+        assertThat(repository.findAll(electionId)).extracting(Candidate::name).containsExactly("张三", "李四");
+        // the same data again is no change and needs no reason
+        repository.saveAll(electionId, List.of(person("A", "张三", "city01", null)), "tester", null);
+        assertThat(jdbc.sql("select count(*) from candidate_version").query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aPersonOnThePrintedBallotIsChangedOnlyByACorrection() {
+        repository.saveAll(electionId, List.of(person("A", "张三", "city01", null)), "tester", null);
+        repository.decide(electionId, CandidateList.BALLOT, List.of("A"), null, "tester");
+
+        assertThatThrownBy(() -> repository.saveAll(electionId, List.of(person("A", "张珊", "city01", null)),
+                "tester", "更正姓名"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("张三（A）").hasMessageContaining("纠错");
+        assertThat(repository.findAll(electionId)).extracting(Candidate::name).containsExactly("张三");
+    }
+
+    @Test
+    void theConfirmedDelegatesCloseTheElection() {
+        repository.saveAll(electionId, List.of(person("A", "张三", "city01", null)), "tester", null);
+        repository.decide(electionId, CandidateList.CONFIRMED, List.of("A"), null, "tester");
+
+        assertThatThrownBy(() -> repository.saveAll(electionId, List.of(person("A", "张珊", "city01", null)),
+                "tester", "更正姓名")).isInstanceOf(ConflictException.class).hasMessage(ElectionRepository.CLOSED);
+        assertThatThrownBy(() -> repository.saveAll(electionId, List.of(person("B", "李四", "city01", null)),
+                "tester", null)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> repository.decide(electionId, CandidateList.ELECTED, List.of(), null, "tester"))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> repository.remove(electionId, "A", "tester")).isInstanceOf(ConflictException.class);
+        assertThat(repository.list(electionId, "confirmed")).extracting(Candidate::name, Candidate::status)
+                .containsExactly(tuple("张三", CandidateStatus.CONFIRMED));
+    }
+
+    @Test
+    void theChainNamesADecidedListWhoseMembershipOrPersonWasChangedInTheDatabase() {
+        repository.saveAll(electionId, List.of(person("A", "张三", "city01", null), person("B", "李四", "city01", null)),
+                "tester", null);
+        repository.decide(electionId, CandidateList.INSPECTION, List.of("A", "B"), null, "tester");
+        repository.decide(electionId, CandidateList.PRELIMINARY, List.of("A"), null, "tester");
+        long preliminary = jdbc.sql("select id from list_decision where list_name = 'preliminary'")
+                .query(Long.class).single();
+        assertThat(chain.verify(electionId)).extracting(IntegrityReport::records, IntegrityReport::intact)
+                .containsExactly(2, true);
+
+        jdbc.sql("insert into list_member (decision_id, candidate_id, version) values (?, 'B', 1)")
+                .param(preliminary).update();
+        assertThat(chain.verify(electionId).firstBroken()).extracting(IntegrityReport.Broken::seq,
+                IntegrityReport.Broken::kind, IntegrityReport.Broken::reference)
+                .containsExactly(2, RecordKind.LIST, Long.toString(preliminary));
+
+        jdbc.sql("delete from list_member where candidate_id = 'B' and decision_id = ?").param(preliminary).update();
+        assertThat(chain.verify(electionId).intact()).isTrue();
+        jdbc.sql("update candidate_version set gender = 'MALE' where candidate_id = 'B'").update();
+        assertThat(chain.verify(electionId).firstBroken()).extracting(IntegrityReport.Broken::seq,
+                IntegrityReport.Broken::problem).containsExactly(1, "内容与记录时的校验值不一致，已被改动");
     }
 
     private long insertElection(String code) {

@@ -107,7 +107,7 @@ class LateStagesProcessTest {
         Election election = elections.start("t-regulators-skipped").advanceTo("consultDisciplineCommission");
         candidates.saveAll(election.id, election.people(CandidateList.SUITABLE).stream()
                 .map(c -> ElectionUnits.REGULATED_SECTORS.contains(c.sector()) ? inSector(c, "科研") : c)
-                .toList(), "tester");
+                .toList(), "tester", "更正所在领域");
 
         election.complete("consultDisciplineCommission", signedOpinion());
 
@@ -623,7 +623,7 @@ class LateStagesProcessTest {
                 displaced.category(), displaced.frontlineKind(), displaced.migrantWorker(), displaced.sector(),
                 displaced.level(), displaced.recommendingUnit(), displaced.npcDeputy(), displaced.cppccMember(),
                 displaced.provincialHonour(), CandidateStatus.values()[0]);
-        candidates.saveAll(election.id, List.of(writtenIn), "tester");
+        candidates.saveAll(election.id, List.of(writtenIn), "tester", null);
         election.complete("reportResults", reported);
 
         assertThat(election.instance).isWaitingAt("credentialsReview");

@@ -49,7 +49,7 @@ public class TestElections {
                 request.minUnder55Nominees(), request.ageReferenceDate(), request.centreNomineesInAddition(),
                 request.recommendingUnits(), ruleOverrides, preliminaryElection);
         ElectionService.StartedElection started = service.start(request);
-        candidates.saveAll(started.electionId(), handbook.candidates(), "tester");
+        candidates.saveAll(started.electionId(), handbook.candidates(), "tester", null);
         return started;
     }
 }
