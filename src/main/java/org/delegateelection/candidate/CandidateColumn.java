@@ -1,6 +1,9 @@
 package org.delegateelection.candidate;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A column of an import file: the field name of {@link Candidate} or the header an organization department would
@@ -35,6 +38,37 @@ enum CandidateColumn {
         this.chinese = chinese;
         this.required = required;
         this.value = value;
+    }
+
+    /** The fields in which two versions of a person differ, in the order of the columns, values as text. */
+    static List<RegistryChange.FieldChange> differences(Candidate before, Candidate after) {
+        return Stream.of(values()).filter(column -> !Objects.equals(column.valueOf(before), column.valueOf(after)))
+                .map(column -> new RegistryChange.FieldChange(column.english, column.chinese,
+                        text(column.valueOf(before)), text(column.valueOf(after))))
+                .toList();
+    }
+
+    /**
+     * A value as a person reads it and an import file writes it: enums by their Chinese label, flags as 是/否, dates
+     * as ISO 8601, nothing as "".
+     */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? "是" : "否";
+        }
+        if (value instanceof Gender gender) {
+            return gender.label();
+        }
+        if (value instanceof Education education) {
+            return education.label();
+        }
+        if (value instanceof Category category) {
+            return category.label();
+        }
+        return value instanceof FrontlineKind kind ? kind.label() : value.toString();
     }
 
     /** The column's value of a person (an enum as the constant, a date as {@link java.time.LocalDate}). */

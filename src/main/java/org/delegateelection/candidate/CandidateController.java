@@ -2,18 +2,14 @@ package org.delegateelection.candidate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.delegateelection.api.Uploads;
 import org.delegateelection.candidate.CandidateImport.Format;
 import org.delegateelection.election.ElectionRepository;
-import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.security.ApiSecurity;
 import org.delegateelection.security.CurrentUser;
 import org.delegateelection.system.CjkFont;
@@ -51,8 +47,6 @@ public class CandidateController {
 
     /** The most characters of the reason for a change (the column candidate_version.reason). */
     static final int MAX_REASON = 500;
-
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final CandidateRepository candidates;
     private final ElectionRepository elections;
@@ -99,6 +93,18 @@ public class CandidateController {
     }
 
     /**
+     * The audit trail of the registry, oldest first: who created or changed which person, when, why, and each
+     * field's old and new value; every change of status.
+     *
+     * @throws ElectionNotFoundException (404) for an unknown election
+     */
+    @GetMapping("/changes")
+    public List<RegistryChange> changes(@PathVariable long electionId) {
+        elections.get(electionId);
+        return candidates.changes(electionId);
+    }
+
+    /**
      * Imports a file sent as the request body: application/json, text/csv or .xlsx. A person on a list already
      * decided whose data the file changes needs {@code reason} (query parameter); the lists decided keep the person
      * as decided, and the change is a new version of the person.
@@ -140,9 +146,7 @@ public class CandidateController {
     }
 
     private ImportResult importFile(long electionId, Format format, byte[] content, String reason) {
-        CandidateImport reader = new CandidateImport(elections.get(electionId).recommendingUnits().stream()
-                .map(RecommendingUnit::code).collect(Collectors.toSet()), LocalDate.now(SHANGHAI), font::canPrint);
-        List<Candidate> people = reader.read(format, content);
+        List<Candidate> people = CandidateImport.of(elections.get(electionId), font::canPrint).read(format, content);
         int created = candidates.saveAll(electionId, people, currentUser.id(),
                 reason == null ? null : InputValues.text("reason", reason, MAX_REASON));
         return new ImportResult(electionId, people.size(), created, people.size() - created);

@@ -1,6 +1,7 @@
 package org.delegateelection.candidate;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,8 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.delegateelection.candidate.CandidateFileReader.FileRow;
 import org.delegateelection.candidate.CandidateFileReader.FileValue;
+import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.PlainText;
 import org.delegateelection.system.Problem;
@@ -88,6 +91,16 @@ public final class CandidateImport {
         this.unitCodes = new TreeSet<>(unitCodes);
         this.today = today;
         this.printable = printable;
+    }
+
+    /**
+     * The import of an election's registry today (Asia/Shanghai): its recommending units, the documents' font.
+     *
+     * @param printable whether the documents can print a character (a code point)
+     */
+    public static CandidateImport of(ElectionUnit election, IntPredicate printable) {
+        return new CandidateImport(election.recommendingUnits().stream().map(RecommendingUnit::code)
+                .collect(Collectors.toSet()), LocalDate.now(ZoneId.of("Asia/Shanghai")), printable);
     }
 
     /**

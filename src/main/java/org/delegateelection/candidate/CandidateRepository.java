@@ -2,6 +2,7 @@ package org.delegateelection.candidate;
 
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -119,6 +120,19 @@ public class CandidateRepository implements RecordContent {
     }
 
     /** {@code changed}: the people whose data change, as they are now. */
+    /**
+     * Carries out a correction ({@link Corrections}): the person gets the corrected data as a new version with the
+     * reason, the printed ballot notwithstanding.
+     *
+     * @throws ConflictException when the election is closed
+     */
+    void correct(long electionId, Candidate corrected, String reason, String changedBy) {
+        elections.requireOpen(electionId);
+        jdbc.update("update candidate set " + COLUMNS + ", version = version + 1 "
+                + "where election_id = :election and id = :id", parameters(electionId, corrected));
+        recordVersions(electionId, List.of(corrected), changedBy, reason);
+    }
+
     private void requireReasonOnDecidedLists(long electionId, List<Candidate> changed, String reason) {
         Map<String, List<CandidateList>> decided = listsInForce(electionId,
                 changed.stream().map(Candidate::id).toList());
@@ -225,7 +239,7 @@ public class CandidateRepository implements RecordContent {
 
     /**
      * The people on the list in force, with their data as the list was decided, who have not been removed since,
-     * ordered by id; empty for a list never decided.
+     * ordered by id; empty for a list never decided. What the list's documents, composition and ballot show.
      */
     public List<Candidate> list(long electionId, String listName) {
         return client.sql("select v.*, v.candidate_id as id, c.status from candidate_list l "
@@ -234,6 +248,19 @@ public class CandidateRepository implements RecordContent {
                         + "join candidate c on c.election_id = l.election_id and c.id = l.candidate_id "
                         + "where l.election_id = :election and l.list_name = :list and c.status <> 'REMOVED' "
                         + "order by l.candidate_id")
+                .param("election", electionId).param("list", listName).query(CANDIDATE).list();
+    }
+
+    /**
+     * The people on the list in force who have not been removed, with their registry data as it is now, ordered by
+     * id: what a body deciding from the list, and a check of the people on it, work on (a correction made since the
+     * decision counts there; the next list decided records it).
+     */
+    public List<Candidate> currentPeopleOn(long electionId, String listName) {
+        return client.sql("select c.* from candidate c join candidate_list l "
+                        + "on l.election_id = c.election_id and l.candidate_id = c.id "
+                        + "where l.election_id = :election and l.list_name = :list and c.status <> 'REMOVED' "
+                        + "order by c.id")
                 .param("election", electionId).param("list", listName).query(CANDIDATE).list();
     }
 
@@ -260,6 +287,40 @@ public class CandidateRepository implements RecordContent {
         }
         lists.values().forEach(Collections::sort);
         return lists;
+    }
+
+    /**
+     * The audit trail of the registry, oldest first: every person created, every new version of a person's data
+     * with the fields it changed, and every change of status.
+     */
+    public List<RegistryChange> changes(long electionId) {
+        Map<String, Map<Integer, Candidate>> versions = new HashMap<>();
+        Map<String, Map<Integer, String>> reasons = new HashMap<>();
+        client.sql("select v.*, v.candidate_id as id, 'REGISTERED' as status from candidate_version v "
+                        + "where v.election_id = :election")
+                .param("election", electionId)
+                .query((rs, n) -> {
+                    versions.computeIfAbsent(rs.getString("id"), id -> new HashMap<>())
+                            .put(rs.getInt("version"), CANDIDATE.mapRow(rs, n));
+                    return reasons.computeIfAbsent(rs.getString("id"), id -> new HashMap<>())
+                            .put(rs.getInt("version"), rs.getString("reason"));
+                }).list();
+        Map<String, String> names = new HashMap<>();
+        findAll(electionId).forEach(person -> names.put(person.id(), person.name()));
+        return client.sql("select candidate_id, kind, detail, version, changed_by, changed_at from candidate_change "
+                        + "where election_id = :election order by id")
+                .param("election", electionId)
+                .query((rs, n) -> {
+                    String id = rs.getString(1);
+                    Integer version = (Integer) rs.getObject(4, Integer.class);
+                    Map<Integer, Candidate> of = versions.getOrDefault(id, Map.of());
+                    Candidate after = version == null ? null : of.get(version);
+                    return new RegistryChange(rs.getObject(6, LocalDateTime.class), rs.getString(5), id,
+                            after == null ? names.get(id) : after.name(), rs.getString(2), version,
+                            version == null ? null : reasons.get(id).get(version), rs.getString(3),
+                            after == null || !of.containsKey(version - 1) ? List.of()
+                                    : CandidateColumn.differences(of.get(version - 1), after));
+                }).list();
     }
 
     /**

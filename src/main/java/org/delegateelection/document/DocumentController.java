@@ -167,7 +167,8 @@ public class DocumentController {
                     "赞成 " + e.approvals() + " 票（第 " + round.round() + " 轮）"));
         }
         return new RosterDocument(unit.name(), NOUNS.get(CandidateList.PROSPECTIVE), unit.ageReferenceDate(),
-                unitNames(unit), prospective, votes);
+                unitNames(unit), prospective, votes,
+                candidates.changedSinceDecision(id, CandidateList.PROSPECTIVE.key()));
     }
 
     private ElectionResultDocument result(long id) {
@@ -179,8 +180,12 @@ public class DocumentController {
         List<String> elected = candidates.list(id, CandidateList.ELECTED.key()).stream().map(Candidate::id).toList();
         Set<String> ids = new LinkedHashSet<>(elected);
         rounds.forEach(r -> ids.addAll(r.tally().approvals().keySet()));
-        return new ElectionResultDocument(unit.name(), unit.seats(), unit.ageReferenceDate(), unitNames(unit),
-                candidates.findByIds(id, ids).stream().collect(Collectors.toMap(Candidate::id, Function.identity())),
+        Map<String, Candidate> people = candidates.findByIds(id, ids).stream()
+                .collect(Collectors.toMap(Candidate::id, Function.identity()));
+        // the people as decided: those on the ballot and the elected delegates
+        candidates.list(id, CandidateList.BALLOT.key()).forEach(c -> people.put(c.id(), c));
+        candidates.list(id, CandidateList.ELECTED.key()).forEach(c -> people.put(c.id(), c));
+        return new ElectionResultDocument(unit.name(), unit.seats(), unit.ageReferenceDate(), unitNames(unit), people,
                 elected, rounds.stream()
                         .map(r -> new ElectionResultDocument.Round(r.round(), r.tally(), r.outcome())).toList());
     }

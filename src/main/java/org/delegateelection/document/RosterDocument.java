@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.system.CjkFont;
@@ -25,9 +26,11 @@ import org.delegateelection.vote.StrokeOrder;
  * @param people       the people on the list, in any order
  * @param votes        person id → how the body that decided the list voted for the person, e.g. "赞成 58 票（第 1 轮）",
  *                     printed on the registration form as 全委会表决; people without an entry have none printed
+ * @param changedSinceDecision ids of the people whose registry data changed after the list was decided: the roster
+ *                     shows them as decided and says so beside them
  */
 public record RosterDocument(String electionName, String listNoun, LocalDate ageDate, Map<String, String> unitNames,
-                             List<Candidate> people, Map<String, String> votes) {
+                             List<Candidate> people, Map<String, String> votes, Set<String> changedSinceDecision) {
 
     /** The roster's columns, in .xlsx and PDF alike. */
     public static final List<String> COLUMNS = List.of("序号", "编号", "姓名", "性别", "民族", "出生年月", "年龄",
@@ -43,6 +46,14 @@ public record RosterDocument(String electionName, String listNoun, LocalDate age
                 .thenComparing(Candidate::id)).toList();
         unitNames = Map.copyOf(unitNames);
         votes = Map.copyOf(votes);
+        changedSinceDecision = Set.copyOf(changedSinceDecision);
+    }
+
+    /** The note on people changed since the decision, e.g. "张三、李四的信息在名单确定后有变更，本名册为确定时的信息。"; "" for none. */
+    String changedNote() {
+        List<String> names = people.stream().filter(c -> changedSinceDecision.contains(c.id())).map(Candidate::name)
+                .toList();
+        return names.isEmpty() ? "" : String.join("、", names) + "的信息在名单确定后有变更，本名册为确定时的信息。";
     }
 
     /** The title, e.g. "示例省代表候选人预备人选名册". */
@@ -55,7 +66,8 @@ public record RosterDocument(String electionName, String listNoun, LocalDate age
      * "登记表 n 姓名" per person (n the roster number) with the form's items as label–value rows.
      */
     public byte[] xlsx() {
-        Sheets sheets = new Sheets().sheet("名册", title() + "（年龄计算截至 " + ageDate + "，按姓氏笔画排序）", COLUMNS,
+        Sheets sheets = new Sheets().sheet("名册", title() + "（年龄计算截至 " + ageDate + "，按姓氏笔画排序）" + changedNote(),
+                COLUMNS,
                 rows().stream().<List<?>>map(row -> row).toList());
         for (int i = 0; i < people.size(); i++) {
             Candidate person = people.get(i);
@@ -69,7 +81,8 @@ public record RosterDocument(String electionName, String listNoun, LocalDate age
     /** The PDF: the roster on landscape pages, then each person's registration form on a portrait page of its own. */
     public byte[] pdf(CjkFont font) {
         PdfWriter pdf = new PdfWriter(font, PdfWriter.LANDSCAPE);
-        pdf.heading(title(), 18).paragraph("共 " + people.size() + " 名，按姓氏笔画排序；年龄计算截至 " + ageDate + "。")
+        pdf.heading(title(), 18).paragraph("共 " + people.size() + " 名，按姓氏笔画排序；年龄计算截至 " + ageDate + "。"
+                + changedNote())
                 .table(WEIGHTS, COLUMNS, rows());
         for (Candidate person : people) {
             List<List<String>> rows = new ArrayList<>();
@@ -122,6 +135,9 @@ public record RosterDocument(String electionName, String listNoun, LocalDate age
         items.put("所处环节", c.status().label());
         if (votes.containsKey(c.id())) {
             items.put("全委会表决", votes.get(c.id()));
+        }
+        if (changedSinceDecision.contains(c.id())) {
+            items.put("信息变更", "名单确定后有变更，本表为确定时的信息");
         }
         return items;
     }

@@ -14,9 +14,11 @@ import org.delegateelection.vote.Vote;
  *
  * @param key             the task definition key (= activity id in {@code processes/*.bpmn}), e.g. "proposeInspectionList"
  * @param number          the step's number of DESIGN §2 (1–25; the four checks of step 11 share 11), {@code null}
- *                        for a task outside the numbered steps (the verification of a report, the presidium's decision)
+ *                        for a task outside the numbered steps (the verification of a report, the presidium's
+ *                        decision, the review of a correction)
  * @param stage           the stage whose sub-process holds the task, {@code null} for the verification of a report,
- *                        which may come at any stage from 2 to 6
+ *                        which may come at any stage from 2 to 6, and for the review of a correction, which may come
+ *                        from the central review's approval (step 21) until the election closes
  * @param title           the task's Chinese name, as the diagram and the form's heading give it
  * @param candidateGroups the task's candidate groups as the diagram writes them ({@code camunda:candidateGroups}),
  *                        e.g. "org-dept", {@value Steps#UNIT_GROUP} for a recommending unit's step

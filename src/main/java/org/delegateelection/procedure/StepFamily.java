@@ -16,5 +16,7 @@ public enum StepFamily {
     /** A secret ballot: the attendance and the ballots of one round (steps 20 and 23, the preliminary round). */
     TALLY,
     /** A report against a candidate or an objection during the public notice is verified: confirmed or not, and the finding. */
-    VERIFICATION
+    VERIFICATION,
+    /** A correction (纠错) of a person on the printed ballot is reviewed: carried out or not, and the finding. */
+    CORRECTION
 }

@@ -191,6 +191,9 @@ public final class Steps {
         // at any time from stage 2 to stage 6 (event sub-process candidateReport)
         steps.add(step("verifyReport", null, null, "核实对候选人的举报", ORG_DEPT + "," + DISCIPLINE_COMMISSION,
                 StepFamily.VERIFICATION).variables(VERIFICATION).build());
+        // once the ballot is printed, until the election closes (event sub-process candidateCorrection)
+        steps.add(step("reviewCorrection", null, null, "审核纠错申请", ORG_DEPT, StepFamily.CORRECTION)
+                .variables("approved", "finding").build());
         Map<String, Step> byKey = new LinkedHashMap<>();
         steps.forEach(step -> byKey.put(step.key(), step));
         return byKey;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
+import org.delegateelection.candidate.Corrections;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionRequest;
@@ -24,24 +25,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/elections}: start an election unit's procedure and read its quota reports, compositions and the reports
- * against its candidates.
+ * {@code /api/elections}: start an election unit's procedure and read its quota reports, compositions, the reports
+ * against its candidates and the corrections of its ballot.
  */
 @RestController
 @RequestMapping("/api/elections")
 public class ElectionController {
 
-    /** The lists whose composition {@code GET /api/elections/{id}/composition?list=} reports. */
     private final ElectionService service;
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
     private final QuotaReportRepository quotaReports;
     private final CandidateReports reports;
     private final CandidateReportIntake reportIntake;
+    private final Corrections corrections;
+    private final CorrectionIntake correctionIntake;
 
     public ElectionController(ElectionService service, ElectionRepository elections, CandidateRepository candidates,
-            QuotaReportRepository quotaReports, CandidateReports reports, CandidateReportIntake reportIntake) {
+            QuotaReportRepository quotaReports, CandidateReports reports, CandidateReportIntake reportIntake,
+            Corrections corrections, CorrectionIntake correctionIntake) {
         this.reportIntake = reportIntake;
+        this.corrections = corrections;
+        this.correctionIntake = correctionIntake;
         this.service = service;
         this.elections = elections;
         this.candidates = candidates;
@@ -93,6 +98,36 @@ public class ElectionController {
         long reportId = reportIntake.receive(id, request.candidateId(), request.kind(), request.report());
         return ResponseEntity.created(URI.create("/api/elections/" + id + "/candidate-reports"))
                 .body(Map.of("reportId", reportId));
+    }
+
+    /**
+     * A correction of a person on the printed ballot, as requested: {@code candidateId}, {@code reason}, and
+     * {@code changes}, field → new value (field names or Chinese column headers of the import files, values as
+     * written there, e.g. {@code {"name": "张珊", "gender": "女"}}).
+     */
+    public record CorrectionRequest(String candidateId, String reason, Map<String, String> changes) {
+    }
+
+    /**
+     * Receives a correction (纠错) of a person on the printed ballot and opens its review by the organization
+     * department: 201 with the correction, its fields' values before and after. 400 naming the field (the person
+     * unknown or not on the ballot, no reason, a change refused as an import would refuse it, nothing changed);
+     * 409 when the election is closed or a correction of the same field of the person is waiting. Nothing stored
+     * then.
+     */
+    @PostMapping("/{id}/corrections")
+    public ResponseEntity<Corrections.Correction> requestCorrection(@PathVariable long id,
+            @RequestBody CorrectionRequest request) {
+        Corrections.Correction correction = correctionIntake.receive(id, request.candidateId(), request.reason(),
+                request.changes());
+        return ResponseEntity.created(URI.create("/api/elections/" + id + "/corrections")).body(correction);
+    }
+
+    /** The corrections of the election with their reviews, oldest first. */
+    @GetMapping("/{id}/corrections")
+    public List<Corrections.Correction> corrections(@PathVariable long id) {
+        elections.get(id);
+        return corrections.all(id);
     }
 
     /** The last quota report of the election, as stored at its gateway; 404 when none was made yet. */

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * {@code POST /api/elections} arrives with its {@code electionId}; one started from Tasklist's start form arrives
  * with the form's fields, which are validated and registered here; the form's {@code electionUnitCode} becomes the
  * business key, since Tasklist's Camunda Form start dialog asks for none. Either way
- * the allocation is put into process variables, where the forms of steps 1 and 2 show it.
+ * the allocation is put into process variables, where the forms of steps 1 and 2 show it. A closed election is not
+ * started again ({@link org.delegateelection.system.ConflictException}, 409 over the engine's REST API).
  */
 @Component("electionRegistration")
 public class ElectionRegistration implements ExecutionListener {
@@ -40,6 +41,7 @@ public class ElectionRegistration implements ExecutionListener {
             execution.setProcessBusinessKey(code);
         }
         long electionId = id == null ? service.register(fromStartForm(execution)) : ((Number) id).longValue();
+        elections.requireOpen(electionId);
         ElectionUnit unit = elections.get(electionId);
         if (!unit.code().equals(execution.getProcessBusinessKey())) {
             throw InvalidInputException.field("businessKey", "业务键须为选举单位代码 " + unit.code());

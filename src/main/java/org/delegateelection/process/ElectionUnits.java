@@ -38,7 +38,7 @@ public class ElectionUnits {
 
     /** True when someone kept after inspection works in a regulated sector. */
     public boolean needsRegulators(long electionId) {
-        return candidates.list(electionId, CandidateList.SUITABLE.key()).stream()
+        return candidates.currentPeopleOn(electionId, CandidateList.SUITABLE.key()).stream()
                 .map(Candidate::sector)
                 .anyMatch(REGULATED_SECTORS::contains);
     }

@@ -43,9 +43,20 @@ public class QuotaCheckDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long electionId = ProcessVariables.electionId(execution);
-        Checkpoint checkpoint = Checkpoint.fromId((String) execution.getVariableLocal(ProcessVariables.CHECKPOINT));
-        String unitCode = (String) execution.getVariable(ProcessVariables.UNIT_CODE);
+        QuotaReport report = check(ProcessVariables.electionId(execution),
+                Checkpoint.fromId((String) execution.getVariableLocal(ProcessVariables.CHECKPOINT)),
+                (String) execution.getVariable(ProcessVariables.UNIT_CODE));
+        execution.setVariable(ProcessVariables.QUOTA_PASSED, report.passed());
+        execution.setVariable(ProcessVariables.QUOTA_REPORT, SpinValues.jsonValue(report.toJson()).create());
+    }
+
+    /**
+     * Evaluates the election's rules at a checkpoint on what it looks at now, and stores the report (also when a
+     * correction makes a check run again).
+     *
+     * @param unitCode the recommending unit, for the checks of stage 2; otherwise ignored
+     */
+    QuotaReport check(long electionId, Checkpoint checkpoint, String unitCode) {
         QuotaChecker checker = checkers.of(electionId);
         QuotaReport report = switch (checkpoint) {
             case ALLOCATION -> checker.allocation();
@@ -68,11 +79,10 @@ public class QuotaCheckDelegate implements JavaDelegate {
         reports.save(electionId, TaskFormView.checkpointKey(checkpoint.id(),
                 checkpoint == Checkpoint.PARTICIPATION || checkpoint == Checkpoint.UNIT_NOMINEES ? unitCode : null),
                 report.passed(), json);
-        execution.setVariable(ProcessVariables.QUOTA_PASSED, report.passed());
-        execution.setVariable(ProcessVariables.QUOTA_REPORT, SpinValues.jsonValue(json).create());
+        return report;
     }
 
     private List<Candidate> list(long electionId, CandidateList list) {
-        return candidates.list(electionId, list.key());
+        return candidates.currentPeopleOn(electionId, list.key());
     }
 }

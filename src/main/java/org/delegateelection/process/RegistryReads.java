@@ -33,9 +33,9 @@ final class RegistryReads {
         this.electionId = electionId;
     }
 
-    /** The people on the list who have not been removed, ordered by id (as {@link CandidateRepository#list}). */
+    /** The people on the list who have not been removed, ordered by id with their data now (as {@link CandidateRepository#currentPeopleOn}). */
     List<Candidate> list(CandidateList list) {
-        return lists.computeIfAbsent(list, l -> candidates.list(electionId, l.key()));
+        return lists.computeIfAbsent(list, l -> candidates.currentPeopleOn(electionId, l.key()));
     }
 
     /** Everyone in the registry, removed people included, ordered by id. */

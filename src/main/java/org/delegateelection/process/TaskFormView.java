@@ -16,6 +16,7 @@ import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
+import org.delegateelection.candidate.Corrections;
 import org.delegateelection.document.DocumentController;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
@@ -49,9 +50,12 @@ public class TaskFormView implements TaskListener {
     private final QuotaReportRepository quotaReports;
     private final CandidateReports reports;
     private final BallotRounds ballotRounds;
+    private final Corrections corrections;
 
     public TaskFormView(ElectionRepository elections, CandidateRepository candidates,
-            QuotaReportRepository quotaReports, CandidateReports reports, BallotRounds ballotRounds) {
+            QuotaReportRepository quotaReports, CandidateReports reports, BallotRounds ballotRounds,
+            Corrections corrections) {
+        this.corrections = corrections;
         this.elections = elections;
         this.candidates = candidates;
         this.quotaReports = quotaReports;
@@ -99,6 +103,9 @@ public class TaskFormView implements TaskListener {
         }
         if (step.family() == StepFamily.VERIFICATION) {
             receiveReport(task, reads);
+        }
+        if (step.family() == StepFamily.CORRECTION) {
+            receiveCorrection(task, electionId);
         }
         switch (step.key()) {
             case "draftImplementationPlan" -> task.setVariableLocal("unitQuotasText",
@@ -162,6 +169,22 @@ public class TaskFormView implements TaskListener {
         task.setVariableLocal("report", report.report());
         reads.findByIds(List.of(report.candidateId())).stream().findFirst()
                 .ifPresent(person -> task.setVariableLocal("candidateName", person.name()));
+    }
+
+    /**
+     * A correction arrives as a message carrying its id ({@code correctionId}, see {@link CorrectionIntake}); the
+     * review's task shows the person, the reason and each field's value before and after.
+     */
+    private void receiveCorrection(DelegateTask task, long electionId) {
+        Corrections.Correction correction = corrections.get(electionId,
+                ((Number) task.getVariable("correctionId")).longValue());
+        task.setVariableLocal("candidateId", correction.candidateId());
+        task.setVariableLocal("candidateName", correction.name());
+        task.setVariableLocal("requestedBy", correction.requestedBy());
+        task.setVariableLocal("correctionReason", correction.reason());
+        task.setVariableLocal("correctionChanges", "| 项目 | 更正前 | 更正后 |\n|---|---|---|\n" + correction.fields()
+                .stream().map(field -> "| " + field.label() + " | " + field.before() + " | " + field.after() + " |")
+                .collect(Collectors.joining("\n")));
     }
 
     private static void show(DelegateTask task, String name, List<?> rows) {

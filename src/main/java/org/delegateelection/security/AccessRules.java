@@ -47,6 +47,7 @@ public final class AccessRules {
     /** Groups of the deciding bodies (candidate groups of the process, DESIGN §1): id → Chinese name. */
     public static final Map<String, String> BODY_GROUPS = bodyGroups();
 
+    private static final Set<String> AUDIT_READERS = Set.of(ORG_DEPT, DISCIPLINE_COMMISSION);
     private static final Set<String> ROSTER_READERS = Set.of(ORG_DEPT, "central-org-dept");
     private static final Set<String> RESULT_READERS = Set.of(ORG_DEPT, "congress-secretariat",
             "credentials-committee", "central-org-dept");
@@ -60,11 +61,20 @@ public final class AccessRules {
             new ApiRule(HttpMethod.GET, "/api/elections/{id}", bodiesAndUnits(), "选举单位配置"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/candidates", bodiesAndUnits(),
                     "人选库（推荐单位只看到本单位推荐的人选）"),
-            new ApiRule(HttpMethod.POST, "/api/elections/{id}/candidates", Set.of(ORG_DEPT), "导入人选库"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/candidates/changes", AUDIT_READERS,
+                    "人选库变更记录（谁、何时、因何修改了哪位人选的哪些信息，修改前后的值）"),
+            new ApiRule(HttpMethod.POST, "/api/elections/{id}/candidates", Set.of(ORG_DEPT),
+                    "导入人选库（修改已决定名单中人选的信息须说明理由 reason）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/integrity", AUDIT_READERS,
+                    "记录完整性校验（决定的名单、结构比例检查结果、计票结果、纠错的校验链）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/candidate-reports", Set.of(ORG_DEPT,
                     DISCIPLINE_COMMISSION), "信访举报和公示期间反映的问题及核实结论"),
             new ApiRule(HttpMethod.POST, "/api/elections/{id}/candidate-reports", Set.of(ORG_DEPT,
                     DISCIPLINE_COMMISSION), "受理对候选人的举报或公示期间反映的问题"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/corrections", AUDIT_READERS,
+                    "选票上人选的纠错申请及审核结论"),
+            new ApiRule(HttpMethod.POST, "/api/elections/{id}/corrections", Set.of(ORG_DEPT),
+                    "提出选票上人选的纠错申请（理由、更正的字段和值），由组织部审核"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/quota-reports/latest", BODY_GROUPS.keySet(),
                     "最近一次结构比例检查结果"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/composition", BODY_GROUPS.keySet(), "名单构成情况"),

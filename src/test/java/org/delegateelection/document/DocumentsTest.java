@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,7 +97,7 @@ class DocumentsTest {
     void rosterPdfPrintsEveryCandidateInChineseWithARegistrationFormEach() throws IOException {
         List<Candidate> people = withRareNames(HANDBOOK.candidates().subList(0, 80));
         RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
-                UNIT_NAMES, people, Map.of());
+                UNIT_NAMES, people, Map.of(), Set.of());
 
         try (PDDocument pdf = Loader.loadPDF(roster.pdf(font))) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\R", "");
@@ -123,7 +124,7 @@ class DocumentsTest {
     void rosterWorkbookHasTheHeaderAndOneRowPerCandidateInStrokeOrderAndAFormSheetEach() throws IOException {
         List<Candidate> people = HANDBOOK.candidates().subList(0, 80);
         RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
-                UNIT_NAMES, people, Map.of());
+                UNIT_NAMES, people, Map.of(), Set.of());
 
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(roster.xlsx()))) {
             Sheet sheet = book.getSheet("名册");
@@ -150,7 +151,7 @@ class DocumentsTest {
                 base.frontlineKind(), false, "-1+1", "@SUM(A1)", base.recommendingUnit(), false, false, false,
                 base.status());
         RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
-                UNIT_NAMES, List.of(formula), Map.of());
+                UNIT_NAMES, List.of(formula), Map.of(), Set.of());
 
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(roster.xlsx()))) {
             Row row = book.getSheet("名册").getRow(2);
@@ -282,7 +283,7 @@ class DocumentsTest {
 
         List<Candidate> people = withRareNames(HANDBOOK.candidates().subList(0, 3));
         RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
-                UNIT_NAMES, people, Map.of());
+                UNIT_NAMES, people, Map.of(), Set.of());
         try (PDDocument pdf = Loader.loadPDF(roster.pdf(collected))) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("示例省代表候选人预备人选名册", RARE, DOTTED);
         }
@@ -325,7 +326,7 @@ class DocumentsTest {
     void documentsMadeAtTheSameTimeShareTheFont() throws Exception {
         List<Candidate> people = withRareNames(HANDBOOK.candidates().subList(0, 40));
         RosterDocument roster = new RosterDocument(UNIT.name(), "代表候选人预备人选", UNIT.ageReferenceDate(),
-                UNIT_NAMES, people, Map.of());
+                UNIT_NAMES, people, Map.of(), Set.of());
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<byte[]>> pdfs = new ArrayList<>();

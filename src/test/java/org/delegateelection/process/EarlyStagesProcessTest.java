@@ -360,7 +360,7 @@ class EarlyStagesProcessTest {
 
         refused(election, task(election, "verifyIdentity"), Map.of("completedOn", today()), "note", "不能为空");
 
-        candidates.saveAll(election.id(), List.of(withLevel(frontline, "县处级")), "tester", null);
+        candidates.saveAll(election.id(), List.of(withLevel(frontline, "县处级")), "tester", "据干部任免文件更正职级");
         complete(task(election, "verifyIdentity"), record("按干部管理权限认定人选身份。"));
         assertThat(election.instance()).isWaitingAt("verifyIdentity");
         Task again = task(election, "verifyIdentity");
@@ -368,7 +368,7 @@ class EarlyStagesProcessTest {
                 "✘ " + rule(report(again), "frontlineBelowCadreLevels").label(),
                 frontline.name() + "（" + frontline.id() + "，县处级）");
 
-        candidates.saveAll(election.id(), List.of(frontline), "tester", null);
+        candidates.saveAll(election.id(), List.of(frontline), "tester", "任免文件查错，恢复原职级");
         complete(again, record("更正该同志职级后重新认定身份。"));
         assertThat(election.instance()).isWaitingAt("inspectionReport");
         assertThat(report(task(election, "inspectionReport")).passed()).isTrue();

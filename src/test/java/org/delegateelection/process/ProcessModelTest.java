@@ -63,6 +63,7 @@ class ProcessModelTest {
     private final Deque<String> roundKinds = new ArrayDeque<>();
     /** The removal steps that ran, in order. */
     private final List<String> removals = new ArrayList<>();
+    private final List<String> closings = new ArrayList<>();
     private final ElectionUnits electionUnits = mock(ElectionUnits.class);
     private final PublicNoticeCalendar noticeCalendar = mock(PublicNoticeCalendar.class);
 
@@ -93,6 +94,8 @@ class ProcessModelTest {
         Mocks.register("candidateRemoval", (JavaDelegate) execution ->
                 removals.add(execution.getCurrentActivityId()));
         Mocks.register("compositionReport", (JavaDelegate) execution -> { });
+        Mocks.register("electionClosing", (ExecutionListener) execution ->
+                closings.add(execution.getProcessInstanceId()));
     }
 
     @AfterEach
@@ -116,6 +119,22 @@ class ProcessModelTest {
         assertThat(election).hasNotPassed("consultRegulators", "preliminaryBallot", "presidiumDecision",
                 "verifyObjection", "verifyReport");
         assertThat(removals).isEmpty();
+        assertThat(closings).containsExactly(election.getId());
+    }
+
+    @Test
+    void aCorrectionOfTheBallotIsReviewedByTheOrganizationDepartmentBesideTheVote() {
+        ProcessInstance election = start(false);
+        driveUntil(election, () -> !tasks("congressDeliberation").isEmpty());
+
+        engine.getRuntimeService().createMessageCorrelation("candidateCorrectionRequested")
+                .processInstanceId(election.getId()).correlate();
+        assertThat(election).isWaitingAt("reviewCorrection", "congressDeliberation");
+        assertThat(tasks("reviewCorrection").get(0)).hasCandidateGroup("org-dept");
+
+        complete(tasks("reviewCorrection").get(0), Map.of("approved", true));
+        assertThat(election).isWaitingAt("congressDeliberation").hasPassed("correctionDecided");
+        assertThat(closings).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} failing: back to {1}; passing: on to {2}")
