@@ -111,7 +111,7 @@ const header = `# Mainland stroke order of Chinese characters (GF 3002-1999, GF 
 # Counts: Unihan ${unicodeVersion} kTotalStrokes, first value (Unicode License Agreement – Data Files and Software, © Unicode, Inc.).
 # Sequences: cnchar-order ${cncharVersion} (MIT, © theajack), then rime-data-stroke ${rimeVersion} (LGPL-3: the
 #   mainland part, then the part from CNS 11643), the first whose length equals the count.
-# Structures: cnchar-radical ${cncharVersion} (MIT, © theajack).
+# Structures: cnchar-radical ${cncharVersion} (MIT, © theajack). Their notices and licences: NOTICE.txt beside this file.
 # ${counts.size} characters: sequence from cnchar ${tally.cnchar}, rime mainland ${tally.rimeMainland}, rime CNS ${tally.rimeCns}, none ${tally.none}; structure ${tally.structure}.
 `;
 mkdirSync(dirname(output), { recursive: true });

@@ -24,7 +24,7 @@ import java.util.Set;
  * <li>A character whose sequence of strokes the data lacks comes after those of its count that have one, by code
  * point ({@link #unsequenced} names it for a person to check); one the data has no count for (a character outside
  * the CJK Unified Ideographs, or one newer than the data) comes after every counted character, by code point.
- * Characters tied on everything go by code point, so that only identical names compare as equal.</li>
+ * Characters tied on everything go by code point, so that two different characters never compare as equal.</li>
  * <li>Names compare character by character from the first. A name of two characters is read as surname, blank,
  * given name, and the blank comes before every character: 王曦 before 王一彪, as the published lists of party
  * congresses set them. A name that is the beginning of another comes first (李 before 李力).</li>

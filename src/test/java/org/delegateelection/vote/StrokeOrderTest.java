@@ -80,6 +80,13 @@ class StrokeOrderTest {
     }
 
     @Test
+    void surnamesCommonInGuangxiStandWhereOfficialListsPutThem() {
+        // 韦4 艾5 农6 陆7 郑8 莫10 黄11, then 13: 蓝 1222…, 蒙 1224…, 雷 1452… (ICU: 艾6 莫11 黄12 蓝14 蒙14)
+        assertThat(sorted("雷鸣", "蒙泉", "蓝天立", "黄铭", "莫军", "郑华", "艾园林", "韦平", "农华", "陆昊"))
+                .containsExactly("韦平", "艾园林", "农华", "陆昊", "郑华", "莫军", "黄铭", "蓝天立", "蒙泉", "雷鸣");
+    }
+
+    @Test
     void surnamesOfOneCountGoByTheirStrokesOneByOne() {
         // 5 strokes: 古 12251, 石 13251, 卢 21513, 叶 25112, 田 25121, 冯 41551
         assertThat(sorted("冯飞", "卢明", "古月", "叶建春", "田野", "石泰峰"))
