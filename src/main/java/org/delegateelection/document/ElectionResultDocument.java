@@ -10,6 +10,7 @@ import java.util.Map;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.system.CjkFont;
 import org.delegateelection.system.Sheets;
+import org.delegateelection.vote.Ballot;
 import org.delegateelection.vote.RoundOutcome;
 import org.delegateelection.vote.StrokeOrder;
 import org.delegateelection.vote.Tally;
@@ -124,7 +125,8 @@ public record ElectionResultDocument(String electionName, int seats, LocalDate a
     private List<List<String>> ballotRows(Round round) {
         List<String> electedHere = round.outcome().elected().stream().map(RoundOutcome.Elected::candidateId).toList();
         return round.tally().approvals().keySet().stream()
-                .sorted(Comparator.comparing(this::nameOf, StrokeOrder.NAMES).thenComparing(key -> key))
+                .sorted(Comparator.comparing((String key) -> Ballot.isWriteIn(key) ? Ballot.writtenInName(key)
+                        : nameOf(key), StrokeOrder.NAMES).thenComparing(key -> key))
                 .map(key -> List.of(people.containsKey(key) ? key : "", nameOf(key),
                         String.valueOf(round.tally().approvals().get(key)),
                         electedHere.contains(key) ? "当选" : "未当选"))

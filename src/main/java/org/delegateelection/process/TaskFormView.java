@@ -132,7 +132,8 @@ public class TaskFormView implements TaskListener {
     }
 
     /**
-     * Step 20, step 23 and the preliminary round: the ballot of the vote's round, what the vote's last round decided
+     * Step 20, step 23 and the preliminary round: the ballot of the vote's round (naming the characters of its names
+     * that lack a stroke sequence, {@link StrokeOrder#unsequenced}), what the vote's last round decided
      * ({@code lastRoundOutcome}), and the header line of its ballots for the form's entry (candidates in ballot order,
      * "编号 姓名", then the column 无效).
      */
@@ -146,6 +147,12 @@ public class TaskFormView implements TaskListener {
         } else if (ballotRounds.preliminaryDue(electionId)) {
             text = "预选：候选人 %d 名，按得票多少产生正式候选人 %d 名，每张选票赞成不得超过 %d 人；预选不设当选票数。"
                     .formatted(ballot.candidateIds().size(), ballot.seats(), ballot.seats());
+        }
+        List<String> unsequenced = StrokeOrder.unsequenced(ballot.candidateIds().stream()
+                .map(id -> people.containsKey(id) ? people.get(id).name() : Ballot.writtenInName(id)).toList());
+        if (!unsequenced.isEmpty()) {
+            text += "以下字缺少笔顺数据，暂排在同笔画数的字之后，请人工核对候选人顺序：" + String.join("、", unsequenced)
+                    + "。";
         }
         task.setVariableLocal("ballotText", text);
         task.setVariableLocal("lastRoundOutcome", ballotRounds.lastOutcome(electionId, vote)

@@ -1,5 +1,6 @@
 package org.delegateelection.vote;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,6 +17,9 @@ public record Ballot(List<String> candidateIds, int seats) {
 
     /** What a write-in's key starts with: "另选:" and the name written in. */
     public static final String WRITE_IN_PREFIX = "另选:";
+
+    /** Write-in keys in the stroke order ({@link StrokeOrder}) of the names written in. */
+    public static final Comparator<String> WRITE_INS = Comparator.comparing(Ballot::writtenInName, StrokeOrder.NAMES);
 
     /** Copies the ids; a {@code null} list or id is a programming error. */
     public Ballot {

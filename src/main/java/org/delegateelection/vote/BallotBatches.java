@@ -151,7 +151,7 @@ public class BallotBatches {
                 });
         Map<String, Marks> marks = new LinkedHashMap<>();
         ballot.candidateIds().forEach(id -> marks.put(id, stored.remove(id)));
-        stored.keySet().stream().sorted(StrokeOrder.NAMES).forEach(key -> marks.put(key, stored.get(key)));
+        stored.keySet().stream().sorted(Ballot.WRITE_INS).forEach(key -> marks.put(key, stored.get(key)));
         return marks;
     }
 }

@@ -83,7 +83,7 @@ public final class PreliminaryRanking {
                 .filter(e -> Ballot.isWriteIn(e.getKey()) && !ballot.candidateIds().contains(e.getKey())
                         && e.getValue() > 0)
                 .map(e -> e.getKey())
-                .sorted(StrokeOrder.NAMES)
+                .sorted(Ballot.WRITE_INS)
                 .toList();
         List<Ranked> ranking = Stream.concat(ballot.candidateIds().stream(), writeIns.stream())
                 .map(id -> new Ranked(id, tally.approvals().getOrDefault(id, 0)))

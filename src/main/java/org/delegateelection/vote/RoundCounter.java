@@ -74,7 +74,7 @@ public final class RoundCounter {
                 .formatted(tally.invalidBallots(), assembly.vote, threshold, assembly.elected);
         List<String> writeIns = tally.approvals().keySet().stream()
                 .filter(key -> Ballot.isWriteIn(key) && !ballot.candidateIds().contains(key))
-                .sorted(StrokeOrder.NAMES)
+                .sorted(Ballot.WRITE_INS)
                 .toList();
         List<Elected> above = Stream.concat(ballot.candidateIds().stream(), writeIns.stream())
                 .map(id -> new Elected(id, tally.approvals().getOrDefault(id, 0)))

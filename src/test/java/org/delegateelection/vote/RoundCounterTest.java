@@ -260,7 +260,8 @@ class RoundCounterTest {
 
     /**
      * People written in (另选他人) are counted by the same rules: two seats among A, B, C and whoever is written in;
-     * 800 due to attend, so 401 approvals elect.
+     * 800 due to attend, so 401 approvals elect. Tied write-ins stand in the stroke order of the names written in
+     * (王曦: 王, blank, 曦, before 王一彪).
      */
     @ParameterizedTest(name = "{0} -> {1} {2} / next {3}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -269,6 +270,7 @@ class RoundCounterTest {
             A=500, 另选:王五=400                      | SHORTFALL        | A=500              | B, C
             A=500, 另选:王五=401, 另选:丁一=401         | TIE_AT_LAST_SEAT | A=500              | 另选:丁一, 另选:王五
             A=300, 另选:王五=401, 另选:丁一=402         | ELECTED_ALL      | 另选:丁一=402; 另选:王五=401 |
+            A=500, 另选:王一彪=401, 另选:王曦=401       | TIE_AT_LAST_SEAT | A=500              | 另选:王曦, 另选:王一彪
             """)
     void peopleWrittenInAreCountedAndElectedByTheSameRules(String approvals, Kind kind, String elected,
             String next) {
