@@ -283,7 +283,7 @@ class LateStagesProcessTest {
                 renamed.ethnicity(), renamed.birthDate(), renamed.joinedPartyOn(), renamed.fullMember(),
                 renamed.education(), renamed.category(), renamed.frontlineKind(), renamed.migrantWorker(),
                 renamed.sector(), renamed.level(), renamed.recommendingUnit(), renamed.npcDeputy(),
-                renamed.cppccMember(), renamed.provincialHonour(), renamed.status())), "tester");
+                renamed.cppccMember(), renamed.provincialHonour(), renamed.status())), "tester", "据户籍证明更正姓名");
 
         election.complete("centralReview", Map.of("approved", true));
 
