@@ -173,6 +173,12 @@ public class CandidateRepository {
                         .addValue("list", listName).addValue("id", id)).toArray(SqlParameterSource[]::new));
     }
 
+    /** True once the list has been decided for the election (by any of its recommending units, for the nominees). */
+    public boolean isDecided(long electionId, CandidateList list) {
+        return client.sql("select count(*) from candidate_list where election_id = :election and list_name = :list")
+                .param("election", electionId).param("list", list.key()).query(Long.class).single() > 0;
+    }
+
     /** The people on the list who have not been removed, ordered by id; empty for a list never decided. */
     public List<Candidate> list(long electionId, String listName) {
         return client.sql("select c.* from candidate c join candidate_list l "

@@ -42,7 +42,7 @@ class QuotaRuleRepositoryTest {
     @Test
     void theRulesOfAnElectionReadBackInTheirOrder() throws Exception {
         QuotaRules rules = QuotaRules.defaults().withOverrides(new ObjectMapper().readTree(
-                "{\"competitiveElection\": {\"minSurplus\": 0.2}, \"workersShare\": {\"blocking\": false}}"));
+                "{\"competitiveElection\": {\"threshold\": {\"minSurplus\": 0.2}}, \"workersShare\": {\"blocking\": false}}"));
 
         repository.save(electionId, rules);
 
