@@ -41,7 +41,7 @@ public final class QuotaRules {
     private static final ObjectMapper YAML = strict(YAMLMapper.builder());
 
     /** The fields of a change of one rule, in {@code ruleOverrides} and in the REST API. */
-    public static final List<String> CHANGE_FIELDS = List.of("kind", "label", "regulation", "threshold",
+    private static final List<String> CHANGE_FIELDS = List.of("kind", "label", "regulation", "threshold",
             "checkpoints", "blocking", "exception");
 
     private final List<QuotaRule> rules;

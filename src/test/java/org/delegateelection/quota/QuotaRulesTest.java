@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.Problem;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,18 @@ class QuotaRulesTest {
         assertThat(Checkpoint.values()).allSatisfy(c -> assertThat(defaults.at(c)).as(c.id()).isNotEmpty());
         assertThat(defaults.all()).extracting(QuotaRule::kind).containsAll(Arrays.stream(RuleKind.values())
                 .filter(kind -> kind != RuleKind.MINORITIES_MIN_SHARE).toList());
+    }
+
+    @Test
+    void theProcedureDocumentListsEveryKindAndEveryShippedRuleWithItsThresholdAndSource() throws Exception {
+        String procedure = Files.readString(Path.of("docs/procedure.md"), StandardCharsets.UTF_8);
+
+        assertThat(Arrays.stream(RuleKind.values())).allSatisfy(kind -> assertThat(procedure)
+                .contains("| " + kind.name() + " | "));
+        assertThat(defaults.all()).allSatisfy(rule -> assertThat(procedure).containsPattern("\\| `" + rule.id()
+                + "` \\| " + rule.kind() + " \\| [^\\n]*" + Pattern.quote(rule.source()) + " \\|"));
+        assertThat(procedure).contains("| `minoritiesCount` |", "| `leadingCadreMaxShare` | LEADING_CADRE_MAX_SHARE | "
+                + "`maxShare` 0.6667 |");
     }
 
     @Test
