@@ -264,6 +264,12 @@ public class CandidateRepository implements RecordContent {
                 .param("election", electionId).param("list", listName).query(CANDIDATE).list();
     }
 
+    /** True once the list has been decided for the election (by any of its recommending units, for the nominees). */
+    public boolean isDecided(long electionId, CandidateList list) {
+        return client.sql("select count(*) from list_decision where election_id = :election and list_name = :list")
+                .param("election", electionId).param("list", list.key()).query(Long.class).single() > 0;
+    }
+
     /**
      * The ids of the people on the list in force whose registry data changed after the list was decided: its reports
      * show what was decided, and say beside them "决定后信息有变更".

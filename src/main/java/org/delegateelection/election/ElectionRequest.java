@@ -21,7 +21,9 @@ import org.delegateelection.system.Problem;
  * Feasibility (do the targets fit the seats?) is not checked here but at step 1's gateway, where the
  * organization department can correct it.
  *
- * @param ruleOverrides       changes to the default quota rules, rule id → field → value; may be {@code null}
+ * @param ruleOverrides       changes to the shipped quota rules and rules of the election's own: rule id → the fields
+ *                            to set (kind, label, regulation, threshold, checkpoints, blocking, exception), as
+ *                            {@code PUT /api/elections/{id}/rules/{ruleId}} takes them; may be {@code null}
  * @param preliminaryElection whether a preliminary election (预选) comes before the formal one; {@code null} is off
  */
 public record ElectionRequest(

@@ -11,9 +11,10 @@ import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionRequest;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.election.RecommendingUnit;
-import org.delegateelection.quota.QuotaRuleRepository;
+import org.delegateelection.quota.QuotaRuleService;
 import org.delegateelection.quota.QuotaRules;
 import org.delegateelection.security.AccessSetup;
+import org.delegateelection.security.CurrentUser;
 import org.delegateelection.system.CjkFont;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.Problem;
@@ -34,19 +35,24 @@ public class ElectionService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ElectionRepository elections;
-    private final QuotaRuleRepository rules;
+    private final QuotaRuleService rules;
     private final RuntimeService runtimeService;
     private final AccessSetup accessSetup;
     private final CjkFont font;
+    private final CurrentUser currentUser;
 
-    /** The font tells which characters the documents can print, for the names of the unit and its units. */
-    public ElectionService(ElectionRepository elections, QuotaRuleRepository rules, RuntimeService runtimeService,
-            AccessSetup accessSetup, CjkFont font) {
+    /**
+     * The font tells which characters the documents can print, for the names of the unit and its units; the current
+     * user is recorded as the author of the rule changes made at registration.
+     */
+    public ElectionService(ElectionRepository elections, QuotaRuleService rules, RuntimeService runtimeService,
+            AccessSetup accessSetup, CjkFont font, CurrentUser currentUser) {
         this.elections = elections;
         this.rules = rules;
         this.runtimeService = runtimeService;
         this.accessSetup = accessSetup;
         this.font = font;
+        this.currentUser = currentUser;
     }
 
     /** An election as started: its id and the process instance that runs it. */
@@ -77,15 +83,14 @@ public class ElectionService {
     @Transactional
     public long register(ElectionRequest request) {
         ElectionUnit unit = request.validate(LocalDate.now(ZONE), font::canPrint);
-        QuotaRules effective = request.ruleOverrides() == null ? QuotaRules.defaults()
-                : QuotaRules.defaults().withOverrides(JSON.valueToTree(request.ruleOverrides()));
+        QuotaRules effective = QuotaRules.defaults().withOverrides(JSON.valueToTree(request.ruleOverrides()));
         if (elections.idOf(unit.code()).isPresent()) {
             throw new InvalidInputException("选举单位配置有误",
                     List.of(new Problem(null, "code", "选举单位代码 " + unit.code() + " 已被使用")));
         }
         sameUnitsWhileRunning(unit.recommendingUnits());
         long id = elections.insert(unit);
-        rules.save(id, effective);
+        rules.register(id, effective, currentUser.id());
         accessSetup.unitGroups(unit.recommendingUnits());
         return id;
     }

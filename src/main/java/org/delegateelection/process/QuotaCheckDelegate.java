@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.delegateelection.candidate.Candidate;
-import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.nomination.NominationRepository;
 import org.delegateelection.quota.Checkpoint;
@@ -62,18 +61,16 @@ public class QuotaCheckDelegate implements JavaDelegate {
             case ALLOCATION -> checker.allocation();
             case PLAN -> checker.plan();
             case PARTICIPATION -> checker.participation(nominations.find(electionId, unitCode).orElseThrow());
-            case UNIT_NOMINEES -> checker.unitNominees(unitCode, list(electionId, CandidateList.NOMINEES).stream()
+            case UNIT_NOMINEES -> checker.unitNominees(unitCode, list(electionId, checkpoint).stream()
                     .filter(c -> unitCode.equals(c.recommendingUnit())).toList());
-            case INSPECTION -> checker.inspection(list(electionId, CandidateList.INSPECTION));
-            case IDENTITY -> checker.identity(list(electionId, CandidateList.INSPECTION));
-            case INSPECTED -> checker.inspected(list(electionId, CandidateList.SUITABLE));
-            case PRELIMINARY -> checker.preliminary(list(electionId, CandidateList.PRELIMINARY),
-                    list(electionId, CandidateList.INSPECTION).size());
-            case PROSPECTIVE -> checker.prospective(list(electionId, CandidateList.PROSPECTIVE));
-            case BALLOT -> checker.ballot(list(electionId, CandidateList.BALLOT),
-                    ballotRounds.fullBallot(electionId).seats());
-            case ELECTED -> checker.elected(list(electionId, CandidateList.ELECTED),
-                    ballotRounds.expectedElected(electionId));
+            case INSPECTION -> checker.inspection(list(electionId, checkpoint));
+            case IDENTITY -> checker.identity(list(electionId, checkpoint));
+            case INSPECTED -> checker.inspected(list(electionId, checkpoint));
+            case PRELIMINARY -> checker.preliminary(list(electionId, checkpoint),
+                    list(electionId, Checkpoint.INSPECTION).size());
+            case PROSPECTIVE -> checker.prospective(list(electionId, checkpoint));
+            case BALLOT -> checker.ballot(list(electionId, checkpoint), ballotRounds.fullBallot(electionId).seats());
+            case ELECTED -> checker.elected(list(electionId, checkpoint), ballotRounds.expectedElected(electionId));
         };
         String json = report.toJson();
         reports.save(electionId, TaskFormView.checkpointKey(checkpoint.id(),
@@ -82,7 +79,8 @@ public class QuotaCheckDelegate implements JavaDelegate {
         return report;
     }
 
-    private List<Candidate> list(long electionId, CandidateList list) {
-        return candidates.currentPeopleOn(electionId, list.key());
+    /** The people of the list the checkpoint checks ({@link Checkpoint#list()}), with their data now. */
+    private List<Candidate> list(long electionId, Checkpoint checkpoint) {
+        return candidates.currentPeopleOn(electionId, checkpoint.list().key());
     }
 }

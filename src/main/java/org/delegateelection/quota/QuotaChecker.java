@@ -195,6 +195,9 @@ public final class QuotaChecker {
                     unit.minUnder55Nominees());
             case MINORITIES_MIN_COUNT -> atLeast(rule, "少数民族", s.count(Candidate::minority), "",
                     unit.minMinorities());
+            case MINORITIES_MIN_SHARE -> result(rule, "不少于 " + fractionAsPercent(rule.minShare()),
+                    "少数民族 " + shareText(s.count(Candidate::minority), s.size()),
+                    compare(s.count(Candidate::minority), rule.minShare(), s.size()) >= 0);
             case NPC_CPPCC_OVERLAP -> overlap(rule, s);
             case ONE_CATEGORY -> people(rule, s.people(), s.checkpoint().listNoun(), c -> c.category() == null,
                     "未认定身份的", "均认定为党员领导干部或生产和工作第一线之一", null);

@@ -72,6 +72,14 @@ public class QuotaReportRepository implements RecordContent {
                 .params(electionId, checkpoint).query(Long.class).optional();
     }
 
+    /** True when a report was stored at the checkpoint (for any recommending unit, at the checks of stage 2). */
+    public boolean anyAt(long electionId, Checkpoint checkpoint) {
+        return jdbc.sql("""
+                        select count(*) from quota_report
+                        where election_id = ? and (checkpoint = ? or checkpoint like ?)""")
+                .params(electionId, checkpoint.id(), checkpoint.id() + ":%").query(Long.class).single() > 0;
+    }
+
     /** The JSON of the newest report of one checkpoint, if any. */
     public Optional<String> latest(long electionId, String checkpoint) {
         return jdbc.sql("""

@@ -6,13 +6,14 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.delegateelection.candidate.FrontlineKind;
 
 /**
  * One structural rule as data: what it checks ({@link RuleKind}), where, with which thresholds, whether a failure
  * blocks the procedure, what a person reads, and the regulation or notice it comes from. Only the thresholds its kind
  * reads are set; the others are {@code null}. Validity is reported by {@link #problems()}, not enforced here, so that
- * an override can be checked field by field.
+ * a change can be checked field by field.
  *
  * @param id              camelCase id, unique in a rule set, e.g. "leadingCadreMaxShare"
  * @param kind            what the rule checks
@@ -50,10 +51,10 @@ public record QuotaRule(
         List<String> cadreLevels,
         AuthorisedException exception) {
 
-    /** The one field an override may change besides the thresholds of the rule's kind. */
+    /** The field that says whether a failure fails the check. */
     static final String BLOCKING = "blocking";
 
-    /** The field of a competitive election's authorised exception, which an override may set. */
+    /** The field of a competitive election's authorised exception. */
     static final String EXCEPTION = "exception";
 
     /**
@@ -69,14 +70,16 @@ public record QuotaRule(
     public record AuthorisedException(String authorisedBy, String documentReference, BigDecimal allowedSurplus) {
     }
 
+    private static final String SHARE = "介于 0 到 1 之间的小数（即 0 到 100%），如 ";
+
     private static final Map<String, String> EXPECTED = Map.of(
             BLOCKING, "布尔值 true 或 false",
-            "maxShare", "介于 0 到 1 之间的小数，如 0.6667",
-            "minShare", "介于 0 到 1 之间的小数，如 0.5",
-            "aboveShare", "介于 0 到 1 之间的小数，如 0.5",
-            "minSurplus", "介于 0 到 1 之间的小数，如 0.15",
+            "maxShare", SHARE + "0.6667",
+            "minShare", SHARE + "0.4（40%）",
+            "aboveShare", SHARE + "0.5",
+            "minSurplus", SHARE + "0.15",
             "frontlineKind", "以下之一：WORKER、FARMER、PROFESSIONAL_TECHNICIAN、OTHER",
-            "referenceShare", "介于 0 到 1 之间的小数，如 0.087",
+            "referenceShare", SHARE + "0.087",
             "tolerancePoints", "介于 0 到 100 之间的百分点数，如 2.0",
             "cadreLevels", "非空的职级名称数组，如 [\"省部级\", \"厅局级\", \"县处级\"]",
             EXCEPTION, "对象 {\"authorisedBy\": 批准机关, \"documentReference\": 批准文件, \"allowedSurplus\": 0 到 1 之间的小数}");
@@ -98,14 +101,14 @@ public record QuotaRule(
      */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (id == null || !id.matches("[a-z][A-Za-z0-9]*")) {
-            problems.put("id", "应为小驼峰英文编号，如 leadingCadreMaxShare");
+        if (id == null || !id.matches("[a-z][A-Za-z0-9]{0,63}")) {
+            problems.put("id", "应为小驼峰英文编号（至多 64 个字符），如 leadingCadreMaxShare");
         }
-        if (label == null || label.isBlank()) {
-            problems.put("label", "缺少中文名称");
+        if (label == null || label.isBlank() || label.length() > 200) {
+            problems.put("label", "应为规则要求的中文表述，不超过 200 字");
         }
-        if (source == null || source.isBlank()) {
-            problems.put("source", "缺少依据");
+        if (source == null || source.isBlank() || source.length() > 500) {
+            problems.put("source", "应为规则的依据（法规、通知或本单位实施方案），不超过 500 字");
         }
         if (kind == null) {
             problems.put("kind", "缺少规则类型");
@@ -115,7 +118,8 @@ public record QuotaRule(
             problems.put("checkpoints", "至少适用于一个检查点");
         } else {
             checkpoints.stream().filter(c -> !kind.appliesAt(c)).findFirst().ifPresent(c ->
-                    problems.put("checkpoints", "规则类型 " + kind + " 不能用于检查点 " + c.id()));
+                    problems.put("checkpoints", "规则类型 " + kind + " 不能用于检查点 " + c.id() + "（可用于："
+                            + kind.checkpoints().stream().map(Checkpoint::id).collect(Collectors.joining("、")) + "）"));
         }
         if (exception != null) {
             if (kind != RuleKind.COMPETITIVE_ELECTION) {
@@ -134,6 +138,20 @@ public record QuotaRule(
             }
         });
         return problems;
+    }
+
+    /**
+     * The thresholds of the rule's kind by name, in the kind's order, e.g. {@code {"minShare": 0.4}}; empty for a
+     * kind without thresholds.
+     */
+    public Map<String, Object> threshold() {
+        Map<String, Object> threshold = new LinkedHashMap<>();
+        thresholds().forEach((name, value) -> {
+            if (kind.parameters().contains(name)) {
+                threshold.put(name, value);
+            }
+        });
+        return threshold;
     }
 
     /** What a field should hold, in Chinese, for a message about a bad value. */

@@ -12,6 +12,7 @@ import static org.delegateelection.quota.Checkpoint.PROSPECTIVE;
 import static org.delegateelection.quota.Checkpoint.UNIT_NOMINEES;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -73,6 +74,11 @@ public enum RuleKind {
     UNDER_55_TARGET(List.of(), EnumSet.of(INSPECTION)),
     /** Ethnic minorities not below the unit's least number. */
     MINORITIES_MIN_COUNT(List.of(), withLists()),
+    /**
+     * Ethnic minorities at least {@code minShare} of the list: an election unit's own rule (e.g. an autonomous
+     * region's), beside the notice's "a certain number".
+     */
+    MINORITIES_MIN_SHARE(List.of("minShare"), withLists()),
     /** People who are also NPC deputies or CPPCC members: counted and reported, never failing. */
     NPC_CPPCC_OVERLAP(List.of(), withLists()),
     /** Everyone has an identity: leading cadre or frontline. */
@@ -114,6 +120,11 @@ public enum RuleKind {
     /** True when a rule of this kind can be applied at the checkpoint. */
     public boolean appliesAt(Checkpoint checkpoint) {
         return checkpoints.contains(checkpoint);
+    }
+
+    /** The checkpoints a rule of this kind can be applied at, in the order of the procedure. */
+    public Set<Checkpoint> checkpoints() {
+        return Collections.unmodifiableSet(checkpoints);
     }
 
     private static Set<Checkpoint> withLists(Checkpoint... others) {

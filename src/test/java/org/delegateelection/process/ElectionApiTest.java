@@ -114,7 +114,7 @@ class ElectionApiTest {
         overridden.putObject("ruleOverrides").putObject("noSuchRule").put("blocking", false);
         ResponseEntity<JsonNode> unknownRule = post("/api/elections", overridden);
         assertThat(unknownRule.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(fields(unknownRule.getBody())).containsExactly("ruleOverrides.noSuchRule");
+        assertThat(fields(unknownRule.getBody())).containsExactly("ruleOverrides.noSuchRule.kind");
 
         ObjectNode wrongType = request("api-type");
         wrongType.put("seats", "sixty-nine");

@@ -366,7 +366,7 @@ class LateStagesProcessTest {
     void preliminaryElectionRanksTheWholeBallotThenTheFormalRoundVotesOnItsFormalList() {
         // a surplus of more than 10 %: 76 places on the formal list, so that the 80 on the ballot are cut
         Election election = elections.startWithPreliminaryElection("t-preliminary",
-                Map.of("competitiveElection", Map.of("minSurplus", 0.10))).advancePastNoticeTo("preliminaryBallot");
+                Map.of("competitiveElection", Map.of("threshold", Map.of("minSurplus", 0.10)))).advancePastNoticeTo("preliminaryBallot");
         assertThat(election.instance).isWaitingAt("preliminaryBallot").hasPassed("congressDeliberation")
                 .hasNotPassed("ballotAndCount");
         List<String> ranked = preliminaryOrder(election);

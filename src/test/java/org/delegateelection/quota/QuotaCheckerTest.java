@@ -253,7 +253,7 @@ class QuotaCheckerTest {
         @Test
         void theCadreLevelsAreData() throws Exception {
             QuotaRules stricter = RULES.withOverrides(new ObjectMapper().readTree(
-                    "{\"frontlineBelowCadreLevels\": {\"cadreLevels\": [\"省部级\", \"厅局级\", \"县处级\", \"乡科级\"]}}"));
+                    "{\"frontlineBelowCadreLevels\": {\"threshold\": {\"cadreLevels\": [\"省部级\", \"厅局级\", \"县处级\", \"乡科级\"]}}}"));
             List<Candidate> people = List.of(person("F1").frontline(FrontlineKind.FARMER).level("乡科级").build());
 
             assertThat(handbook.identity(people).passed()).isTrue();
@@ -382,12 +382,32 @@ class QuotaCheckerTest {
         @Test
         void theSurplusIsData() throws Exception {
             QuotaRules twenty = RULES.withOverrides(
-                    new ObjectMapper().readTree("{\"competitiveElection\": {\"minSurplus\": 0.2}}"));
+                    new ObjectMapper().readTree("{\"competitiveElection\": {\"threshold\": {\"minSurplus\": 0.2}}}"));
 
             QuotaReport report = new QuotaChecker(Handbook.unit(), twenty).prospective(preliminary().build());
 
             assertThat(failed(report)).containsExactly("competitiveElection");
             assertThat(result(report, "competitiveElection").required()).isEqualTo("多于 82.8 名（差额比例超过 20.0%）");
+        }
+
+        @Test
+        void anAutonomousRegionsFortyPercentMinoritiesFailsAListWithFewer() throws Exception {
+            QuotaRules region = RULES.withChange("minoritiesShare", new ObjectMapper().readTree("""
+                    {"kind": "MINORITIES_MIN_SHARE", "label": "少数民族人选比例不低于 40%",
+                     "regulation": "本自治区实施方案", "threshold": {"minShare": 0.4},
+                     "checkpoints": ["prospective", "elected"]}"""));
+            QuotaChecker checker = new QuotaChecker(Handbook.unit(), region);
+
+            QuotaReport few = checker.prospective(roster(80).leadingCadres(52).workers(7).farmers(3).technicians(10)
+                    .women(24).minorities(31).under55(40).build());
+            QuotaReport enough = checker.prospective(roster(80).leadingCadres(52).workers(7).farmers(3)
+                    .technicians(10).women(24).minorities(32).under55(40).build());
+
+            assertThat(failed(few)).containsExactly("minoritiesShare");
+            assertThat(result(few, "minoritiesShare").sentence())
+                    .isEqualTo("少数民族 31 名，占 38.8%，应不少于 40.0%，不符合要求");
+            assertThat(enough.passed()).isTrue();
+            assertThat(result(enough, "minoritiesShare").passed()).isTrue();
         }
     }
 

@@ -94,6 +94,10 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/elections/{id}/candidate-reports", Set.of("org-dept", "discipline-commission")),
             Map.entry("GET /api/elections/{id}/quota-reports/latest", AccessRules.BODY_GROUPS.keySet()),
             Map.entry("GET /api/elections/{id}/composition", AccessRules.BODY_GROUPS.keySet()),
+            Map.entry("GET /api/elections/{id}/rules", Set.of("org-dept", "standing-committee", "plenary-committee",
+                    "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
+                    "credentials-committee", "ru-city01", "ru-city02")),
+            Map.entry("PUT /api/elections/{id}/rules/{ruleId}", Set.of("org-dept")),
             Map.entry("POST /api/elections/{id}/ballots", Set.of("congress-secretariat")),
             Map.entry("GET /api/elections/{id}/ballot-rounds", Set.of("org-dept", "congress-secretariat",
                     "central-org-dept", "credentials-committee")),
@@ -433,9 +437,9 @@ class AuthorizationMatrixTest {
         return groups;
     }
 
-    /** "GET /api/elections/{electionId}/candidates" → "GET /api/elections/{id}/candidates". */
+    /** "GET /api/elections/{electionId}/candidates" → "GET /api/elections/{id}/candidates": the election's variable. */
     private static String normalize(String endpoint) {
-        return endpoint.replaceAll("\\{[^}]+}", "{id}");
+        return endpoint.replaceFirst("\\{[^}]+}", "{id}");
     }
 
     private Set<String> apiEndpoints() {
