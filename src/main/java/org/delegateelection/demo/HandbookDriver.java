@@ -276,6 +276,10 @@ public class HandbookDriver {
             }));
             case VERIFICATION -> verdict(values, "verifyReport".equals(key) ? plan.confirmedReport()
                     : plan.unconfirmedObjection());
+            case CORRECTION -> {
+                values.put("approved", true);
+                values.put("finding", "经核对干部档案，申请属实，予以更正。");
+            }
             case TALLY -> {
                 DecisionPlan.Tally tally = step.vote() == Vote.PLENARY ? plan.plenaryTally() : plan.tally();
                 values.put("ballotBatchId", ballotEntry.apply(tally));

@@ -77,7 +77,7 @@ class AuthorizationMatrixTest {
             "checkArchives", "verifyPersonalMatters", "hearDisciplineCommission", "investigatePetitions",
             "verifyIdentity", "inspectionReport", "consultDisciplineCommission", "verifyReport", "consultRegulators",
             "proposePreliminaryList", "consultCentralOrganization", "verifyObjection", "plenaryDeliberation",
-            "plenaryVote", "centralReview", "congressDeliberation", "preliminaryBallot", "ballotAndCount", "presidiumDecision", "reportResults",
+            "plenaryVote", "centralReview", "congressDeliberation", "reviewCorrection", "preliminaryBallot", "ballotAndCount", "presidiumDecision", "reportResults",
             "credentialsReview");
 
     /** What each group may call, written out independently of {@link AccessRules}: "METHOD path" → groups. */
@@ -90,6 +90,10 @@ class AuthorizationMatrixTest {
                     "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
                     "credentials-committee", "ru-city01", "ru-city02")),
             Map.entry("POST /api/elections/{id}/candidates", Set.of("org-dept")),
+            Map.entry("GET /api/elections/{id}/candidates/changes", Set.of("org-dept", "discipline-commission")),
+            Map.entry("GET /api/elections/{id}/integrity", Set.of("org-dept", "discipline-commission")),
+            Map.entry("GET /api/elections/{id}/corrections", Set.of("org-dept", "discipline-commission")),
+            Map.entry("POST /api/elections/{id}/corrections", Set.of("org-dept")),
             Map.entry("GET /api/elections/{id}/candidate-reports", Set.of("org-dept", "discipline-commission")),
             Map.entry("POST /api/elections/{id}/candidate-reports", Set.of("org-dept", "discipline-commission")),
             Map.entry("GET /api/elections/{id}/quota-reports/latest", AccessRules.BODY_GROUPS.keySet()),
@@ -196,6 +200,7 @@ class AuthorizationMatrixTest {
             }
             if (key.equals("congressDeliberation")) {
                 withPreliminaryElection(electionId, code);
+                aCorrectionOfTheBallot(electionId);
             }
             if (key.equals("ballotAndCount")) {
                 presidiumAfterAShortfall(electionId, code);
@@ -214,6 +219,16 @@ class AuthorizationMatrixTest {
      * The handbook election is configured without a preliminary election; switched on here (as it would have been
      * registered) before step 22 is completed, so that the walk meets the preliminary round's task too.
      */
+    /** The organization department asks for a correction of a person on the printed ballot: its review opens. */
+    private void aCorrectionOfTheBallot(long electionId) {
+        String person = jdbc.sql("select candidate_id from candidate_list where election_id = ? and list_name = "
+                + "'ballot' order by candidate_id fetch first 1 rows only").param(electionId).query(String.class)
+                .single();
+        assertThat(http.json("POST", "/api/elections/" + electionId + "/corrections", "zhangwei",
+                DemoIdentity.PASSWORD, "{\"candidateId\": \"" + person + "\", \"reason\": \"姓名录入有误\", "
+                        + "\"changes\": {\"name\": \"欧阳明华\"}}").statusCode()).isEqualTo(201);
+    }
+
     private void withPreliminaryElection(long electionId, String code) {
         jdbc.sql("update election set preliminary_election = true where id = ?").param(electionId).update();
         runtimeService.setVariable(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)

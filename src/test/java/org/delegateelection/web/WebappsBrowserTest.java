@@ -206,8 +206,11 @@ class WebappsBrowserTest {
         // the audit trail of the instance: who completed which step, from the engine's user operation log
         browser.click(By.xpath("//a[normalize-space(.)='审计记录']"));
         browser.visible(By.cssSelector(".election-audit tr[data-operation=Complete]"));
+        browser.visible(By.cssSelector(".election-registry tr[data-change=CREATED]"));
         browser.screenshot("12-cockpit-audit-log");
-        assertThat(browser.text()).contains("常委会提出代表候选人初步人选", "wangjun", "完成", "认领");
+        assertThat(browser.text()).contains("常委会提出代表候选人初步人选", "wangjun", "完成", "认领", "人选库变更记录");
+        assertThat(browser.driver().findElement(By.cssSelector(".election-integrity")).getText())
+                .startsWith("校验链完整：共 ");
 
         // Admin and the welcome page in Chinese too
         browser.driver().manage().window().setSize(Browser.WINDOW);

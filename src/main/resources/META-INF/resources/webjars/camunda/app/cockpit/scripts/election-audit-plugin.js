@@ -1,7 +1,11 @@
 /*
- * Cockpit plugin "审计记录": on a delegate-election instance, who did what and when, from the engine's user operation
- * log (every claim, completion and message of the instance, with the values submitted), newest first. The log is
- * read-only: no group has the right to change or delete it. Data comes with the Cockpit session from the engine API.
+ * Cockpit plugin "审计记录": on a delegate-election instance, the state of the election's chain of records (every
+ * decided list, quota report, counted round and correction, checked again against its SHA-256), the audit trail of
+ * the candidate registry (who changed which person, when, why, the values before and after), and who did what and
+ * when from the engine's user operation log (every claim, completion and message of the instance, with the values
+ * submitted), newest first. All of it is read-only: no group has the right to change or delete it. Data comes with
+ * the Cockpit session: the engine API, and the application's /api/elections for the organization department and
+ * the discipline commission.
  */
 import {element, getJson} from './election-quota-plugin.js';
 
@@ -38,9 +42,54 @@ function operations(entries) {
   return [...byId.values()];
 }
 
+const CHANGES = {CREATED: '登记', UPDATED: '修改信息', STATUS: '环节变化'};
+
+/** The chain's state, and the registry's audit trail; a caller without the right to them is told so. */
+async function renderRecords(container, electionId) {
+  container.appendChild(element('h4', {}, '记录完整性'));
+  let integrity;
+  let changes;
+  try {
+    integrity = await getJson(`/api/elections/${electionId}/integrity`);
+    changes = await getJson(`/api/elections/${electionId}/candidates/changes`);
+  } catch (error) {
+    container.appendChild(element('p', {class: 'text-muted'}, error.status === 403
+      ? '记录完整性和人选库变更记录仅组织部、纪委监委可以查看。' : '读取记录完整性失败：' + error.message));
+    return;
+  }
+  const broken = integrity.firstBroken;
+  container.appendChild(element('p', {class: 'election-integrity ' + (integrity.intact ? 'text-success' : 'text-danger'),
+    'data-intact': String(integrity.intact)}, integrity.intact
+    ? `校验链完整：共 ${integrity.records} 条记录（决定的名单、结构比例检查结果、计票结果、纠错），均与记录时的校验值一致。`
+    : `校验链在第 ${broken.seq} 条记录处断开：${broken.kindLabel}（${broken.reference}）${broken.problem}。`
+      + '此后的记录无法证明未被改动，请报告纪委监委。'));
+  container.appendChild(element('h4', {}, '人选库变更记录'));
+  const table = container.appendChild(element('table', {class: 'table table-condensed cam-table election-registry'}));
+  const head = table.appendChild(element('thead')).appendChild(element('tr'));
+  ['时间', '用户', '人选', '变更', '理由', '修改前后'].forEach(title => head.appendChild(element('th', {}, title)));
+  const body = table.appendChild(element('tbody'));
+  [...changes].reverse().forEach(change => {
+    const row = body.appendChild(element('tr', {'data-change': change.kind}));
+    row.appendChild(element('td', {}, change.changedAt.replace('T', ' ').substring(0, 19)));
+    row.appendChild(element('td', {}, change.changedBy));
+    row.appendChild(element('td', {}, `${change.name}（${change.candidateId}）`));
+    row.appendChild(element('td', {}, (CHANGES[change.kind] || change.kind)
+      + (change.version ? `，第 ${change.version} 版` : '') + (change.status ? `：${change.status}` : '')));
+    row.appendChild(element('td', {}, change.reason || ''));
+    row.appendChild(element('td', {}, change.fields.map(f => `${f.label}：${f.before} → ${f.after}`).join('；')));
+  });
+  container.appendChild(element('h4', {}, '引擎操作日志'));
+}
+
 async function render(node, processInstanceId, engineApi) {
   node.innerHTML = '';
   const container = node.appendChild(element('div', {class: 'election-audit'}));
+  try {
+    const electionId = (await getJson(`${engineApi}/process-instance/${processInstanceId}/variables/electionId`)).value;
+    await renderRecords(container, electionId);
+  } catch (error) {
+    container.appendChild(element('p', {}, '此流程实例不是代表选举（没有变量 electionId）。'));
+  }
   let entries;
   let tasks;
   try {
