@@ -93,12 +93,12 @@ public class IntegrityChain {
                 }
             }
             if (problem != null) {
-                return new IntegrityReport(electionId, records.size(), false, new IntegrityReport.Broken(record.seq(),
+                return new IntegrityReport(electionId, records.size(), false, null, new IntegrityReport.Broken(record.seq(),
                         record.kind(), record.kind().label(), record.reference(), record.recordedAt(), problem));
             }
             previous = record.hash();
         }
-        return new IntegrityReport(electionId, records.size(), true, null);
+        return new IntegrityReport(electionId, records.size(), true, records.isEmpty() ? null : previous, null);
     }
 
     /** Hex SHA-256 of the previous hash, kind, reference and content, one per line. */

@@ -8,9 +8,11 @@ import java.time.LocalDateTime;
  * @param electionId the election
  * @param records    how many records the chain holds
  * @param intact     true when every record matches its hash and follows the one before
+ * @param head       the hash of the last record when the chain is intact (64 hex digits; written down, e.g. in a
+ *                   body's minutes, it shows later that nothing before was rewritten); {@code null} otherwise
  * @param firstBroken the first record that does not match; {@code null} when the chain is intact
  */
-public record IntegrityReport(long electionId, int records, boolean intact, Broken firstBroken) {
+public record IntegrityReport(long electionId, int records, boolean intact, String head, Broken firstBroken) {
 
     /**
      * A record that does not match.

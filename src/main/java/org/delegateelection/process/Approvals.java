@@ -15,7 +15,7 @@ import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.procedure.StepFamily;
-import org.delegateelection.quota.QuotaCheckers;
+import org.delegateelection.quota.Checkpoint;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.security.CurrentUser;
 import org.delegateelection.system.InvalidInputException;
@@ -38,14 +38,14 @@ class Approvals implements StepRule {
 
     private final CandidateRepository candidates;
     private final BallotRounds ballotRounds;
-    private final QuotaCheckers quotaCheckers;
+    private final QuotaCheckDelegate quotaChecks;
     private final CurrentUser currentUser;
 
-    Approvals(CandidateRepository candidates, BallotRounds ballotRounds, QuotaCheckers quotaCheckers,
+    Approvals(CandidateRepository candidates, BallotRounds ballotRounds, QuotaCheckDelegate quotaChecks,
             CurrentUser currentUser) {
         this.candidates = candidates;
         this.ballotRounds = ballotRounds;
-        this.quotaCheckers = quotaCheckers;
+        this.quotaChecks = quotaChecks;
         this.currentUser = currentUser;
     }
 
@@ -130,12 +130,11 @@ class Approvals implements StepRule {
 
     /**
      * Before the ballot is printed: the candidates on it exceed the seats by the unit's competitive ratio, or by the
-     * ratio of the exception authorised for the unit (《中国共产党地方组织选举工作条例》 art. 4).
+     * ratio of the exception authorised for the unit (《中国共产党地方组织选举工作条例》 art. 4). The check of the ballot
+     * (checkpoint {@code ballot}, the Centre's nominees counted) is stored with the approval.
      */
     private void competitiveBallot(Completion completion) {
-        long electionId = completion.electionId();
-        QuotaReport report = quotaCheckers.of(electionId).ballot(completion.reads().list(CandidateList.BALLOT),
-                ballotRounds.fullBallot(electionId).seats());
+        QuotaReport report = quotaChecks.check(completion.electionId(), Checkpoint.BALLOT, null);
         report.results().stream().filter(r -> r.blocking() && !r.passed()).findFirst().ifPresent(r -> {
             throw InvalidInputException.field("approved", "选票不符合差额选举要求，不能同意：" + r.sentence());
         });

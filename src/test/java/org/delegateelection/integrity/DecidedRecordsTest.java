@@ -168,6 +168,9 @@ class DecidedRecordsTest {
         // every decided list, quota report, counted round and correction is in the chain, which is intact
         JsonNode intact = integrity(http, api);
         assertThat(intact.path("intact").asBoolean()).isTrue();
+        assertThat(intact.path("head").asText()).matches("[0-9a-f]{64}").isEqualTo(jdbc.sql("select hash from "
+                + "integrity_record where election_id = ? order by seq desc fetch first 1 rows only")
+                .param(election.id).query(String.class).single());
         assertThat(intact.path("records").asInt()).isEqualTo(jdbc.sql("select count(*) from integrity_record "
                 + "where election_id = ?").param(election.id).query(Integer.class).single())
                 .isGreaterThan(40);
