@@ -15,6 +15,8 @@ import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 
 import org.apache.poi.ss.usermodel.Workbook;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.delegateelection.AuditHistoryProcessTest;
 import org.delegateelection.EngineClock;
@@ -66,9 +68,12 @@ class DecidedRecordsTest {
     private JdbcClient jdbc;
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private ProcessEngine processEngine;
 
     @Test
     void decidedListsKeepWhatWasDecidedAndAClosedElectionChangesNoMore() throws Exception {
+        BpmnAwareTests.init(processEngine);
         Http http = new Http(port, false);
         Election election = elections.start("t-records").advancePastNoticeTo("plenaryDeliberation");
         String api = "/api/elections/" + election.id;
