@@ -1,26 +1,35 @@
 package org.delegateelection.calendar;
 
+import org.delegateelection.security.CurrentUser;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
-/** Working-day questions over REST, under /api/calendar. */
+/** The working-day calendar over REST, under /api/calendar: working-day questions, and the years in force. */
 @RestController
 @RequestMapping("/api/calendar")
 public class CalendarController {
 
     /** The longest period one request may ask for, in working days. */
     static final int MAX_COUNT = 366;
+    /** The largest calendar year accepted in a request body, in characters (a year is about 1,500). */
+    static final int MAX_BODY = 100_000;
 
-    private final WorkingDayCalendar calendar;
+    private final CalendarYears calendar;
+    private final CurrentUser currentUser;
 
-    CalendarController(WorkingDayCalendar calendar) {
+    CalendarController(CalendarYears calendar, CurrentUser currentUser) {
         this.calendar = calendar;
+        this.currentUser = currentUser;
     }
 
     /**
@@ -39,9 +48,62 @@ public class CalendarController {
         LocalDate start = parseDate(from);
         int days = parseCount(count);
         try {
-            return calendar.period(start, days);
+            return calendar.calendar().period(start, days);
         } catch (CalendarNotCoveredException e) {
             throw InvalidInputException.field("from", e.getMessage());
+        }
+    }
+
+    /**
+     * The years in force and the warning due while next year is missing.
+     *
+     * @param years   every year, ascending, with its source: shipped with the application or stored (by whom, when)
+     * @param warning from 1 October (Asia/Shanghai) while next year has no calendar: what to do, in Chinese;
+     *                otherwise {@code null}
+     */
+    public record Years(List<CalendarYears.YearSource> years, String warning) {
+    }
+
+    /** {@code GET /api/calendar/years}: the years in force with their source, and the warning about next year. */
+    @GetMapping("/years")
+    public Years years() {
+        return new Years(calendar.list(), calendar.nextYearWarning().orElse(null));
+    }
+
+    /**
+     * {@code PUT /api/calendar/years/{year}}: stores the year's holidays and make-up working days with the State
+     * Council's notice, in the form of the shipped files calendar/cn-YYYY.yaml, as YAML or the same structure as JSON.
+     * The stored year wins over a shipped file and earlier versions (all kept); the due date of every running public
+     * notice that counts a changed day is recomputed.
+     *
+     * @param year the year of the path; must be the body's {@code year}
+     * @param body the year (YAML or JSON, any content type)
+     * @return the version stored, the days it changed, the notices recomputed
+     * @throws InvalidInputException (400, nothing stored) naming the field and the reason: the path's year not a
+     *                               year or not the body's, a body that is not YAML or JSON, a missing field, a date
+     *                               outside the year, a make-up day not on a weekend or inside a holiday, no notice
+     *                               named; or a running notice that would then reach into a year without a calendar
+     */
+    @PutMapping("/years/{year}")
+    public CalendarYears.Stored store(@PathVariable String year, @RequestBody(required = false) String body) {
+        if (!year.matches("\\d{4}")) {
+            throw InvalidInputException.field("year", "路径中的年份应为四位数字，收到「" + year + "」");
+        }
+        if (body == null || body.isBlank()) {
+            throw InvalidInputException.field("year", "请求内容为空，应为" + year + "年的节假日安排（YAML 或 JSON）");
+        }
+        if (body.length() > MAX_BODY) {
+            throw InvalidInputException.field("year", "请求内容过长（超过 " + MAX_BODY + " 个字符）");
+        }
+        CalendarYear parsed = WorkingDayCalendar.parse(body);
+        if (parsed.year() != Integer.parseInt(year)) {
+            throw InvalidInputException.field("year", "内容中的年份 " + parsed.year() + " 与路径中的年份 " + year + " 不一致");
+        }
+        try {
+            return calendar.store(parsed, currentUser.id());
+        } catch (CalendarNotCoveredException e) {
+            throw InvalidInputException.field("holidays", "保存后，正在进行的公示期将延伸到" + e.year()
+                    + "年，而工作日历尚未包含该年，未保存：请先录入" + e.year() + "年。");
         }
     }
 

@@ -1,13 +1,17 @@
 package org.delegateelection.calendar;
 
 import org.delegateelection.api.ApiExceptionHandler;
+import org.delegateelection.security.CurrentUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+
+import java.time.Clock;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -23,8 +27,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(CalendarController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@ContextConfiguration(classes = {CalendarController.class, CalendarConfiguration.class, ApiExceptionHandler.class})
+@ContextConfiguration(classes = {CalendarController.class, CalendarYears.class, ApiExceptionHandler.class})
 class CalendarControllerTest {
+
+    /** No year stored: the shipped files alone (storing is tested with the whole application, CalendarYearsApiTest). */
+    @MockitoBean
+    CalendarYearRepository repository;
+    @MockitoBean
+    NoticeTimers noticeTimers;
+    @MockitoBean
+    CurrentUser currentUser;
+    @MockitoBean
+    Clock clock;
 
     @Autowired
     MockMvc mvc;
@@ -82,9 +96,9 @@ class CalendarControllerTest {
         workingDays("?from=2026-12-28&count=5")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].field").value("from"))
-                .andExpect(jsonPath("$.problems[0].reason", containsString("calendar/cn-2027.yaml")));
+                .andExpect(jsonPath("$.problems[0].reason", containsString("/api/calendar/years/2027")));
         workingDays("?from=2020-06-01&count=1")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.problems[0].reason", containsString("calendar/cn-2020.yaml")));
+                .andExpect(jsonPath("$.problems[0].reason", containsString("/api/calendar/years/2020")));
     }
 }
