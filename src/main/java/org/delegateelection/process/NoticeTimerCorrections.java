@@ -18,6 +18,7 @@ import org.delegateelection.calendar.CalendarYearRepository;
 import org.delegateelection.calendar.NoticeTimers;
 import org.delegateelection.calendar.PublicNoticeCalendar;
 import org.delegateelection.security.CallerChecked;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +46,9 @@ class NoticeTimerCorrections implements NoticeTimers {
     private final CallerChecked callerChecked;
     private final PublicNoticeCalendar noticeCalendar;
 
+    /** {@code noticeCalendar} is lazy: it reads the calendar years, which call this back. */
     NoticeTimerCorrections(ManagementService managementService, RuntimeService runtimeService,
-            CallerChecked callerChecked, PublicNoticeCalendar noticeCalendar) {
+            CallerChecked callerChecked, @Lazy PublicNoticeCalendar noticeCalendar) {
         this.managementService = managementService;
         this.runtimeService = runtimeService;
         this.callerChecked = callerChecked;

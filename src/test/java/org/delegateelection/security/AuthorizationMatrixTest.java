@@ -114,7 +114,11 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/users/template.csv", Set.of("org-dept")),
             Map.entry("GET /api/calendar/working-days", Set.of("org-dept", "standing-committee", "plenary-committee",
                     "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
-                    "credentials-committee", "ru-city01", "ru-city02")));
+                    "credentials-committee", "ru-city01", "ru-city02")),
+            Map.entry("GET /api/calendar/years", Set.of("org-dept", "standing-committee", "plenary-committee",
+                    "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
+                    "credentials-committee", "ru-city01", "ru-city02")),
+            Map.entry("PUT /api/calendar/years/{year}", Set.of("org-dept")));
 
     @LocalServerPort
     private int port;
