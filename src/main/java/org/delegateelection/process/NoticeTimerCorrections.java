@@ -78,6 +78,8 @@ class NoticeTimerCorrections implements NoticeTimers {
     /** Recomputes one timer; {@code createdAt} is its creation for a timer of an earlier version, else null. */
     private Correction recompute(Job timer, Date createdAt, LocalDate publishedOn,
             CalendarYearRepository.StoredYear stored) {
+        // before the recalculation: the job read here is the entity the engine changes
+        OffsetDateTime previous = timer.getDuedate().toInstant().atZone(ZONE).toOffsetDateTime();
         try {
             if (createdAt == null) {
                 managementService.recalculateJobDuedate(timer.getId(), false);
@@ -93,7 +95,6 @@ class NoticeTimerCorrections implements NoticeTimers {
             throw e;
         }
         Date due = managementService.createJobQuery().jobId(timer.getId()).singleResult().getDuedate();
-        OffsetDateTime previous = timer.getDuedate().toInstant().atZone(ZONE).toOffsetDateTime();
         OffsetDateTime now = due.toInstant().atZone(ZONE).toOffsetDateTime();
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
                 .processInstanceId(timer.getProcessInstanceId()).singleResult();
