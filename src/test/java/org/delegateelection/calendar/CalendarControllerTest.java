@@ -12,10 +12,17 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -30,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ContextConfiguration(classes = {CalendarController.class, CalendarYears.class, ApiExceptionHandler.class})
 class CalendarControllerTest {
 
-    /** No year stored: the shipped files alone (storing is tested with the whole application, CalendarYearsApiTest). */
+    /** No year stored unless a test says so (storing is tested with the whole application, CalendarYearsApiTest). */
     @MockitoBean
     CalendarYearRepository repository;
     @MockitoBean
@@ -100,5 +107,21 @@ class CalendarControllerTest {
         workingDays("?from=2020-06-01&count=1")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].reason", containsString("/api/calendar/years/2020")));
+    }
+
+    @Test
+    void aCorrectionCarryingARunningNoticeIntoAYearWithoutCalendarIsRefused() throws Exception {
+        CalendarYear first = WorkingDayCalendar.parse(CalendarYearsTest.year2027());
+        when(repository.newest()).thenReturn(List.of(new CalendarYearRepository.StoredYear(1, first, "zhangwei",
+                OffsetDateTime.parse("2026-12-02T10:00+08:00"))));
+        when(clock.instant()).thenReturn(Instant.parse("2026-12-02T02:00:00Z"));
+        when(clock.getZone()).thenReturn(ZoneId.of("Asia/Shanghai"));
+        when(noticeTimers.recompute(any(), any())).thenThrow(new CalendarNotCoveredException(2028));
+
+        mvc.perform(put("/api/calendar/years/2027").contentType("application/yaml")
+                        .content(CalendarYearsTest.year2027().replace("to: 2027-01-03", "to: 2027-01-04")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("holidays"))
+                .andExpect(jsonPath("$.problems[0].reason", containsString("2028年")));
     }
 }
