@@ -5,11 +5,13 @@ import org.delegateelection.system.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -21,7 +23,7 @@ public class CalendarController {
 
     /** The longest period one request may ask for, in working days. */
     static final int MAX_COUNT = 366;
-    /** The largest calendar year accepted in a request body, in characters (a year is about 1,500). */
+    /** The largest calendar year accepted in a request body, in bytes (a year is about 1,500); read no further. */
     static final int MAX_BODY = 100_000;
 
     private final CalendarYears calendar;
@@ -77,25 +79,29 @@ public class CalendarController {
      * notice that counts a changed day is recomputed.
      *
      * @param year the year of the path; must be the body's {@code year}
-     * @param body the year (YAML or JSON, any content type)
+     * @param body the year (YAML or JSON in UTF-8, any content type), at most 100,000 bytes
      * @return the version stored, the days it changed, the notices recomputed
      * @throws InvalidInputException (400, nothing stored) naming the field and the reason: the path's year not a
      *                               year or not the body's, a body that is not YAML or JSON, a missing field, a date
      *                               outside the year, a make-up day not on a weekend or inside a holiday, no notice
-     *                               named; or a running notice that would then reach into a year without a calendar
+     *                               named, a body over 100,000 bytes or empty; or a running notice that would then
+     *                               reach into a year without a calendar
+     * @throws IOException           when the body cannot be read
      */
     @PutMapping("/years/{year}")
-    public CalendarYears.Stored store(@PathVariable String year, @RequestBody(required = false) String body) {
+    public CalendarYears.Stored store(@PathVariable String year, InputStream body) throws IOException {
         if (!year.matches("\\d{4}")) {
             throw InvalidInputException.field("year", "路径中的年份应为四位数字，收到「" + year + "」");
         }
-        if (body == null || body.isBlank()) {
+        byte[] bytes = body.readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw InvalidInputException.field("year", "请求内容过长（超过 " + MAX_BODY + " 字节）");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
             throw InvalidInputException.field("year", "请求内容为空，应为" + year + "年的节假日安排（YAML 或 JSON）");
         }
-        if (body.length() > MAX_BODY) {
-            throw InvalidInputException.field("year", "请求内容过长（超过 " + MAX_BODY + " 个字符）");
-        }
-        CalendarYear parsed = WorkingDayCalendar.parse(body);
+        CalendarYear parsed = WorkingDayCalendar.parse(text);
         if (parsed.year() != Integer.parseInt(year)) {
             throw InvalidInputException.field("year", "内容中的年份 " + parsed.year() + " 与路径中的年份 " + year + " 不一致");
         }

@@ -124,4 +124,16 @@ class CalendarControllerTest {
                 .andExpect(jsonPath("$.problems[0].field").value("holidays"))
                 .andExpect(jsonPath("$.problems[0].reason", containsString("2028年")));
     }
+
+    @Test
+    void aBodyOverItsLimitOrEmptyIsRefusedWithoutBeingReadFurther() throws Exception {
+        mvc.perform(put("/api/calendar/years/2027").contentType("application/yaml")
+                        .content("#".repeat(CalendarController.MAX_BODY + 1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("year"))
+                .andExpect(jsonPath("$.problems[0].reason", containsString("过长")));
+        mvc.perform(put("/api/calendar/years/2027").contentType("application/yaml").content(" "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].reason", containsString("为空")));
+    }
 }
