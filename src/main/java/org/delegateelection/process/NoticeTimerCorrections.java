@@ -66,7 +66,9 @@ class NoticeTimerCorrections implements NoticeTimers {
                 Date publishedAt = variable instanceof Date date ? date : timer.getCreateTime();
                 LocalDate publishedOn = publishedAt.toInstant().atZone(ZONE).toLocalDate();
                 LocalDate lastCounted = timer.getDuedate().toInstant().atZone(ZONE).toLocalDate().minusDays(1);
-                if (changedDays.subSet(publishedOn, lastCounted.plusDays(1)).isEmpty()) {
+                // a due date an administrator moved before the day of publication (a rehearsal) is left alone
+                if (lastCounted.isBefore(publishedOn)
+                        || changedDays.subSet(publishedOn, lastCounted.plusDays(1)).isEmpty()) {
                     continue;
                 }
                 corrections.add(recompute(timer, variable == null ? publishedAt : null, publishedOn, stored));
