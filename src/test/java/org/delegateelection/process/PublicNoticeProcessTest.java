@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -185,6 +186,14 @@ class PublicNoticeProcessTest {
                 .isZero();
         assertThat(election.instance).isWaitingAt("noticePeriodEnded");
         assertThat(election.job().getDuedate().toInstant())
+                .isEqualTo(OffsetDateTime.parse("2027-01-05T00:00+08:00").toInstant());
+        // as the README shows the organization department the due date over the engine's REST API
+        HttpResponse<String> jobs = new Http(port, false).json("GET", "/engine-rest/job?processInstanceId="
+                + election.instance.getId() + "&activityId=noticePeriodEnded", CALENDAR_CLERK, TestUsers.PASSWORD, null);
+        assertThat(jobs.statusCode()).as(jobs.body()).isEqualTo(200);
+        assertThat(JSON.readTree(jobs.body())).as(jobs.body()).hasSize(1);
+        assertThat(OffsetDateTime.parse(JSON.readTree(jobs.body()).at("/0/dueDate").asText(),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
                 .isEqualTo(OffsetDateTime.parse("2027-01-05T00:00+08:00").toInstant());
 
         HttpResponse<String> corrected = putYear(year2027().replace("to: 2027-01-03", "to: 2027-01-04"));
