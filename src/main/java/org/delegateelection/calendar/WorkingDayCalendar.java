@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.delegateelection.system.InvalidInputException;
@@ -153,6 +155,14 @@ public final class WorkingDayCalendar {
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
             if (e.getOriginalMessage().startsWith("Missing required creator property")) {
                 throw InvalidInputException.field(field, "必须填写");
+            }
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                throw InvalidInputException.field(field, "没有这个字段，可填写的字段为 "
+                        + unknown.getKnownPropertyIds());
+            }
+            if (e instanceof InvalidFormatException format) {
+                throw InvalidInputException.field(field, (format.getTargetType() == LocalDate.class
+                        ? "应为日期，格式 yyyy-MM-dd" : "应为整数") + "，收到「" + format.getValue() + "」");
             }
             throw InvalidInputException.field(field.isEmpty() ? "year" : field, "格式不符（" + location(e)
                     + e.getOriginalMessage() + "）");

@@ -159,8 +159,14 @@ class CalendarYearsTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e ->
                         assertThat(e.problems().get(0).field()).isEqualTo("holidays[1].to"));
         assertThatThrownBy(() -> WorkingDayCalendar.parse(year2027().replace("2027-02-13", "2027-02-30")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e ->
-                        assertThat(e.problems().get(0).field()).isEqualTo("holidays[1].to"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0))
+                        .isEqualTo(new Problem(null, "holidays[1].to", "应为日期，格式 yyyy-MM-dd，收到「2027-02-30」")));
+        assertThatThrownBy(() -> WorkingDayCalendar.parse(year2027().replace("nameEn: Spring Festival",
+                "nameEn: Spring Festival\n    colour: red")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.problems().get(0).field()).isEqualTo("holidays[1].colour");
+                    assertThat(e.problems().get(0).reason()).startsWith("没有这个字段").contains("nameEn");
+                });
         assertThatThrownBy(() -> WorkingDayCalendar.parse("year: [unclosed"))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(WorkingDayCalendar.parse("""
