@@ -3,16 +3,19 @@ package org.delegateelection.calendar;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.delegateelection.system.InvalidInputException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,8 +25,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The Chinese working-day calendar for the years whose State Council notice has been loaded.
@@ -65,16 +71,23 @@ public final class WorkingDayCalendar {
      *
      * @param yearFiles the files, e.g. every calendar/cn-YYYY.yaml on the classpath
      * @return the calendar of the years the files cover
-     * @throws CalendarDataException when a file cannot be read, misses a field, has a holiday ending before it begins,
-     *                               a date outside its year (the December before is allowed), a make-up working day
-     *                               that is not a Saturday or Sunday or lies inside a holiday, or when two files give
-     *                               the same year
+     * @throws CalendarDataException when a file cannot be read, misses a field, breaks a rule of
+     *                               {@link CalendarYear#problems()}, when a make-up working day of one year lies inside
+     *                               a holiday of another, or when two files give the same year
      */
     public static WorkingDayCalendar load(Collection<URL> yearFiles) {
-        SortedSet<Integer> years = new TreeSet<>();
+        return of(read(yearFiles).values());
+    }
+
+    /**
+     * Reads and checks calendar year files as {@link #load} does, without putting them together.
+     *
+     * @return the years the files give, by year
+     * @throws CalendarDataException as {@link #load} does, except for a make-up day inside another year's holiday
+     */
+    static SortedMap<Integer, CalendarYear> read(Collection<URL> yearFiles) {
         Map<Integer, String> fileOfYear = new HashMap<>();
-        Set<LocalDate> daysOff = new HashSet<>();
-        Map<LocalDate, String> makeUpDayFile = new HashMap<>();
+        SortedMap<Integer, CalendarYear> years = new TreeMap<>();
         for (URL url : yearFiles) {
             String file = fileName(url);
             CalendarYear data = read(url, file);
@@ -82,9 +95,34 @@ public final class WorkingDayCalendar {
             if (other != null) {
                 throw new CalendarDataException(file, data.year() + "年已由 " + other + " 提供，每年只能有一个文件");
             }
-            years.add(data.year());
+            data.problems().stream().findFirst().ifPresent(problem -> {
+                throw new CalendarDataException(file, problem.reason());
+            });
+            years.put(data.year(), data);
+        }
+        return years;
+    }
+
+    /**
+     * The calendar of the given years, one entry per year, each already free of {@link CalendarYear#problems()}.
+     *
+     * @throws CalendarDataException    when a year has a problem, or a make-up working day of one year lies inside a
+     *                                  holiday of another (e.g. of the December before)
+     * @throws IllegalArgumentException when a year is given twice
+     */
+    public static WorkingDayCalendar of(Collection<CalendarYear> calendarYears) {
+        SortedSet<Integer> years = new TreeSet<>();
+        Set<LocalDate> daysOff = new HashSet<>();
+        Map<LocalDate, String> makeUpDayFile = new HashMap<>();
+        for (CalendarYear data : calendarYears) {
+            String file = "cn-" + data.year() + ".yaml";
+            if (!years.add(data.year())) {
+                throw new IllegalArgumentException(data.year() + "年出现了两次");
+            }
+            data.problems().stream().findFirst().ifPresent(problem -> {
+                throw new CalendarDataException(file, problem.reason());
+            });
             for (CalendarYear.Holiday holiday : data.holidays()) {
-                check(holiday, data.year(), file);
                 daysOff.addAll(holiday.from().datesUntil(holiday.to().plusDays(1)).toList());
                 holiday.makeUpWorkingDays().forEach(day -> makeUpDayFile.put(day, file));
             }
@@ -95,6 +133,61 @@ public final class WorkingDayCalendar {
             }
         });
         return new WorkingDayCalendar(years, daysOff, makeUpDayFile.keySet());
+    }
+
+    /**
+     * Reads one calendar year as written in a request body: YAML in the form of the shipped files, or the same
+     * structure as JSON (JSON is YAML too). Does not check its rules ({@link CalendarYear#problems()}).
+     *
+     * @throws InvalidInputException naming the field (e.g. {@code holidays[1].from}) when the text is not YAML, a
+     *                               required field is missing, a field is unknown or a date is not yyyy-MM-dd
+     */
+    public static CalendarYear parse(String text) {
+        try {
+            CalendarYear year = YAML.readValue(text, CalendarYear.class);
+            if (year == null) {
+                throw InvalidInputException.field("year", "内容为空，应为一年的节假日安排（YAML 或 JSON）");
+            }
+            return year;
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(reference -> reference.getFieldName() != null
+                    ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            if (e.getOriginalMessage().startsWith("Missing required creator property")) {
+                throw InvalidInputException.field(field, "必须填写");
+            }
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                throw InvalidInputException.field(field, "没有这个字段，可填写的字段为 "
+                        + unknown.getKnownPropertyIds());
+            }
+            if (e instanceof InvalidFormatException format) {
+                throw InvalidInputException.field(field, (format.getTargetType() == LocalDate.class
+                        ? "应为日期，格式 yyyy-MM-dd" : "应为整数") + "，收到「" + format.getValue() + "」");
+            }
+            throw InvalidInputException.field(field.isEmpty() ? "year" : field, "格式不符（" + location(e)
+                    + e.getOriginalMessage() + "）");
+        } catch (JacksonException e) {
+            throw InvalidInputException.field("year", "不是有效的 YAML 或 JSON（" + location(e) + e.getOriginalMessage()
+                    + "）");
+        }
+    }
+
+    /**
+     * The days of {@code year} (and of the December before, where a notice may begin) that are working days in one
+     * calendar and not in the other; empty when {@code before} does not cover {@code year}, since nothing can have
+     * been counted in it.
+     */
+    public SortedSet<LocalDate> changedDays(WorkingDayCalendar before, int year) {
+        SortedSet<LocalDate> changed = new TreeSet<>();
+        if (!before.years.contains(year) || !years.contains(year)) {
+            return changed;
+        }
+        LocalDate from = before.years.contains(year - 1) && years.contains(year - 1)
+                ? LocalDate.of(year - 1, 12, 1) : LocalDate.of(year, 1, 1);
+        from.datesUntil(LocalDate.of(year + 1, 1, 1))
+                .filter(day -> isWorkingDay(day) != before.isWorkingDay(day))
+                .forEach(changed::add);
+        return changed;
     }
 
     /** The years loaded, ascending. */
@@ -144,35 +237,14 @@ public final class WorkingDayCalendar {
         try (InputStream in = url.openStream()) {
             return YAML.readValue(in, CalendarYear.class);
         } catch (JacksonException e) {
-            String line = e.getLocation() == null ? "" : "第" + e.getLocation().getLineNr() + "行附近：";
-            throw new CalendarDataException(file, "格式不符（" + line + e.getOriginalMessage() + "）", e);
+            throw new CalendarDataException(file, "格式不符（" + location(e) + e.getOriginalMessage() + "）", e);
         } catch (IOException e) {
             throw new CalendarDataException(file, "无法读取（" + e.getMessage() + "）", e);
         }
     }
 
-    private static void check(CalendarYear.Holiday holiday, int year, String file) {
-        String name = "节假日「" + holiday.name() + "」";
-        if (holiday.from().isAfter(holiday.to())) {
-            throw new CalendarDataException(file,
-                    name + "的放假开始日期 " + holiday.from() + " 晚于结束日期 " + holiday.to());
-        }
-        List<LocalDate> dates = new ArrayList<>(holiday.makeUpWorkingDays());
-        dates.add(holiday.from());
-        dates.add(holiday.to());
-        for (LocalDate date : dates) {
-            boolean decemberBefore = date.getYear() == year - 1 && date.getMonth() == Month.DECEMBER;
-            if (date.getYear() != year && !decemberBefore) {
-                throw new CalendarDataException(file,
-                        name + "的日期 " + date + " 不在" + year + "年内（只允许提前到上一年12月）");
-            }
-        }
-        for (LocalDate day : holiday.makeUpWorkingDays()) {
-            if (!isWeekend(day)) {
-                throw new CalendarDataException(file,
-                        name + "的调休上班日 " + day + " 不是星期六或星期日");
-            }
-        }
+    private static String location(JacksonException e) {
+        return e.getLocation() == null ? "" : "第" + e.getLocation().getLineNr() + "行附近：";
     }
 
     private static boolean isWeekend(LocalDate date) {

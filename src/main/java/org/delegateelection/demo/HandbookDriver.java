@@ -206,6 +206,16 @@ public class HandbookDriver {
         // as Tasklist does: the engine checks the user's rights and writes the user into its operation log
         identityService.setAuthentication(user.getId(), identityService.createGroupQuery().groupMember(user.getId())
                 .list().stream().map(Group::getId).toList());
+        if ("consultCentralOrganization".equals(key)) {
+            // step 17's agreement publishes the notice (its variable noticePublishedAt is the engine's time then),
+            // on the notice date if one is given: the engine's clock moved there and still running, so that history
+            // keeps its order
+            if (run.noticeDate != null) {
+                ClockUtil.offset(run.noticeDate.atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli()
+                        - System.currentTimeMillis());
+            }
+            run.publishedOn = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+        }
         try {
             taskService.claim(task.getId(), user.getId());
             formService.submitTaskForm(task.getId(), values);
@@ -336,13 +346,7 @@ public class HandbookDriver {
                 managementService.executeJob(job.getId());
                 ClockUtil.resetClock();
             } else {
-                // the notice is published: the job before the timer computes its due date from the engine's clock,
-                // moved to the notice date if one is given (and still running, so that history keeps its order)
-                if (run.noticeDate != null) {
-                    ClockUtil.offset(run.noticeDate.atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli()
-                            - System.currentTimeMillis());
-                }
-                run.publishedOn = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+                // the job before the timer: it sets the due date, counted from the publication
                 managementService.executeJob(job.getId());
             }
         }

@@ -1,7 +1,11 @@
 package org.delegateelection.process;
 
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
 
 /**
  * Makes the application a Camunda process application, which deploys the archive of META-INF/processes.xml
@@ -10,4 +14,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableProcessApplication
 public class ProcessApplicationConfiguration {
+
+    /** The engine's clock, in Asia/Shanghai, for the domain (e.g. the calendar's "today"). */
+    @Bean
+    Clock clock() {
+        return new EngineTime(ZoneId.of("Asia/Shanghai"));
+    }
 }

@@ -110,7 +110,11 @@ public final class AccessRules {
                     "人员导入模板（Excel）"),
             new ApiRule(HttpMethod.GET, "/api/users/template.csv", Set.of(ORG_DEPT, Groups.CAMUNDA_ADMIN),
                     "人员导入模板（CSV）"),
-            new ApiRule(HttpMethod.GET, "/api/calendar/working-days", Set.of(ANYONE), "工作日计算"));
+            new ApiRule(HttpMethod.GET, "/api/calendar/working-days", Set.of(ANYONE), "工作日计算"),
+            new ApiRule(HttpMethod.GET, "/api/calendar/years", Set.of(ANYONE),
+                    "工作日历包含的年份及其来源（随程序提供或录入，录入人和时间），缺少下一年时的提醒"),
+            new ApiRule(HttpMethod.PUT, "/api/calendar/years/{year}", Set.of(ORG_DEPT, Groups.CAMUNDA_ADMIN),
+                    "录入或更正一年的节假日安排（国务院办公厅通知），重新计算受影响的公示期满时间"));
 
     private AccessRules() {
     }

@@ -1,17 +1,28 @@
 package org.delegateelection.calendar;
 
 import org.delegateelection.api.ApiExceptionHandler;
+import org.delegateelection.security.CurrentUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -23,8 +34,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(CalendarController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@ContextConfiguration(classes = {CalendarController.class, CalendarConfiguration.class, ApiExceptionHandler.class})
+@ContextConfiguration(classes = {CalendarController.class, CalendarYears.class, ApiExceptionHandler.class})
 class CalendarControllerTest {
+
+    /** No year stored unless a test says so (storing is tested with the whole application, CalendarYearsApiTest). */
+    @MockitoBean
+    CalendarYearRepository repository;
+    @MockitoBean
+    NoticeTimers noticeTimers;
+    @MockitoBean
+    CurrentUser currentUser;
+    @MockitoBean
+    Clock clock;
 
     @Autowired
     MockMvc mvc;
@@ -82,9 +103,37 @@ class CalendarControllerTest {
         workingDays("?from=2026-12-28&count=5")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].field").value("from"))
-                .andExpect(jsonPath("$.problems[0].reason", containsString("calendar/cn-2027.yaml")));
+                .andExpect(jsonPath("$.problems[0].reason", containsString("/api/calendar/years/2027")));
         workingDays("?from=2020-06-01&count=1")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.problems[0].reason", containsString("calendar/cn-2020.yaml")));
+                .andExpect(jsonPath("$.problems[0].reason", containsString("/api/calendar/years/2020")));
+    }
+
+    @Test
+    void aCorrectionCarryingARunningNoticeIntoAYearWithoutCalendarIsRefused() throws Exception {
+        CalendarYear first = WorkingDayCalendar.parse(CalendarYearsTest.year2027());
+        when(repository.newest()).thenReturn(List.of(new CalendarYearRepository.StoredYear(1, first, "zhangwei",
+                OffsetDateTime.parse("2026-12-02T10:00+08:00"))));
+        when(clock.instant()).thenReturn(Instant.parse("2026-12-02T02:00:00Z"));
+        when(clock.getZone()).thenReturn(ZoneId.of("Asia/Shanghai"));
+        when(noticeTimers.recompute(any(), any())).thenThrow(new CalendarNotCoveredException(2028));
+
+        mvc.perform(put("/api/calendar/years/2027").contentType("application/yaml")
+                        .content(CalendarYearsTest.year2027().replace("to: 2027-01-03", "to: 2027-01-04")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("holidays"))
+                .andExpect(jsonPath("$.problems[0].reason", containsString("2028年")));
+    }
+
+    @Test
+    void aBodyOverItsLimitOrEmptyIsRefusedWithoutBeingReadFurther() throws Exception {
+        mvc.perform(put("/api/calendar/years/2027").contentType("application/yaml")
+                        .content("#".repeat(CalendarController.MAX_BODY + 1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("year"))
+                .andExpect(jsonPath("$.problems[0].reason", containsString("过长")));
+        mvc.perform(put("/api/calendar/years/2027").contentType("application/yaml").content(" "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].reason", containsString("为空")));
     }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The timer's due date: the publication instant is read as a day in Asia/Shanghai. */
 class PublicNoticeCalendarTest {
 
-    private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.load(
-            IntStream.rangeClosed(2021, 2026).mapToObj(WorkingDayCalendarTest::yearFile).toList());
+    private static final CalendarYears CALENDAR = CalendarYearsTest.shippedOnly();
 
     private final PublicNoticeCalendar fiveDays = new PublicNoticeCalendar(CALENDAR, 5);
 
@@ -50,7 +48,7 @@ class PublicNoticeCalendarTest {
         // Mon 28 Dec 2026 in Beijing: the fifth working day would fall in 2027
         assertThatThrownBy(() -> fiveDays.dueAt(at("2026-12-28T01:00:00Z")))
                 .isInstanceOf(CalendarNotCoveredException.class)
-                .hasMessageContaining("calendar/cn-2027.yaml");
+                .hasMessageContaining("/api/calendar/years/2027");
     }
 
     @Test

@@ -154,7 +154,7 @@ class WorkingDayCalendarTest {
         assertThatThrownBy(() -> CALENDAR.period(day("2026-12-28"), 5))
                 .isInstanceOfSatisfying(CalendarNotCoveredException.class, e -> {
                     assertThat(e.year()).isEqualTo(2027);
-                    assertThat(e.getMessage()).contains("2027年", "calendar/cn-2027.yaml", "国务院办公厅");
+                    assertThat(e.getMessage()).contains("2027年", "/api/calendar/years/2027", "国务院办公厅");
                 });
         assertThat(CALENDAR.period(day("2026-12-28"), 4).lastWorkingDay()).isEqualTo(day("2026-12-31"));
     }
@@ -164,7 +164,7 @@ class WorkingDayCalendarTest {
         assertThatThrownBy(() -> CALENDAR.isWorkingDay(day("2020-12-31")))
                 .isInstanceOfSatisfying(CalendarNotCoveredException.class, e -> {
                     assertThat(e.year()).isEqualTo(2020);
-                    assertThat(e.getMessage()).contains("calendar/cn-2020.yaml");
+                    assertThat(e.getMessage()).contains("/api/calendar/years/2020");
                 });
         assertThatThrownBy(() -> CALENDAR.period(day("2020-12-31"), 1))
                 .isInstanceOf(CalendarNotCoveredException.class);

@@ -7,15 +7,22 @@ import static org.delegateelection.process.DrivenElections.UNIT;
 import static org.delegateelection.process.DrivenElections.idList;
 import static org.delegateelection.process.DrivenElections.womenSentence;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,6 +37,9 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateStatus;
 import org.delegateelection.process.DrivenElections.Election;
+import org.delegateelection.security.AccessRules;
+import org.delegateelection.security.Http;
+import org.delegateelection.security.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +47,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Step 18, the public notice of the preliminary candidates (党内公示): its timer is due after five working days of
@@ -65,6 +80,12 @@ class PublicNoticeProcessTest {
     private RuntimeService runtimeService;
     @Autowired
     private CandidateReportIntake reportIntake;
+    @Autowired
+    private IdentityService identityService;
+    @Autowired
+    private JdbcClient jdbc;
+    @LocalServerPort
+    private int port;
 
     @BeforeEach
     void setUp() {
@@ -75,6 +96,9 @@ class PublicNoticeProcessTest {
     void tearDown() {
         BpmnAwareTests.reset();
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CALENDAR_CLERK = "notice-calendar-clerk";
 
     /** Due dates worked out by hand from the State Council's holiday notices for 2022–2024. */
     @ParameterizedTest(name = "published {0}: due at the midnight beginning {1}")
@@ -127,6 +151,88 @@ class PublicNoticeProcessTest {
         assertThat(incident.getActivityId()).isEqualTo("noticePeriodEnded");
         assertThat(incident.getIncidentMessage()).contains(year + "年");
         assertThat(election.instance).isWaitingAt("noticePeriodEnded");
+    }
+
+    /**
+     * A notice published on Monday 28 December 2026 counts four days of 2026 and needs 2027 for its fifth. Without
+     * 2027 the timer cannot be set: an incident. 2027 is entered over REST (the test fixture: the State Council had
+     * not published it), the job retried two days later, and the due date counts from the publication: Friday
+     * 1 January off, Monday 4 January the fifth day, due at the midnight beginning 5 January (counting from the retry
+     * would give 7 January). Then 4 January is corrected to a holiday: the engine recomputes the timer (6 January),
+     * and the instance's variable calendarCorrections records it.
+     */
+    @Test
+    void aNoticeCrossingNewYear2027WaitsForTheYearAndFollowsItsCorrection() throws Exception {
+        TestUsers.ensure(identityService, CALENDAR_CLERK, AccessRules.ORG_DEPT);
+        Election election = elections.start("t-notice-2027").advanceTo("consultCentralOrganization");
+        publishAt(OffsetDateTime.parse("2026-12-28T10:00+08:00"));
+        election.complete("consultCentralOrganization", Map.of("approved", true));
+        Job continuation = election.job();
+        while (continuation.getRetries() > 0) {
+            String jobId = continuation.getId();
+            assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("2027年");
+            continuation = election.job();
+        }
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(election.instance.getId()).count())
+                .isEqualTo(1);
+
+        publishAt(OffsetDateTime.parse("2026-12-30T15:00+08:00"));
+        HttpResponse<String> added = putYear(year2027());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        managementService.setJobRetries(continuation.getId(), 1);
+        managementService.executeJob(continuation.getId());
+
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(election.instance.getId()).count())
+                .isZero();
+        assertThat(election.instance).isWaitingAt("noticePeriodEnded");
+        assertThat(election.job().getDuedate().toInstant())
+                .isEqualTo(OffsetDateTime.parse("2027-01-05T00:00+08:00").toInstant());
+        // as the README shows the organization department the due date over the engine's REST API
+        HttpResponse<String> jobs = new Http(port, false).json("GET", "/engine-rest/job?processInstanceId="
+                + election.instance.getId() + "&activityId=noticePeriodEnded", CALENDAR_CLERK, TestUsers.PASSWORD, null);
+        assertThat(jobs.statusCode()).as(jobs.body()).isEqualTo(200);
+        assertThat(JSON.readTree(jobs.body())).as(jobs.body()).hasSize(1);
+        assertThat(OffsetDateTime.parse(JSON.readTree(jobs.body()).at("/0/dueDate").asText(),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
+                .isEqualTo(OffsetDateTime.parse("2027-01-05T00:00+08:00").toInstant());
+
+        HttpResponse<String> corrected = putYear(year2027().replace("to: 2027-01-03", "to: 2027-01-04"));
+
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(corrected.body());
+        assertThat(answer.at("/changedDays").toString()).isEqualTo("[\"2027-01-04\"]");
+        JsonNode correction = StreamSupport.stream(answer.at("/corrections").spliterator(), false)
+                .filter(c -> c.at("/processInstanceId").asText().equals(election.instance.getId()))
+                .findFirst().orElseThrow();
+        assertThat(correction.at("/publishedOn").asText()).isEqualTo("2026-12-28");
+        assertThat(correction.at("/previousDueAt").asText()).isEqualTo("2027-01-05T00:00:00+08:00");
+        assertThat(correction.at("/dueAt").asText()).isEqualTo("2027-01-06T00:00:00+08:00");
+        assertThat(election.job().getDuedate().toInstant())
+                .isEqualTo(OffsetDateTime.parse("2027-01-06T00:00+08:00").toInstant());
+        assertThat((String) runtimeService.getVariable(election.instance.getId(), "calendarCorrections"))
+                .contains(CALENDAR_CLERK, "2027年", "2026-12-28", "2027-01-05T00:00+08:00", "2027-01-06T00:00+08:00");
+
+        election.endPublicNotice();
+
+        assertThat(election.instance).isWaitingAt("plenaryDeliberation");
+    }
+
+    /** Leaves the shared context's calendar as it was: without 2027. */
+    @AfterEach
+    void removeTheYearsStoredHere() {
+        jdbc.sql("delete from calendar_year where stored_by = :clerk").param("clerk", CALENDAR_CLERK).update();
+    }
+
+    private HttpResponse<String> putYear(String yaml) {
+        return new Http(port, false).send("PUT", "/api/calendar/years/2027", CALENDAR_CLERK, TestUsers.PASSWORD, yaml,
+                "application/yaml");
+    }
+
+    /** The test fixture of 2027 (not the State Council's notice, which had not been published). */
+    private static String year2027() throws IOException {
+        try (InputStream in = PublicNoticeProcessTest.class.getResourceAsStream("/test-calendar/cn-2027.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -24,8 +24,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,6 +215,19 @@ class WebappsBrowserTest {
         assertThat(browser.driver().findElement(By.cssSelector(".election-integrity")).getText())
                 .startsWith("校验链完整：共 ");
 
+        // the start page's working-day calendar: the organization department enters 2027 (the test fixture: the
+        // State Council had not published it) and sees it listed as entered by zhangwei
+        browser.open("/camunda/app/cockpit/default/#/dashboard");
+        browser.waitForText("工作日历（党内公示的工作日）");
+        browser.fill(By.cssSelector(".election-calendar-form input[name=year]"), "2027");
+        browser.fill(By.cssSelector(".election-calendar-form textarea[name=calendar]"), year2027());
+        browser.click(By.cssSelector(".election-calendar-form button[name=save]"));
+        browser.waitForText("已保存2027年");
+        browser.visible(By.cssSelector(".election-calendar tr[data-year='2027']"));
+        browser.scrollTo("已保存2027年");
+        browser.screenshot("12a-cockpit-calendar");
+        assertThat(browser.text()).contains("录入：zhangwei", "随程序提供");
+
         // Admin and the welcome page in Chinese too
         browser.driver().manage().window().setSize(Browser.WINDOW);
         browser.open("/camunda/app/admin/default/#/users");
@@ -234,6 +250,15 @@ class WebappsBrowserTest {
         browser.scrollTo("选票（逐张录入）");
         browser.screenshot("17-step23-ballots-text");
         assertThat(browser.text()).contains("黄丽", "应到会选举人数");
+    }
+
+    /** The test fixture of 2027 (not the State Council's notice, which had not been published). */
+    private static String year2027() {
+        try (var in = WebappsBrowserTest.class.getResourceAsStream("/test-calendar/cn-2027.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void type(Browser browser, String label, int value) {

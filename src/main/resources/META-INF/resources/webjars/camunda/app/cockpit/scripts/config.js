@@ -23,7 +23,8 @@ export default {
     fallbackLocale: 'zh'
   },
   // The election's quota view on a process instance (plugin point cockpit.processInstance.runtime.tab).
-  customScripts: ['scripts/election-quota-plugin.js', 'scripts/election-audit-plugin.js'],
+  customScripts: ['scripts/election-quota-plugin.js', 'scripts/election-audit-plugin.js',
+    'scripts/election-calendar-plugin.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

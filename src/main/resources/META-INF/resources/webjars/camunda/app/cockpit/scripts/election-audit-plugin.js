@@ -22,6 +22,7 @@ const OPERATIONS = {
   RemoveVariable: '删除变量',
   CorrelateMessage: '发送消息',
   SetJobDuedate: '修改作业到期时间',
+  RecalculateDueDate: '重新计算作业到期时间',
   Suspend: '挂起',
   Activate: '激活'
 };
