@@ -162,6 +162,16 @@ public final class AccessRules {
                     List.of(UserOperationLogCategoryPermissions.READ)));
             return grants;
         }
+        if (DISCIPLINE_COMMISSION.equals(groupId)) {
+            // supervises the election: reads the election's instances, their history and the audit view in Cockpit
+            grants.add(new Grant(Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)));
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS, List.of(
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY)));
+            grants.add(new Grant(Resources.OPERATION_LOG_CATEGORY, "*",
+                    List.of(UserOperationLogCategoryPermissions.READ)));
+            return grants;
+        }
         grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS,
                 List.of(ProcessDefinitionPermissions.READ)));
         return grants;
