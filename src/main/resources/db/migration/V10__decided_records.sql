@@ -14,6 +14,10 @@ alter table election add column closed_at timestamp;
 
 alter table candidate add column version integer default 1 not null;
 
+-- a person the Central Committee nominates (中央提名, added to the ballot at step 21) is registered as such, under no
+-- recommending unit of the electoral unit
+alter table candidate alter column recommending_unit drop not null;
+
 create table candidate_version (
     election_id       bigint       not null,
     candidate_id      varchar(64)  not null,
@@ -30,7 +34,7 @@ create table candidate_version (
     migrant_worker    boolean      not null,
     sector            varchar(100) not null,
     level             varchar(100) not null,
-    recommending_unit varchar(64)  not null,
+    recommending_unit varchar(64),
     npc_deputy        boolean      not null,
     cppcc_member      boolean      not null,
     provincial_honour boolean      not null,

@@ -2,6 +2,7 @@ package org.delegateelection.candidate;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Map;
 
 /**
  * A person in an election unit's candidate registry (人选库).
@@ -16,7 +17,8 @@ import java.time.Period;
  * @param migrantWorker    a worker who is a migrant worker (农民工)
  * @param sector           sector, free text in Chinese (e.g. "金融", "企业", "教育")
  * @param level            rank, free text in Chinese (e.g. "厅局级", "县处级", "无")
- * @param recommendingUnit code of the recommending unit (推荐单位)
+ * @param recommendingUnit code of the recommending unit (推荐单位); {@code null} for a person the Central Committee
+ *                         nominates (中央提名), registered under no unit of the electoral unit
  * @param npcDeputy        a deputy to a people's congress (人大代表)
  * @param cppccMember      a member of a CPPCC committee (政协委员)
  * @param provincialHonour an honour at provincial level or above (省部级以上表彰)
@@ -45,9 +47,22 @@ public record Candidate(
     /** The majority ethnic group; everyone else counts as an ethnic minority (少数民族). */
     public static final String HAN = "汉族";
 
+    /** How a person the Central Committee nominates is named where a recommending unit would be (import, documents). */
+    public static final String CENTRE_NOMINEE = "中央提名";
+
     /** Age in whole years on the given date. */
     public int ageOn(LocalDate date) {
         return Period.between(birthDate, date).getYears();
+    }
+
+    /** True for a person the Central Committee nominates (中央提名): no recommending unit. */
+    public boolean centreNominee() {
+        return recommendingUnit == null;
+    }
+
+    /** Who recommended the person: the unit's name (its code when the map has none), or {@value #CENTRE_NOMINEE}. */
+    public String recommendedBy(Map<String, String> unitNames) {
+        return recommendingUnit == null ? CENTRE_NOMINEE : unitNames.getOrDefault(recommendingUnit, recommendingUnit);
     }
 
     /** True for anyone whose ethnicity is not 汉族. */

@@ -44,15 +44,23 @@ enum CandidateColumn {
     static List<RegistryChange.FieldChange> differences(Candidate before, Candidate after) {
         return Stream.of(values()).filter(column -> !Objects.equals(column.valueOf(before), column.valueOf(after)))
                 .map(column -> new RegistryChange.FieldChange(column.english, column.chinese,
-                        text(column.valueOf(before)), text(column.valueOf(after))))
+                        column.textOf(before), column.textOf(after)))
                 .toList();
+    }
+
+    /**
+     * The column's value of a person as an import file writes it ({@link #text}); a person under no recommending unit
+     * as {@value Candidate#CENTRE_NOMINEE}.
+     */
+    String textOf(Candidate person) {
+        return this == RECOMMENDING_UNIT && person.centreNominee() ? Candidate.CENTRE_NOMINEE : text(valueOf(person));
     }
 
     /**
      * A value as a person reads it and an import file writes it: enums by their Chinese label, flags as 是/否, dates
      * as ISO 8601, nothing as "".
      */
-    static String text(Object value) {
+    private static String text(Object value) {
         if (value == null) {
             return "";
         }

@@ -89,7 +89,8 @@ public class CandidateController {
         elections.get(electionId);
         Set<String> units = ApiSecurity.unitsOnly();
         return candidates.findAll(electionId).stream()
-                .filter(person -> units.isEmpty() || units.contains(person.recommendingUnit())).toList();
+                .filter(person -> units.isEmpty()
+                        || !person.centreNominee() && units.contains(person.recommendingUnit())).toList();
     }
 
     /**

@@ -173,10 +173,13 @@ public final class CandidateImport {
             String sector = text(CandidateColumn.SECTOR, 100);
             String level = text(CandidateColumn.LEVEL, 100);
             String unit = text(CandidateColumn.RECOMMENDING_UNIT, 64);
-            if (unit != null && !unit.isEmpty() && !unitCodes.contains(unit)) {
+            if (Candidate.CENTRE_NOMINEE.equals(unit)) {
+                unit = null;
+            } else if (unit != null && !unit.isEmpty() && !unitCodes.contains(unit)) {
                 problem(CandidateColumn.RECOMMENDING_UNIT, unitCodes.isEmpty()
                         ? "本次选举尚未登记推荐单位"
-                        : "“" + unit + "”不是本次选举的推荐单位；可用：" + String.join("、", unitCodes));
+                        : "“" + unit + "”不是本次选举的推荐单位；可用：" + String.join("、", unitCodes) + "，或“"
+                                + Candidate.CENTRE_NOMINEE + "”");
             }
             Boolean npcDeputy = flag(CandidateColumn.NPC_DEPUTY);
             Boolean cppccMember = flag(CandidateColumn.CPPCC_MEMBER);

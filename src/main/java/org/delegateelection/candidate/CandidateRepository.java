@@ -483,7 +483,7 @@ public class CandidateRepository implements RecordContent {
                 .addValue("migrantWorker", candidate.migrantWorker())
                 .addValue("sector", candidate.sector())
                 .addValue("level", candidate.level())
-                .addValue("recommendingUnit", candidate.recommendingUnit())
+                .addValue("recommendingUnit", candidate.recommendingUnit(), Types.VARCHAR)
                 .addValue("npcDeputy", candidate.npcDeputy())
                 .addValue("cppccMember", candidate.cppccMember())
                 .addValue("provincialHonour", candidate.provincialHonour());

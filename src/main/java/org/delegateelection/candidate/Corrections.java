@@ -131,7 +131,7 @@ public class Corrections implements RecordContent {
         }
         Map<String, String> row = new LinkedHashMap<>();
         for (CandidateColumn column : CandidateColumn.values()) {
-            row.put(column.english(), CandidateColumn.text(column.valueOf(person)));
+            row.put(column.english(), column.textOf(person));
         }
         changes.forEach((name, value) -> {
             CandidateColumn column = CandidateColumn.named(name);

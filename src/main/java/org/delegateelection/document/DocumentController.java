@@ -183,9 +183,13 @@ public class DocumentController {
         Map<String, Candidate> people = candidates.findByIds(id, ids).stream()
                 .collect(Collectors.toMap(Candidate::id, Function.identity()));
         // the people as decided: those on the ballot and the elected delegates
-        candidates.list(id, CandidateList.BALLOT.key()).forEach(c -> people.put(c.id(), c));
+        List<Candidate> ballot = candidates.list(id, CandidateList.BALLOT.key());
+        ballot.forEach(c -> people.put(c.id(), c));
         candidates.list(id, CandidateList.ELECTED.key()).forEach(c -> people.put(c.id(), c));
-        return new ElectionResultDocument(unit.name(), unit.seats(), unit.ageReferenceDate(), unitNames(unit), people,
+        int centreNominees = unit.centreNomineesInAddition()
+                ? (int) ballot.stream().filter(Candidate::centreNominee).count() : 0;
+        return new ElectionResultDocument(unit.name(), unit.seats(), centreNominees, unit.ageReferenceDate(),
+                unitNames(unit), people,
                 elected, rounds.stream()
                         .map(r -> new ElectionResultDocument.Round(r.round(), r.tally(), r.outcome())).toList());
     }

@@ -22,13 +22,16 @@ import org.delegateelection.vote.Tally;
  *
  * @param electionName the election unit's name
  * @param seats        the unit's delegate seats
+ * @param centreNominees the Centre's nominees on the ballot who come on top of the seats (中央提名, when they are in
+ *                     addition), 0 otherwise
  * @param ageDate      the date ages are counted on
  * @param unitNames    recommending unit code → name
  * @param people       everyone who stood in a round, by id (the elected among them)
  * @param elected      the ids of the elected delegates
  * @param rounds       the counted rounds, first to last
  */
-public record ElectionResultDocument(String electionName, int seats, LocalDate ageDate, Map<String, String> unitNames,
+public record ElectionResultDocument(String electionName, int seats, int centreNominees, LocalDate ageDate,
+                                     Map<String, String> unitNames,
                                      Map<String, Candidate> people, List<String> elected, List<Round> rounds) {
 
     /** The columns of the table of elected delegates. */
@@ -73,7 +76,7 @@ public record ElectionResultDocument(String electionName, int seats, LocalDate a
             }
         }
         return new Sheets()
-                .sheet("当选代表", title() + "：应选 " + seats + " 名，当选 " + elected.size() + " 名（按姓氏笔画排序）",
+                .sheet("当选代表", title() + "：" + seatsText() + "，当选 " + elected.size() + " 名（按姓氏笔画排序）",
                         ELECTED_COLUMNS, electedRows().stream().<List<?>>map(row -> row).toList())
                 .sheet("各轮计票", null, List.of("轮次", "应到会人数", "实到会人数", "发出选票", "收回选票", "无效票",
                         "当选最低票数", "本轮当选人数", "结果"), counts)
@@ -81,11 +84,16 @@ public record ElectionResultDocument(String electionName, int seats, LocalDate a
                 .toBytes();
     }
 
+    /** "应选代表 48 名", with "，另有中央提名的代表候选人 2 名" when the Centre's nominees come on top of the seats. */
+    String seatsText() {
+        return "应选代表 " + seats + " 名" + (centreNominees == 0 ? "" : "，另有中央提名的代表候选人 " + centreNominees + " 名");
+    }
+
     /** The elected delegates on the first page(s), then each round with its counts and its ballot's approvals. */
     public byte[] pdf(CjkFont font) {
         PdfWriter pdf = new PdfWriter(font, PdfWriter.PORTRAIT);
         pdf.heading(title(), 18)
-                .paragraph("应选代表 " + seats + " 名，当选 " + elected.size() + " 名，共进行 " + rounds.size()
+                .paragraph(seatsText() + "，当选 " + elected.size() + " 名，共进行 " + rounds.size()
                         + " 轮投票。当选代表名单按姓氏笔画排序；年龄计算截至 " + ageDate + "。")
                 .table(new float[] {1.3f, 2.6f, 1.3f, 1.8f, 1.3f, 6.5f, 3.5f, 1.8f, 2.6f}, ELECTED_COLUMNS, electedRows());
         for (Round round : rounds) {
@@ -112,7 +120,7 @@ public record ElectionResultDocument(String electionName, int seats, LocalDate a
             int[] votes = when.getOrDefault(c.id(), new int[] {0, 0});
             rows.add(List.of(String.valueOf(i + 1), c.name(), c.gender().label(), c.ethnicity(),
                     String.valueOf(c.ageOn(ageDate)), c.identity(),
-                    unitNames.getOrDefault(c.recommendingUnit(), c.recommendingUnit()),
+                    c.recommendedBy(unitNames),
                     String.valueOf(votes[0]), votes[1] == 0 ? "" : "第 " + votes[1] + " 轮"));
         }
         return rows;

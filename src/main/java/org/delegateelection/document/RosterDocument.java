@@ -143,7 +143,7 @@ public record RosterDocument(String electionName, String listNoun, LocalDate age
     }
 
     private String unit(Candidate c) {
-        return unitNames.getOrDefault(c.recommendingUnit(), c.recommendingUnit());
+        return c.recommendedBy(unitNames);
     }
 
     private static String yesNo(boolean value) {

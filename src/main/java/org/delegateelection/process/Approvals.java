@@ -87,7 +87,8 @@ class Approvals implements StepRule {
 
     /**
      * Step 21: approved, the ballot is the prospective candidates and the Centre's nominees ({@code centreNomineeIds},
-     * people of the registry not yet on it) and must be competitive; sent back, {@code returnTo} names step 19 or 16.
+     * people registered as nominated by the Centre, 中央提名) and must be competitive; sent back, {@code returnTo} names
+     * step 19 or 16.
      */
     private void centralReview(Completion completion) {
         DelegateTask task = completion.task();
@@ -113,6 +114,11 @@ class Approvals implements StepRule {
                 if (prospective.contains(person.id())) {
                     throw InvalidInputException.field("centreNomineeIds", person.name() + "（" + person.id()
                             + "）已在预备人选名单中");
+                }
+                if (!person.centreNominee()) {
+                    throw InvalidInputException.field("centreNomineeIds", person.name() + "（" + person.id()
+                            + "）是推荐单位推荐的人选；中央提名的人选须先在人选库中登记，推荐单位填“"
+                            + Candidate.CENTRE_NOMINEE + "”");
                 }
             }
             Set<String> ballot = new LinkedHashSet<>(prospective);

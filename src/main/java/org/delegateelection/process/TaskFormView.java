@@ -111,7 +111,7 @@ public class TaskFormView implements TaskListener {
             case "draftImplementationPlan" -> task.setVariableLocal("unitQuotasText",
                     election.recommendingUnits().stream().map(ru -> ru.code() + "," + ru.name() + "," + ru.nomineeQuota())
                             .collect(Collectors.joining("\n")));
-            case "centralReview" -> centreOptions(task, step, reads, view);
+            case "centralReview" -> centreOptions(task, reads, view);
             case "reportResults" -> {
                 List<String> names = ballotRounds.electedWriteIns(electionId).stream().map(Ballot::writtenInName)
                         .toList();
@@ -123,12 +123,13 @@ public class TaskFormView implements TaskListener {
         }
     }
 
-    /** Step 21: the people the Centre may add to the ballot: everyone in the registry not removed and not on the list shown. */
-    private void centreOptions(DelegateTask task, Step step, RegistryReads reads, View view) {
-        Set<String> prospective = reads.list(step.shows()).stream().map(Candidate::id).collect(Collectors.toSet());
+    /**
+     * Step 21: the people the Centre may add to the ballot: those registered as its nominees (中央提名) who are not
+     * removed.
+     */
+    private void centreOptions(DelegateTask task, RegistryReads reads, View view) {
         show(task, "centreNomineeOptions", view.options(reads.registry().stream()
-                .filter(c -> c.status() != CandidateStatus.REMOVED && !prospective.contains(c.id()))
-                .toList()));
+                .filter(c -> c.centreNominee() && c.status() != CandidateStatus.REMOVED).toList()));
     }
 
     /**
@@ -235,8 +236,8 @@ public class TaskFormView implements TaskListener {
         }
 
         private String unit(Candidate c) {
-            RecommendingUnit unit = units.get(c.recommendingUnit());
-            return unit == null ? c.recommendingUnit() : unit.name();
+            RecommendingUnit unit = c.centreNominee() ? null : units.get(c.recommendingUnit());
+            return unit == null ? c.recommendedBy(Map.of()) : unit.name();
         }
     }
 }

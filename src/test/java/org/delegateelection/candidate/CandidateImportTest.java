@@ -1,6 +1,7 @@
 package org.delegateelection.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -62,6 +63,19 @@ class CandidateImportTest {
         System.arraycopy(text, 0, content, bom.length, text.length);
 
         assertThat(candidateImport.read(Format.CSV, content)).containsExactly(ZHANG_SAN, LI_SI);
+    }
+
+    @Test
+    void registersAPersonTheCentreNominatesUnderNoRecommendingUnit() {
+        List<Candidate> people = candidateImport.read(Format.CSV,
+                csv(CHINESE_HEADER, ZHANG.replace(",city01,", ",中央提名,")));
+
+        assertThat(people).extracting(Candidate::recommendingUnit, Candidate::centreNominee)
+                .containsExactly(tuple(null, true));
+        assertThat(people.get(0).recommendedBy(Map.of("city01", "东川市"))).isEqualTo("中央提名");
+        assertThatThrownBy(() -> candidateImport.read(Format.CSV, csv(CHINESE_HEADER, ZHANG.replace(",city01,",
+                ",中央,")))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::reason).singleElement().asString().endsWith("或“中央提名”"));
     }
 
     @Test

@@ -239,7 +239,8 @@ class ClusterKillTest {
      * What the engine's history and the domain tables hold of an election, by what they count: each user task
      * completed (per task definition key) and open; the quota checks run and the reports stored; the units'
      * recommendation tallies; the tally rounds; the lists and their sizes. History and domain must agree: one stored
-     * report per quota check, one tally per unit's branch recommendation, one round per vote count.
+     * report per quota check (and the ballot's per approval of the central review), one tally per unit's branch
+     * recommendation, one round per vote count.
      */
     private static Map<String, Long> records(Election election) throws SQLException {
         Map<String, Long> records = new TreeMap<>();
@@ -253,7 +254,9 @@ class ClusterKillTest {
                     + " root_proc_inst_id_ = ? and act_type_ = 'serviceTask' and act_id_ like 'check%'"
                     + " and end_time_ is not null", root);
             query(connection, records, "select 'quota reports stored', count(*) from quota_report"
-                    + " where election_id = ?", election.id());
+                    + " where election_id = ? and checkpoint <> 'ballot'", election.id());
+            query(connection, records, "select 'ballot checks stored', count(*) from quota_report"
+                    + " where election_id = ? and checkpoint = 'ballot'", election.id());
             query(connection, records, "select 'unit recommendation tallies', count(*) from"
                     + " nomination_participation where election_id = ?", election.id());
             query(connection, records, "select 'tally rounds', count(*) from tally_round where election_id = ?",
@@ -263,6 +266,9 @@ class ClusterKillTest {
         }
         assertThat(records.get("quota reports stored")).as("one stored report per quota check")
                 .isEqualTo(records.get("quota checks run"));
+        // the ballot's check is stored by the central review's approval (step 21), at most once per review
+        assertThat(records.get("ballot checks stored")).as("ballot checks")
+                .isLessThanOrEqualTo(records.getOrDefault("completed centralReview", 0L));
         assertThat(records.get("unit recommendation tallies")).as("one tally per branch recommendation")
                 .isEqualTo(records.get("completed branchRecommendation"));
         assertThat(records.get("tally rounds")).as("one round per vote count")

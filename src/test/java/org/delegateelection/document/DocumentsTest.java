@@ -191,7 +191,7 @@ class DocumentsTest {
         outcome2.elected().forEach(e -> elected.add(e.candidateId()));
         Map<String, Candidate> people = ballotPeople.stream()
                 .collect(Collectors.toMap(Candidate::id, Function.identity()));
-        ElectionResultDocument result = new ElectionResultDocument(UNIT.name(), 69, UNIT.ageReferenceDate(),
+        ElectionResultDocument result = new ElectionResultDocument(UNIT.name(), 69, 0, UNIT.ageReferenceDate(),
                 UNIT_NAMES, people, elected, List.of(new ElectionResultDocument.Round(1, tally1, outcome1),
                         new ElectionResultDocument.Round(2, tally2, outcome2)));
 
@@ -218,6 +218,14 @@ class DocumentsTest {
             assertThat(counts.getRow(2).getCell(7).getNumericCellValue()).isEqualTo(9);
             assertThat(book.getSheet("各轮得票").getLastRowNum()).isEqualTo(80 + 20);
         }
+    }
+
+    @Test
+    void theResultSaysHowManyCentreNomineesComeOnTopOfTheSeats() {
+        assertThat(new ElectionResultDocument(UNIT.name(), 48, 2, UNIT.ageReferenceDate(), UNIT_NAMES, Map.of(),
+                List.of(), List.of()).seatsText()).isEqualTo("应选代表 48 名，另有中央提名的代表候选人 2 名");
+        assertThat(new ElectionResultDocument(UNIT.name(), 48, 0, UNIT.ageReferenceDate(), UNIT_NAMES, Map.of(),
+                List.of(), List.of()).seatsText()).isEqualTo("应选代表 48 名");
     }
 
     @Test

@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -30,6 +33,7 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
 import org.delegateelection.demo.GeneratedBallots;
+import org.delegateelection.document.DocumentController;
 import org.delegateelection.process.DrivenElections.Election;
 import org.delegateelection.system.TableFile;
 import org.delegateelection.vote.Ballot;
@@ -78,6 +82,8 @@ class LateStagesProcessTest {
     private BallotRounds ballotRounds;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private DocumentController documents;
 
     @BeforeEach
     void setUp() {
@@ -337,13 +343,23 @@ class LateStagesProcessTest {
     }
 
     @Test
-    void step21CentreNomineeJoinsTheBallotAndIsElectedToASeatInAddition() {
-        Election election = elections.start("t-review-centre").advancePastNoticeTo("centralReview");
+    void step21CentreNomineeJoinsTheBallotAndIsElectedToASeatInAddition() throws Exception {
+        Election election = elections.start("t-review-centre");
         assertThat(UNIT.centreNomineesInAddition()).isTrue();
-        String nominee = election.ids(CandidateList.SUITABLE).stream()
-                .filter(id -> !election.plan.prospectiveList().contains(id)).findFirst().orElseThrow();
+        // the Centre's nominee is registered as such, under no recommending unit
+        Candidate model = election.person(election.plan.prospectiveList().get(0));
+        String nominee = "CENTRE-01";
+        candidates.saveAll(election.id, List.of(new Candidate(nominee, "钱中华", model.gender(), model.ethnicity(),
+                model.birthDate(), model.joinedPartyOn(), true, model.education(), model.category(),
+                model.frontlineKind(), model.migrantWorker(), model.sector(), model.level(), null, false, false, false,
+                CandidateStatus.REGISTERED)), "tester", null);
+        election.advancePastNoticeTo("centralReview");
+        assertThat(election.shownAt("centralReview", "centreNomineeOptions").toString()).contains(nominee, "中央提名")
+                .doesNotContain(model.id());
 
         election.complete("centralReview", Map.of("approved", true, "centreNomineeIds", idList(List.of(nominee))));
+        assertThat(jdbc.sql("select passed from quota_report where election_id = ? and checkpoint = 'ballot'")
+                .param(election.id).query(Boolean.class).list()).containsExactly(true);
 
         assertThat(election.ids(CandidateList.BALLOT)).contains(nominee)
                 .hasSize(election.plan.prospectiveList().size() + 1);
@@ -358,6 +374,11 @@ class LateStagesProcessTest {
 
         assertThat(election.instance).isWaitingAt("reportResults");
         assertThat(election.ids(CandidateList.ELECTED)).hasSize(seats).contains(nominee);
+        try (PDDocument result = Loader.loadPDF(documents.resultPdf(election.id).getBody())) {
+            assertThat(new PDFTextStripper().getText(result).replaceAll("\\R", ""))
+                    .contains("应选代表 " + UNIT.seats() + " 名，另有中央提名的代表候选人 1 名，当选 " + seats + " 名")
+                    .contains("钱中华", "中央提名");
+        }
     }
 
     // ---- before step 23: the preliminary election, when the election holds one
@@ -721,6 +742,11 @@ class LateStagesProcessTest {
                 "returnTo", "congressDeliberation"), "returnTo");
         assertRefused(election, "centralReview", Map.of("approved", true,
                 "centreNomineeIds", idList(List.of(prospective))), "centreNomineeIds");
+        // a person a recommending unit recommended is no Centre nominee
+        String recommended = election.ids(CandidateList.SUITABLE).stream()
+                .filter(id -> !election.plan.prospectiveList().contains(id)).findFirst().orElseThrow();
+        assertRefused(election, "centralReview", Map.of("approved", true,
+                "centreNomineeIds", idList(List.of(recommended))), "centreNomineeIds");
     }
 
     @Test
