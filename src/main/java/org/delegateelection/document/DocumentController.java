@@ -128,7 +128,8 @@ public class DocumentController {
     /**
      * The links (Markdown, relative to the web application's host) to the documents a step's form offers, as the
      * catalogue lists them ({@link Step#documents()}: step 21 the roster, steps 24 and 25 the result, the steps
-     * deciding on a list the composition of the list before them), under the heading "文件下载"; "" for a step with
+     * deciding on a list the composition of the list before them, steps 20, 22 and 23 the ballot paper of the next
+     * round), under the heading "文件下载"; "" for a step with
      * none or a key the catalogue lacks.
      */
     public static String links(long electionId, String step) {
@@ -142,6 +143,16 @@ public class DocumentController {
                         .append("prospective-roster.xlsx)\n");
                 case ELECTION_RESULT -> text.append("- [选举结果（PDF）](").append(base).append("election-result.pdf)\n")
                         .append("- [选举结果（Excel）](").append(base).append("election-result.xlsx)\n");
+                case BALLOT_PAPER -> {
+                    String noun = switch (document.vote()) {
+                        case "plenary" -> "表决票";
+                        case "preliminary" -> "预选选票（进行预选的）";
+                        default -> "选票";
+                    };
+                    String url = base + "ballot-paper.pdf?vote=" + document.vote();
+                    text.append("- [").append(noun).append("（PDF，A4）](").append(url).append(")\n")
+                            .append("- [").append(noun).append("（PDF，A3）](").append(url).append("&paper=A3)\n");
+                }
                 case COMPOSITION -> {
                     String query = "?list=" + document.list().key();
                     String noun = NOUNS.get(document.list());
@@ -218,7 +229,7 @@ public class DocumentController {
      * The file with its type and name; PDF and SVG {@code inline}, so that a link opens them in the browser, which
      * may run no script or load nothing from an SVG; the rest as {@code attachment}.
      */
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName, boolean inline) {
+    static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName, boolean inline) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? ContentDisposition.inline()

@@ -15,20 +15,25 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.delegateelection.system.CjkFont;
 
 /**
- * A PDF laid out from top to bottom on A4 pages: headings, paragraphs and ruled tables whose cells wrap their text,
- * a table going on to the next page (with its header again) when a page is full. All text in the {@link CjkFont},
+ * A PDF laid out from top to bottom on A4 (or A3) pages: headings, paragraphs, ruled tables whose cells wrap their
+ * text and grids of ballot cells, a table or grid going on to the next page (with its header again) when a page is
+ * full. All text in the {@link CjkFont},
  * embedded as a subset. Units are PDF points (1/72 inch). Not thread-safe; one writer makes one document.
  */
 final class PdfWriter implements AutoCloseable {
 
     /** Portrait A4. */
     static final PDRectangle PORTRAIT = PDRectangle.A4;
+    /** Portrait A3, for ballots with many names. */
+    static final PDRectangle A3 = PDRectangle.A3;
     /** Landscape A4, for wide tables. */
     static final PDRectangle LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
 
     private static final float MARGIN = 50;
     private static final float BODY = 10.5f;
     private static final float PADDING = 3;
+    /** The heights of a grid cell's mark box and label box, and the label's largest size. */
+    private static final float MARK_BOX = 30, LABEL_BOX = 24, LABEL = 12;
 
     private final PDDocument document = new PDDocument();
     private final PDFont font;
@@ -64,12 +69,59 @@ final class PdfWriter implements AutoCloseable {
         }
     }
 
-    /** A centred heading. */
+    /** A centred heading, wrapped at the page width. */
     PdfWriter heading(String text, float fontSize) {
-        ensure(fontSize * 2);
-        float width = width(text, fontSize);
-        write(text, fontSize, (size.getWidth() - width) / 2, y - fontSize);
-        y -= fontSize * 2;
+        List<String> lines = wrap(text, fontSize, size.getWidth() - 2 * MARGIN);
+        ensure(fontSize * (lines.size() + 1));
+        for (String line : lines) {
+            write(line, fontSize, (size.getWidth() - width(line, fontSize)) / 2, y - fontSize);
+            y -= fontSize * 1.4f;
+        }
+        y -= fontSize * 0.6f;
+        return this;
+    }
+
+    /**
+     * A grid over the page width, {@code columns} cells a row, as the ballots of a secret vote are printed: each cell
+     * an empty box (for the voter's mark) above a box with its label centred on one line, shrunk to fit (an empty
+     * label leaves the box blank, to write a name in). {@code caption} (may be {@code null}) is written above the
+     * grid and kept with its first row. When a row does not fit below, a new page of the same size starts and
+     * {@code pageHeader} draws on it first.
+     */
+    PdfWriter grid(String caption, List<String> labels, int columns, Runnable pageHeader) {
+        float width = (size.getWidth() - 2 * MARGIN) / columns;
+        if (caption != null) {
+            if (y - 2 * BODY - MARK_BOX - LABEL_BOX < MARGIN) {
+                newPage(size);
+                pageHeader.run();
+            }
+            paragraph(caption);
+        }
+        for (int start = 0; start < labels.size(); start += columns) {
+            if (y - MARK_BOX - LABEL_BOX < MARGIN) {
+                newPage(size);
+                pageHeader.run();
+            }
+            try {
+                for (int i = start; i < Math.min(start + columns, labels.size()); i++) {
+                    float x = MARGIN + (i - start) * width;
+                    page.addRect(x, y - MARK_BOX, width, MARK_BOX);
+                    page.addRect(x, y - MARK_BOX - LABEL_BOX, width, LABEL_BOX);
+                    String label = labels.get(i);
+                    if (!label.isEmpty()) {
+                        float fontSize = Math.min(LABEL, (width - 2 * PADDING) / width(label, 1));
+                        write(label, fontSize, x + (width - width(label, fontSize)) / 2,
+                                y - MARK_BOX - (LABEL_BOX + fontSize * 0.8f) / 2);
+                    }
+                }
+                page.setLineWidth(0.5f);
+                page.stroke();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            y -= MARK_BOX + LABEL_BOX;
+        }
+        y -= BODY;
         return this;
     }
 

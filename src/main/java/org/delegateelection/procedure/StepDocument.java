@@ -4,12 +4,15 @@ import org.delegateelection.candidate.CandidateList;
 
 /**
  * A document a step's form links to for download: the roster of prospective candidates (step 21), the election
- * result (steps 24 and 25), or the composition of a list (the list decided before the step).
+ * result (steps 24 and 25), the composition of a list (the list decided before the step), or the ballot paper of the
+ * vote's next round (steps 20, 22 and 23).
  *
  * @param kind which document
  * @param list for {@link Kind#COMPOSITION}, the list whose composition is shown; otherwise {@code null}
+ * @param vote for {@link Kind#BALLOT_PAPER}, the ballot's vote as requested: congress, preliminary or plenary;
+ *             otherwise {@code null}
  */
-public record StepDocument(Kind kind, CandidateList list) {
+public record StepDocument(Kind kind, CandidateList list, String vote) {
 
     /** The documents the application produces for a step. */
     public enum Kind {
@@ -18,21 +21,28 @@ public record StepDocument(Kind kind, CandidateList list) {
         /** The election result: the elected in stroke order, every round and its tally (PDF and .xlsx). */
         ELECTION_RESULT,
         /** The composition of a list against the requirements (chart and .xlsx). */
-        COMPOSITION
+        COMPOSITION,
+        /** The ballot paper of a vote's next round (PDF, A4 and A3). */
+        BALLOT_PAPER
     }
 
     /** The roster of prospective candidates. */
     public static StepDocument roster() {
-        return new StepDocument(Kind.PROSPECTIVE_ROSTER, null);
+        return new StepDocument(Kind.PROSPECTIVE_ROSTER, null, null);
     }
 
     /** The election result. */
     public static StepDocument result() {
-        return new StepDocument(Kind.ELECTION_RESULT, null);
+        return new StepDocument(Kind.ELECTION_RESULT, null, null);
     }
 
     /** The composition of {@code list}. */
     public static StepDocument composition(CandidateList list) {
-        return new StepDocument(Kind.COMPOSITION, list);
+        return new StepDocument(Kind.COMPOSITION, list, null);
+    }
+
+    /** The ballot paper of the next round of {@code vote}: congress, preliminary or plenary. */
+    public static StepDocument ballotPaper(String vote) {
+        return new StepDocument(Kind.BALLOT_PAPER, null, vote);
     }
 }

@@ -168,18 +168,20 @@ public final class Steps {
                 StepFamily.RECORD).shows(PRELIMINARY).variables("completedOn", "note", "prospectiveCount").build());
         steps.add(tally("plenaryVote", 20, Stage.PROSPECTIVE, "全委会表决确定预备人选", PLENARY_COMMITTEE, Vote.PLENARY)
                 .checkpoint(Checkpoint.PROSPECTIVE).shows(PRELIMINARY).decides(PROSPECTIVE)
-                .documents(StepDocument.composition(PRELIMINARY)).build());
+                .documents(StepDocument.ballotPaper("plenary"), StepDocument.composition(PRELIMINARY)).build());
         steps.add(step("centralReview", 21, Stage.PROSPECTIVE, "中央组织部审查预备人选", CENTRAL_ORG_DEPT,
                 StepFamily.APPROVAL).checkpoint(Checkpoint.PROSPECTIVE).shows(PROSPECTIVE).decides(BALLOT)
                 .documents(StepDocument.roster(), StepDocument.composition(PROSPECTIVE))
                 .variables("approved", "returnTo", "comment", "centreNomineeIds").build());
         // stage 6
         steps.add(step("congressDeliberation", 22, Stage.ELECTION, "代表酝酿代表候选人名单", CONGRESS_SECRETARIAT,
-                StepFamily.RECORD).shows(BALLOT).variables(RECORD).build());
+                StepFamily.RECORD).shows(BALLOT).documents(StepDocument.ballotPaper("congress"),
+                        StepDocument.ballotPaper("preliminary")).variables(RECORD).build());
         steps.add(tally("preliminaryBallot", 23, Stage.ELECTION, "预选投票并计票", CONGRESS_SECRETARIAT, Vote.CONGRESS)
-                .build());
+                .documents(StepDocument.ballotPaper("preliminary")).build());
         steps.add(tally("ballotAndCount", 23, Stage.ELECTION, "无记名投票并计票", CONGRESS_SECRETARIAT, Vote.CONGRESS)
-                .checkpoint(Checkpoint.ELECTED).decides(ELECTED).build());
+                .checkpoint(Checkpoint.ELECTED).decides(ELECTED).documents(StepDocument.ballotPaper("congress"))
+                .build());
         steps.add(step("presidiumDecision", null, Stage.ELECTION, "主席团决定是否另行选举", CONGRESS_SECRETARIAT,
                 StepFamily.APPROVAL).variables("anotherRound", "comment").build());
         // stage 7

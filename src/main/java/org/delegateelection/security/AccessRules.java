@@ -48,6 +48,8 @@ public final class AccessRules {
     public static final Map<String, String> BODY_GROUPS = bodyGroups();
 
     private static final Set<String> AUDIT_READERS = Set.of(ORG_DEPT, DISCIPLINE_COMMISSION);
+    /** Who prints the ballots: the congress's secretariat (steps 22, 23) and the plenary committee (step 20). */
+    private static final Set<String> BALLOT_PRINTERS = Set.of("congress-secretariat", "plenary-committee");
     private static final Set<String> ROSTER_READERS = Set.of(ORG_DEPT, "central-org-dept");
     private static final Set<String> RESULT_READERS = Set.of(ORG_DEPT, "congress-secretariat",
             "credentials-committee", "central-org-dept");
@@ -90,6 +92,10 @@ public final class AccessRules {
                     "录入全委会表决预备人选的表决票（计票人）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/plenary-rounds", Set.of(ORG_DEPT, "plenary-committee",
                     "central-org-dept"), "全委会表决预备人选各轮计票结果"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/ballot", BALLOT_PRINTERS,
+                    "一轮投票的选票（候选人按姓氏笔画排列、应选人数、能否另选）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/ballot-paper.pdf", BALLOT_PRINTERS,
+                    "选票和表决票（PDF，A4 或 A3，印制用）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/prospective-roster.pdf", ROSTER_READERS,
                     "预备人选名册和登记表（PDF，中央审查）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/prospective-roster.xlsx", ROSTER_READERS,

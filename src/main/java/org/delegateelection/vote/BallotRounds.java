@@ -328,8 +328,7 @@ public class BallotRounds implements RecordContent {
         }
         Ballot ballot;
         if (preliminaryDue(electionId)) {
-            Ballot list = listBallot(electionId);
-            ballot = WholeBallots.preliminary(list, quotaCheckers.of(electionId).leastCompetitiveBallot(list.seats()));
+            ballot = preliminaryBallotOf(electionId);
         } else {
             ballot = series.nextBallot(fullBallot(electionId));
         }
@@ -337,6 +336,57 @@ public class BallotRounds implements RecordContent {
             throw InvalidInputException.field("ballot", "本选举尚无选票候选人名单（中央组织部审查同意后产生），不能录入选票");
         }
         return ballot;
+    }
+
+    /**
+     * The ballot of a round of a vote as printed: for a counted round (1, 2, … in the order counted, over the whole
+     * vote) the ballot stored with it, for the round after the last counted or {@code null} the next round's
+     * ({@link #nextBallot}). At the congress these are the formal rounds: none while the preliminary round is due.
+     *
+     * @throws InvalidInputException on field {@code round} for a round that is neither counted nor next, on field
+     *                               {@code vote} for the congress while its preliminary round is due, on field
+     *                               {@code ballot} when the next round's vote is not open
+     */
+    public Ballot roundBallot(long electionId, Vote vote, Integer round) {
+        if (vote == Vote.CONGRESS && preliminaryDue(electionId)) {
+            throw InvalidInputException.field("vote", "本选举先进行预选，预选计票后才产生正式选举的选票；请打印预选选票（vote=preliminary）");
+        }
+        List<StoredRound> counted = rounds(electionId, vote);
+        if (round == null || round == counted.size() + 1) {
+            return nextBallot(electionId, vote);
+        }
+        if (round < 1 || round > counted.size() + 1 || counted.get(round - 1).ballot() == null) {
+            throw InvalidInputException.field("round", "没有第 %d 轮：已计票 %d 轮，可打印第 1 至第 %d 轮的选票"
+                    .formatted(round, counted.size(), counted.size() + 1));
+        }
+        return counted.get(round - 1).ballot();
+    }
+
+    /**
+     * The ballot of the congress's preliminary round ({@link WholeBallots#preliminary}), before or after it was
+     * counted; it has one round only.
+     *
+     * @throws InvalidInputException on field {@code vote} when the election has no preliminary round, on field
+     *                               {@code round} for a round other than 1, on field {@code ballot} before the
+     *                               ballot list exists
+     */
+    public Ballot preliminaryBallot(long electionId, Integer round) {
+        if (!elections.get(electionId).preliminaryElection()) {
+            throw InvalidInputException.field("vote", "本选举不进行预选");
+        }
+        if (round != null && round != 1) {
+            throw InvalidInputException.field("round", "预选只有一轮（round=1）");
+        }
+        Ballot ballot = preliminaryBallotOf(electionId);
+        if (ballot.candidateIds().isEmpty()) {
+            throw InvalidInputException.field("ballot", "本选举尚无选票候选人名单（中央组织部审查同意后产生）");
+        }
+        return ballot;
+    }
+
+    private Ballot preliminaryBallotOf(long electionId) {
+        Ballot list = listBallot(electionId);
+        return WholeBallots.preliminary(list, quotaCheckers.of(electionId).leastCompetitiveBallot(list.seats()));
     }
 
     /** The whole ballot of the plenary vote ({@link WholeBallots#plenary}). */
