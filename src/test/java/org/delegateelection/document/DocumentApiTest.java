@@ -95,6 +95,33 @@ class DocumentApiTest {
         assertProblem(get("yangfan", base + "election-result.pdf"), HttpStatus.BAD_REQUEST, "election-result",
                 "尚未投票计票");
 
+        election.advanceTo("ballotAndCount");
+        String paper = base + "ballot-paper.pdf?vote=congress";
+        assertThat((String) election.shownAt("ballotAndCount", "documentLinks"))
+                .contains("(" + paper + ")", "(" + paper + "&paper=A3)");
+        List<String> ballotNames = election.people(CandidateList.BALLOT).stream().map(Candidate::name)
+                .sorted(StrokeOrder.NAMES).toList();
+        JsonNode ballot = JSON.readTree(get("huangli", "/api/elections/" + election.id + "/ballot?vote=congress")
+                .getBody());
+        assertThat(ballot.path("title").asText()).isEqualTo("中国共产党示例省代表会议选举出席中国共产党全国代表大会代表选票");
+        assertThat(ballot.path("writeIns").asBoolean()).isTrue();
+        List<String> printed = new java.util.ArrayList<>();
+        ballot.path("candidates").forEach(c -> printed.add(c.path("name").asText()));
+        assertThat(printed).containsExactlyElementsOf(ballotNames);
+        ResponseEntity<byte[]> ballotPaper = get("huangli", paper);
+        assertThat(ballotPaper.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ballotPaper.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        try (PDDocument document = Loader.loadPDF(ballotPaper.getBody())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("应选 " + ballot.path("seats").asInt() + " 名", "另选人");
+            ballotNames.forEach(name -> assertThat(text).contains(name));
+        }
+        assertThat(get("yangfan", paper).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertProblem(get("huangli", paper + "&round=3"), HttpStatus.BAD_REQUEST, "round", "没有第 3 轮");
+        assertProblem(get("huangli", paper + "&paper=A5"), HttpStatus.BAD_REQUEST, "paper", "A4 或 A3");
+        assertProblem(get("huangli", base + "ballot-paper.pdf?vote=preliminary"), HttpStatus.BAD_REQUEST, "vote",
+                "不进行预选");
+
         election.advanceTo("reportResults");
         List<Candidate> elected = election.people(CandidateList.ELECTED);
         assertThat((String) election.shownAt("reportResults", "documentLinks"))
