@@ -37,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The documents over HTTP, downloaded by the demo users of the bodies that use them, from a copy of the handbook
- * election driven through the procedure: the roster at the central review (step 21), the election result at the
+ * election driven through the procedure: the roster at the central review (step 21), the ballot paper of the
+ * congress's next round and its JSON (step 23), the election result at the
  * report to the Centre (step 24), the composition chart of a list; the links the forms show; and the answers while
  * a document has no data yet or the election is unknown.
  */
