@@ -178,7 +178,7 @@ public final class Steps {
                 StepFamily.RECORD).shows(BALLOT).documents(StepDocument.ballotPaper("congress"),
                         StepDocument.ballotPaper("preliminary")).variables(RECORD).build());
         steps.add(tally("preliminaryBallot", 23, Stage.ELECTION, "预选投票并计票", CONGRESS_SECRETARIAT, Vote.CONGRESS)
-                .documents(StepDocument.ballotPaper("preliminary")).build());
+                .checkpoint(Checkpoint.BALLOT).documents(StepDocument.ballotPaper("preliminary")).build());
         steps.add(tally("ballotAndCount", 23, Stage.ELECTION, "无记名投票并计票", CONGRESS_SECRETARIAT, Vote.CONGRESS)
                 .checkpoint(Checkpoint.ELECTED).decides(ELECTED).documents(StepDocument.ballotPaper("congress"))
                 .build());

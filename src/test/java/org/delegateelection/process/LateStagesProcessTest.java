@@ -397,6 +397,8 @@ class LateStagesProcessTest {
         assertThat(listSize).isEqualTo(76).isLessThan(ranked.size() - 1);
         assertThat((String) election.shownAt("preliminaryBallot", "ballotText")).startsWith("预选：候选人 "
                 + ranked.size() + " 名，按得票多少产生正式候选人 " + listSize + " 名");
+        // the form shows the ballot's check, stored when the Centre approved it (step 21)
+        assertThat(election.reportShownAt("preliminaryBallot")).contains("选票差额检查", "通过");
         // distinct approvals down the order, except that the one after the cut-off ties with the last place
         Map<String, Integer> approvals = new LinkedHashMap<>();
         for (int i = 0; i < ranked.size(); i++) {
