@@ -126,8 +126,10 @@ class ClusterKillTest {
         String user = rest.memberOf(nodeA.baseUrl(), same.get("id").asText());
         assertThat(rest.call(nodeA.baseUrl(), "POST", "/engine-rest/task/" + same.get("id").asText() + "/claim",
                 user, Map.of("userId", user)).status()).isEqualTo(204);
-        List<Answer> both = race(() -> rest.submit(nodeA.baseUrl(), election, same, user),
-                () -> rest.submit(nodeB.baseUrl(), election, same, user));
+        // the values read before the race: only the submissions meet
+        Map<String, Object> values = rest.values(nodeA.baseUrl(), election, same);
+        List<Answer> both = race(() -> rest.submit(nodeA.baseUrl(), same, user, values),
+                () -> rest.submit(nodeB.baseUrl(), same, user, values));
         assertThat(both).extracting(Answer::status).containsOnlyOnce(204);
         Answer loser = both.stream().filter(a -> a.status() != 204).findFirst().orElseThrow();
         assertThat(loser.status()).as("the other submission: %s", loser.body()).isEqualTo(409);

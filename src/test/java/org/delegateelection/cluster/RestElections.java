@@ -360,23 +360,26 @@ public final class RestElections {
         return submitted;
     }
 
-    /**
-     * Submits the plan's values for a claimed task as {@code user}. A read of the task's unit answered 409 (another
-     * node completed the task meanwhile) is answered as the submission would be: 409, send again.
-     */
+    /** Submits the plan's values for a claimed task as {@code user}. */
     public Answer submit(String baseUrl, Election election, JsonNode task, String user) {
+        return submit(baseUrl, task, user, values(baseUrl, election, task));
+    }
+
+    /** The plan's values for a task, as the REST API takes them (reading what the task needs, e.g. its unit). */
+    public Map<String, Object> values(String baseUrl, Election election, JsonNode task) {
         String taskId = task.get("id").asText();
-        Map<String, Object> values;
-        try {
-            values = HandbookDriver.decide(election.run(), task.get("taskDefinitionKey").asText(),
-                    task.get("name").asText(), () -> unitCode(baseUrl, taskId),
-                    tally -> uploadBallots(baseUrl, election, task, tally));
-        } catch (ConcurrentRead conflict) {
-            return count(conflict.answer);
-        }
+        Map<String, Object> values = HandbookDriver.decide(election.run(), task.get("taskDefinitionKey").asText(),
+                task.get("name").asText(), () -> ok(baseUrl, "GET", "/engine-rest/task/" + taskId
+                        + "/variables/unitCode", null).get("value").asText(),
+                tally -> uploadBallots(baseUrl, election, task, tally));
         Map<String, Object> variables = new LinkedHashMap<>();
         values.forEach((name, value) -> variables.put(name, restValue(value)));
-        return count(call(baseUrl, "POST", "/engine-rest/task/" + taskId + "/submit-form", user,
+        return variables;
+    }
+
+    /** Submits values ({@link #values}) for a claimed task as {@code user}. */
+    public Answer submit(String baseUrl, JsonNode task, String user, Map<String, Object> variables) {
+        return count(call(baseUrl, "POST", "/engine-rest/task/" + task.get("id").asText() + "/submit-form", user,
                 Map.of("variables", variables)));
     }
 
@@ -436,25 +439,6 @@ public final class RestElections {
     /** The engine's present on the nodes. */
     public Instant engineNow() {
         return Instant.now().plusMillis(engineClockOffsetMillis);
-    }
-
-    private String unitCode(String baseUrl, String taskId) {
-        String path = "/engine-rest/task/" + taskId + "/variables/unitCode";
-        Answer answer = call(baseUrl, "GET", path, users.member(AccessRules.ORG_DEPT).userId(), null);
-        if (answer.status() == 409) {
-            throw new ConcurrentRead(answer);
-        }
-        return expected2xx("GET", path, answer).get("value").asText();
-    }
-
-    /** A read answered 409 while preparing a submission. */
-    private static final class ConcurrentRead extends RuntimeException {
-        private final transient Answer answer;
-
-        ConcurrentRead(Answer answer) {
-            super("409");
-            this.answer = answer;
-        }
     }
 
     private Answer count(Answer answer) {
