@@ -73,9 +73,10 @@ public class CandidateController {
      * @param electionId the election
      * @param imported   people in the file
      * @param created    of them, people new to the registry (status REGISTERED)
-     * @param updated    of them, people already there (those whose data differ got a new version; the status is kept)
+     * @param updated    of them, people already there whose data differ: each got a new version (the status is kept)
+     * @param unchanged  of them, people already there with the same data, left as they are
      */
-    public record ImportResult(long electionId, int imported, int created, int updated) {
+    public record ImportResult(long electionId, int imported, int created, int updated, int unchanged) {
     }
 
     /**
@@ -148,9 +149,10 @@ public class CandidateController {
 
     private ImportResult importFile(long electionId, Format format, byte[] content, String reason) {
         List<Candidate> people = CandidateImport.of(elections.get(electionId), font::canPrint).read(format, content);
-        int created = candidates.saveAll(electionId, people, currentUser.id(),
+        CandidateRepository.Saved saved = candidates.saveAll(electionId, people, currentUser.id(),
                 reason == null ? null : InputValues.text("reason", reason, MAX_REASON));
-        return new ImportResult(electionId, people.size(), created, people.size() - created);
+        return new ImportResult(electionId, people.size(), saved.created(), saved.changed(),
+                people.size() - saved.created() - saved.changed());
     }
 
     private static Optional<Format> formatOfMediaType(String contentType) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,7 @@ public class CandidateRepository implements RecordContent {
      * @param candidates people with distinct ids whose recommending units belong to the election
      * @param changedBy  the user id recorded with the change
      * @param reason     why the data change; required when a changed person is on a list in force; may be {@code null}
-     * @return how many of them were new
+     * @return how many of them were new and how many got a new version
      * @throws InvalidInputException (field {@code reason}) naming every changed person on a decided list when no
      *                               reason is given; nothing is stored then
      * @throws ConflictException     when the election is closed, or a changed person is on the printed ballot (a
@@ -96,7 +97,7 @@ public class CandidateRepository implements RecordContent {
      * @throws org.springframework.dao.DataAccessException when the database refuses a row; nothing is stored then
      */
     @Transactional
-    public int saveAll(long electionId, List<Candidate> candidates, String changedBy, String reason) {
+    public Saved saveAll(long electionId, List<Candidate> candidates, String changedBy, String reason) {
         elections.requireOpen(electionId);
         Map<String, Candidate> present = new HashMap<>();
         findAll(electionId).forEach(person -> present.put(person.id(), person));
@@ -116,10 +117,18 @@ public class CandidateRepository implements RecordContent {
         List<Candidate> stored = new ArrayList<>(created);
         stored.addAll(changed);
         recordVersions(electionId, stored, changedBy, reason);
-        return created.size();
+        return new Saved(created.size(), changed.size());
     }
 
-    /** {@code changed}: the people whose data change, as they are now. */
+    /**
+     * What {@link #saveAll} stored.
+     *
+     * @param created people new to the registry
+     * @param changed people already there whose data differed, each given a new version
+     */
+    public record Saved(int created, int changed) {
+    }
+
     /**
      * Carries out a correction ({@link Corrections}): the person gets the corrected data as a new version with the
      * reason, the printed ballot notwithstanding.
@@ -382,23 +391,20 @@ public class CandidateRepository implements RecordContent {
         List<CandidateList> lists = listsInForce(electionId, List.of(candidateId)).getOrDefault(candidateId,
                 List.of());
         for (CandidateList list : lists) {
-            List<Unit> parts = client.sql("select distinct unit_code from candidate_list where election_id = :election "
-                            + "and list_name = :list and candidate_id = :id")
-                    .param("election", electionId).param("list", list.key()).param("id", candidateId)
-                    .query((rs, n) -> new Unit(rs.getString(1))).list();
-            for (Unit part : parts) {
-                List<String> members = client.sql("select candidate_id from candidate_list where election_id = "
-                                + ":election and list_name = :list and "
-                                + (part.code() == null ? "unit_code is null" : "unit_code = :unit"))
-                        .param("election", electionId).param("list", list.key()).param("unit", part.code())
-                        .query(String.class).list();
-                record(electionId, list, part.code(), correctionId, members, changedBy);
-            }
+            Map<String, List<String>> membersByUnit = new LinkedHashMap<>();
+            client.sql("select unit_code, candidate_id from candidate_list where election_id = :election "
+                            + "and list_name = :list order by unit_code, candidate_id")
+                    .param("election", electionId).param("list", list.key())
+                    .query(rs -> {
+                        membersByUnit.computeIfAbsent(rs.getString(1), unit -> new ArrayList<>()).add(rs.getString(2));
+                    });
+            membersByUnit.forEach((unit, members) -> {
+                if (members.contains(candidateId)) {
+                    record(electionId, list, unit, correctionId, members, changedBy);
+                }
+            });
         }
         return lists;
-    }
-
-    private record Unit(String code) {
     }
 
     private void record(long electionId, CandidateList list, String unitCode, Long correctionId, List<String> ids,

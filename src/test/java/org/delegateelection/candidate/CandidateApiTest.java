@@ -91,7 +91,7 @@ class CandidateApiTest {
                 post(CandidateController.CSV, csv(HEADER, ZHANG, LI), ImportResult.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(response.getBody()).isEqualTo(new ImportResult(electionId, 2, 2, 0));
+        assertThat(response.getBody()).isEqualTo(new ImportResult(electionId, 2, 2, 0, 0));
         ResponseEntity<Candidate[]> registry = http.getForEntity(url(electionId), Candidate[].class);
         assertThat(registry.getBody()).extracting(Candidate::id, Candidate::name, Candidate::status).containsExactly(
                 tuple("HB-0001", "张三", CandidateStatus.REGISTERED), tuple("HB-0002", "李四", CandidateStatus.REGISTERED));
@@ -114,7 +114,7 @@ class CandidateApiTest {
         ResponseEntity<ImportResult> response =
                 post(MediaType.APPLICATION_JSON_VALUE, json.getBytes(StandardCharsets.UTF_8), ImportResult.class);
 
-        assertThat(response.getBody()).isEqualTo(new ImportResult(electionId, 2, 1, 1));
+        assertThat(response.getBody()).isEqualTo(new ImportResult(electionId, 2, 1, 1, 0));
         assertThat(repository.findAll(electionId)).extracting(Candidate::id, Candidate::name, Candidate::status)
                 .containsExactly(tuple("HB-0001", "张珊", CandidateStatus.NOMINATED),
                         tuple("HB-0003", "王五", CandidateStatus.REGISTERED));
@@ -143,8 +143,8 @@ class CandidateApiTest {
         ResponseEntity<ImportResult> csv = upload(csv(HEADER, LI), "人选.csv", "application/vnd.ms-excel");
 
         assertThat(workbook.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(workbook.getBody()).isEqualTo(new ImportResult(electionId, 1, 1, 0));
-        assertThat(csv.getBody()).isEqualTo(new ImportResult(electionId, 1, 1, 0));
+        assertThat(workbook.getBody()).isEqualTo(new ImportResult(electionId, 1, 1, 0, 0));
+        assertThat(csv.getBody()).isEqualTo(new ImportResult(electionId, 1, 1, 0, 0));
         assertThat(repository.findAll(electionId)).extracting(Candidate::id).containsExactly("HB-0001", "HB-0002");
     }
 

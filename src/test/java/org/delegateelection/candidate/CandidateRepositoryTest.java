@@ -56,9 +56,10 @@ class CandidateRepositoryTest {
         Candidate zhang = person("HB-0001", "张三", "city01", null);
         Candidate li = person("HB-0002", "李四", "city02", FrontlineKind.WORKER);
 
-        int created = repository.saveAll(electionId, List.of(li.withStatus(CandidateStatus.ELECTED), zhang), "tester", null);
+        CandidateRepository.Saved saved =
+                repository.saveAll(electionId, List.of(li.withStatus(CandidateStatus.ELECTED), zhang), "tester", null);
 
-        assertThat(created).isEqualTo(2);
+        assertThat(saved).isEqualTo(new CandidateRepository.Saved(2, 0));
         assertThat(repository.findAll(electionId)).containsExactly(zhang, li);
         assertThat(jdbc.sql("select candidate_id, kind, changed_by from candidate_change order by id").query()
                 .listOfRows()).extracting(row -> row.get("candidate_id") + " " + row.get("kind") + " "
@@ -71,10 +72,12 @@ class CandidateRepositoryTest {
         repository.updateStatus(electionId, List.of("HB-0001"), CandidateStatus.INSPECTED, "tester");
         Candidate renamed = person("HB-0001", "张珊", "city02", null);
 
-        int created = repository.saveAll(electionId,
+        CandidateRepository.Saved saved = repository.saveAll(electionId,
                 List.of(renamed, person("HB-0002", "李四", "city02", FrontlineKind.FARMER)), "tester", null);
 
-        assertThat(created).isEqualTo(1);
+        assertThat(saved).isEqualTo(new CandidateRepository.Saved(1, 1));
+        assertThat(repository.saveAll(electionId, List.of(renamed), "tester", null))
+                .as("the same data again is no change").isEqualTo(new CandidateRepository.Saved(0, 0));
         assertThat(repository.findByIds(electionId, List.of("HB-0001", "HB-0002")))
                 .extracting(Candidate::id, Candidate::name, Candidate::recommendingUnit, Candidate::status)
                 .containsExactly(
@@ -88,7 +91,8 @@ class CandidateRepositoryTest {
         insertUnit(other, "city01");
         repository.saveAll(electionId, List.of(person("HB-0001", "张三", "city01", null)), "tester", null);
 
-        assertThat(repository.saveAll(other, List.of(person("HB-0001", "王五", "city01", null)), "tester", null)).isEqualTo(1);
+        assertThat(repository.saveAll(other, List.of(person("HB-0001", "王五", "city01", null)), "tester", null)
+                .created()).isEqualTo(1);
         assertThat(repository.findAll(electionId)).extracting(Candidate::name).containsExactly("张三");
         assertThat(repository.findByIds(other, List.of("HB-0001"))).extracting(Candidate::name)
                 .containsExactly("王五");
