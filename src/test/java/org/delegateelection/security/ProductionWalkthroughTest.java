@@ -17,6 +17,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
+import javax.sql.DataSource;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -45,8 +50,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * nothing but the administrator of {@code ADMIN_USER}, everything over HTTP. The administrator looks at the groups,
  * makes a body's user by hand, lifts a lock and imports the bodies' people by file; the organization department's
  * imported user registers an election that is not the handbook's (36 seats, its own code and name, its recommending
- * units under names of their own), imports the units' people and the candidates; the imported users then carry the
- * election through {@code /engine-rest} to its end, the administrator only moving the public notice's due date.
+ * units under names of their own), enters next year's holidays, imports the units' people and the candidates; the
+ * imported users then carry the election through {@code /engine-rest} to its end, the administrator only moving the
+ * public notice's due date. Once the ballot is approved, the attacks an insider would try on a correction and on the
+ * audited instance are refused, and a correction goes through review onto the printed ballot.
  * Every call is printed with its status. The job executor runs, as in production. Beside it: a bad user file is
  * refused whole with every row and reason, as JSON also when the caller asked for an .xlsx; unit codes the engine
  * cannot take as group ids are refused at registration; a body's user may not import people. Nothing is stored then.
@@ -112,6 +119,8 @@ class ProductionWalkthroughTest {
     private IdentityService identityService;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private DataSource dataSource;
 
     private Http http;
 
@@ -125,6 +134,7 @@ class ProductionWalkthroughTest {
         Map<String, Login> bodies = importBodies();
         Login orgDept = bodies.get(AccessRules.ORG_DEPT);
         Login administrator = new Login(admin, adminPassword);
+        enterNextYearsCalendar(bodies);
 
         // the organization department registers its own election: another size, its code, its units' own names
         HandbookElection handbook = new HandbookElection(SEATS);
@@ -153,6 +163,8 @@ class ProductionWalkthroughTest {
         System.out.println("   用户 " + userIds.size() + " 名，无演示用户：" + userIds);
 
         RestElections driver = new RestElections(0, new RestElections.Users(administrator, members), System.out);
+        driver.advance(this::base, election, "congressDeliberation", false);
+        correctionAndAuditAsTheBodiesAndAnIntruderMeetThem(election, members);
         driver.advance(this::base, election, null, false);
 
         assertThat(driver.ended(base(), election)).isTrue();
@@ -169,6 +181,106 @@ class ProductionWalkthroughTest {
                 .containsExactlyInAnyOrderElementsOf(members.values().stream().map(Login::userId).toList());
         System.out.printf("== 选举结束：资格确认的代表 %d 名（代表名额 %d 名）；任务由 %d 名导入的用户完成，管理员未完成任务%n",
                 confirmed, SEATS, completedBy.size());
+    }
+
+    /**
+     * The organization department enters next year's holidays as the State Council publishes them (a public notice
+     * may run into the new year); the standing committee may read the calendar but not change it.
+     */
+    private void enterNextYearsCalendar(Map<String, Login> bodies) {
+        String year;
+        try (var in = getClass().getResourceAsStream("/test-calendar/cn-2027.yaml")) {
+            year = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Login committee = bodies.get("standing-committee");
+        String before = calendarYears();
+        assertThat(logged(committee.userId(), "（常委会）", http.send("PUT", "/api/calendar/years/2027",
+                committee.userId(), committee.password(), year, "application/yaml")).statusCode()).isEqualTo(403);
+        assertThat(calendarYears()).isEqualTo(before);
+        Login orgDept = bodies.get(AccessRules.ORG_DEPT);
+        assertThat(logged(orgDept.userId(), "（组织部，2027 年节假日）", http.send("PUT", "/api/calendar/years/2027",
+                orgDept.userId(), orgDept.password(), year, "application/yaml")).statusCode()).isEqualTo(200);
+        JsonNode years = ok(committee.userId(), committee.password(), "GET", "/api/calendar/years").path("years");
+        assertThat(StreamSupport.stream(years.spliterator(), false).filter(y -> y.path("year").asInt() == 2027)
+                .map(y -> y.path("storedBy").asText())).containsExactly(orgDept.userId());
+    }
+
+    private String calendarYears() {
+        return jdbc.sql("select * from calendar_year order by id").query().listOfRows().toString();
+    }
+
+    /**
+     * Once the Centre has approved the ballot (the congress deliberates): a unit's user tries a correction, tries to
+     * rewrite the correction the review task carries and to complete it; the organization department's own user
+     * tries the same rewrite; the discipline commission reads the audit and tries to change or delete the instance.
+     * Each is refused (403) and the database is as it was. The organization department then asks for the
+     * correction, reviews it in its task, and the ballot paper the secretariat prints carries the corrected name;
+     * the discipline commission finds it in the registry's trail and the chain intact.
+     */
+    private void correctionAndAuditAsTheBodiesAndAnIntruderMeetThem(RestElections.Election election,
+            Map<String, Login> members) {
+        String api = "/api/elections/" + election.id();
+        Login orgDept = members.get(AccessRules.ORG_DEPT);
+        Login unit = members.get("ru-city01");
+        Login secretariat = members.get("congress-secretariat");
+        Login discipline = members.get("discipline-commission");
+        JsonNode onBallot = ok(secretariat.userId(), secretariat.password(), "GET",
+                api + "/ballot?vote=congress&round=1").path("candidates").get(0);
+        String corrected = onBallot.path("name").asText() + "华";
+        String correction = "{\"candidateId\": \"" + onBallot.path("id").asText() + "\", \"reason\": "
+                + "\"姓名录入错误，据干部档案更正\", \"changes\": {\"name\": \"" + corrected + "\"}}";
+        String untouched = DatabaseDump.of(dataSource);
+        assertThat(logged(unit.userId(), "（推荐单位）", http.json("POST", api + "/corrections", unit.userId(),
+                unit.password(), correction)).statusCode()).isEqualTo(403);
+        assertThat(DatabaseDump.of(dataSource)).isEqualTo(untouched);
+
+        assertThat(logged(orgDept.userId(), "", http.json("POST", api + "/corrections", orgDept.userId(),
+                orgDept.password(), correction)).statusCode()).isEqualTo(201);
+        String review = ok(orgDept.userId(), orgDept.password(), "GET", "/engine-rest/task?processInstanceId="
+                + election.processInstanceId() + "&taskDefinitionKey=reviewCorrection").get(0).path("id").asText();
+        String requested = DatabaseDump.of(dataSource);
+        String otherCorrection = "{\"value\": 1, \"type\": \"Long\"}";
+        for (Login intruder : List.of(unit, orgDept)) {
+            assertThat(logged(intruder.userId(), "（改写待审核的纠错）", http.json("PUT", "/engine-rest/task/" + review
+                    + "/variables/correctionId", intruder.userId(), intruder.password(), otherCorrection))
+                    .statusCode()).isEqualTo(403);
+        }
+        assertThat(logged(unit.userId(), "（推荐单位审核纠错）", http.json("POST", "/engine-rest/task/" + review
+                + "/complete", unit.userId(), unit.password(), "{\"variables\": {\"approved\": {\"value\": true}, "
+                + "\"finding\": {\"value\": \"同意\"}}}")).statusCode()).isEqualTo(403);
+        String instance = "/engine-rest/process-instance/" + election.processInstanceId();
+        assertThat(ok(discipline.userId(), discipline.password(), "GET", instance + "/variables").has("electionId"))
+                .isTrue();
+        assertThat(logged(discipline.userId(), "（纪委改变量）", http.json("PUT", instance + "/variables/electionId",
+                discipline.userId(), discipline.password(), otherCorrection)).statusCode()).isEqualTo(403);
+        assertThat(logged(discipline.userId(), "（纪委跳转流程）", http.json("POST", instance + "/modification",
+                discipline.userId(), discipline.password(), "{\"instructions\": [{\"type\": "
+                        + "\"startBeforeActivity\", \"activityId\": \"credentialsReview\"}]}")).statusCode())
+                .isEqualTo(403);
+        assertThat(logged(discipline.userId(), "（纪委删除流程）", http.send("DELETE", instance, discipline.userId(),
+                discipline.password(), null, null)).statusCode()).isEqualTo(403);
+        assertThat(DatabaseDump.of(dataSource)).isEqualTo(requested);
+
+        assertThat(logged(orgDept.userId(), "（审核纠错）", http.json("POST", "/engine-rest/task/" + review
+                + "/complete", orgDept.userId(), orgDept.password(), "{\"variables\": {\"approved\": {\"value\": "
+                + "true}, \"finding\": {\"value\": \"核对干部档案属实\"}}}")).statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> paper = logged(secretariat.userId(), "", http.download("GET", api
+                + "/documents/ballot-paper.pdf?vote=congress&round=1", secretariat.userId(), secretariat.password(),
+                null, null));
+        assertThat(paper.statusCode()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(paper.body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(corrected);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode trail = ok(discipline.userId(), discipline.password(), "GET", api + "/candidates/changes");
+        assertThat(trail.get(trail.size() - 1).path("reason").asText()).isEqualTo("纠错：姓名录入错误，据干部档案更正");
+        assertThat(ok(discipline.userId(), discipline.password(), "GET", api + "/integrity").path("intact")
+                .asBoolean()).isTrue();
+        System.out.println("   选票印制后：推荐单位提纠错、改写或完成纠错审核任务，组织部改写任务变量，纪委改变量、跳转或删除流程"
+                + " → 均 403，数据库未变；组织部纠错经审核后选票印为“" + corrected + "”，纪委查得变更记录，校验链完好");
     }
 
     /** (a) The administrator lists the groups, makes a body's user and puts it in its group, lifts a lock. */
