@@ -5,6 +5,10 @@ import org.delegateelection.system.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -89,6 +93,9 @@ public class CalendarController {
      * @throws IOException           when the body cannot be read
      */
     @PutMapping("/years/{year}")
+    @RequestBody(required = true, description = "该年的节假日安排（国务院办公厅通知），YAML 或同结构的 JSON", content = {
+            @Content(mediaType = "application/yaml", schema = @Schema(implementation = CalendarYear.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = CalendarYear.class))})
     public CalendarYears.Stored store(@PathVariable String year, InputStream body) throws IOException {
         if (!year.matches("\\d{4}")) {
             throw InvalidInputException.field("year", "路径中的年份应为四位数字，收到「" + year + "」");

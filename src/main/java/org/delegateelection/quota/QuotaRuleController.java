@@ -12,6 +12,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+
 /** {@code /api/elections/{id}/rules}: the structural quota rules in force for an election, and their changes. */
 @RestController
 @RequestMapping("/api/elections/{id}/rules")
@@ -45,6 +50,20 @@ public class QuotaRuleController {
      * @param ruleId the rule's id, e.g. "minoritiesShare" (camelCase)
      */
     @PutMapping("/{ruleId}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "要设置的字段，未给出的字段保持原值",
+            content = @Content(mediaType = "application/json", schemaProperties = {
+                    @SchemaProperty(name = "kind", schema = @Schema(implementation = RuleKind.class)),
+                    @SchemaProperty(name = "label", schema = @Schema(type = "string", example = "少数民族代表比例")),
+                    @SchemaProperty(name = "regulation", schema = @Schema(type = "string")),
+                    @SchemaProperty(name = "threshold", schema = @Schema(type = "object",
+                            example = "{\"minShare\": 0.4}", description = "the kind's thresholds by name: "
+                            + "minShare, maxShare, aboveShare, minSurplus, referenceShare (fractions 0–1), "
+                            + "tolerancePoints (0–100), frontlineKind, cadreLevels")),
+                    @SchemaProperty(name = "checkpoints", array = @ArraySchema(schema = @Schema(
+                            implementation = Checkpoint.class))),
+                    @SchemaProperty(name = "blocking", schema = @Schema(type = "boolean")),
+                    @SchemaProperty(name = "exception", schema = @Schema(
+                            implementation = QuotaRule.AuthorisedException.class))}))
     public ResponseEntity<EffectiveRule> change(@PathVariable long id, @PathVariable String ruleId,
             @RequestBody(required = false) JsonNode change) {
         boolean added = service.effective(id).stream().noneMatch(rule -> rule.id().equals(ruleId));

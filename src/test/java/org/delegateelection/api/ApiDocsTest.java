@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.delegateelection.procedure.Steps;
 import org.delegateelection.security.Http;
 import org.delegateelection.security.TestUsers;
+import org.delegateelection.quota.RuleKind;
 import org.delegateelection.system.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,26 @@ class ApiDocsTest {
         assertThat(calendar.has("400")).isTrue();
         assertThat(calendar.has("404")).as("no election in the path").isFalse();
         assertThat(document.path("info").path("title").asText()).contains("代表选举").contains("Delegate election");
+    }
+
+    @Test
+    void theBodiesOfThePutsAreDescribedFieldByField() throws IOException {
+        JsonNode document = document();
+        JsonNode schemas = document.path("components").path("schemas");
+        JsonNode year = document.path("paths").path("/api/calendar/years/{year}").path("put").path("requestBody");
+        for (String type : List.of("application/yaml", "application/json")) {
+            String ref = year.path("content").path(type).path("schema").path("$ref").asText();
+            assertThat(ref).as(type).isEqualTo("#/components/schemas/CalendarYear");
+        }
+        assertThat(propertyNames(schemas.path("CalendarYear"))).containsExactlyInAnyOrder("year", "notice",
+                "holidays");
+        JsonNode rule = document.path("paths").path("/api/elections/{id}/rules/{ruleId}").path("put")
+                .path("requestBody").path("content").path("application/json").path("schema");
+        assertThat(propertyNames(rule)).containsExactlyInAnyOrder("kind", "label", "regulation", "threshold",
+                "checkpoints", "blocking", "exception");
+        List<String> kinds = new ArrayList<>();
+        rule.path("properties").path("kind").path("enum").forEach(kind -> kinds.add(kind.asText()));
+        assertThat(kinds).containsExactlyElementsOf(Arrays.stream(RuleKind.values()).map(Enum::name).toList());
     }
 
     @Test
