@@ -217,6 +217,37 @@ class PublicNoticeProcessTest {
         assertThat(election.instance).isWaitingAt("plenaryDeliberation");
     }
 
+    /**
+     * A notice of an instance started on an earlier version of the diagram has no {@code noticePublishedAt}: a
+     * corrected year recomputes its timer from the job's creation, the moment of publication (28 December), not from
+     * the correction (30 December, which would give 8 January).
+     */
+    @Test
+    void aNoticeOfAnEarlierDiagramIsRecomputedFromItsTimersCreation() throws Exception {
+        TestUsers.ensure(identityService, CALENDAR_CLERK, AccessRules.ORG_DEPT);
+        assertThat(putYear(year2027()).statusCode()).isEqualTo(200);
+        Election election = elections.start("t-notice-earlier-diagram").advanceTo("consultCentralOrganization");
+        publishAt(OffsetDateTime.parse("2026-12-28T10:00+08:00"));
+        election.complete("consultCentralOrganization", Map.of("approved", true));
+        if (managementService.createJobQuery().processInstanceId(election.instance.getId()).timers().count() == 0) {
+            managementService.executeJob(election.job().getId());
+        }
+        assertThat(election.instance).isWaitingAt("noticePeriodEnded");
+        // as an instance of the earlier diagram: the notice's input parameter noticePublishedAt did not exist
+        runtimeService.createVariableInstanceQuery().processInstanceIdIn(election.instance.getId())
+                .variableName("noticePublishedAt").list()
+                .forEach(v -> runtimeService.removeVariableLocal(v.getExecutionId(), v.getName()));
+        publishAt(OffsetDateTime.parse("2026-12-30T15:00+08:00"));
+
+        HttpResponse<String> corrected = putYear(year2027().replace("to: 2027-01-03", "to: 2027-01-04"));
+
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        assertThat(election.job().getDuedate().toInstant())
+                .isEqualTo(OffsetDateTime.parse("2027-01-06T00:00+08:00").toInstant());
+        assertThat((String) runtimeService.getVariable(election.instance.getId(), "calendarCorrections"))
+                .contains("2026-12-28", "2027-01-05T00:00+08:00", "2027-01-06T00:00+08:00");
+    }
+
     /** Leaves the shared context's calendar as it was: without 2027. */
     @AfterEach
     void removeTheYearsStoredHere() {
