@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
@@ -49,7 +50,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * same election at the same moment (two nodes, two users: the engine's {@link OptimisticLockingException}, or a
  * database lock the other request held: a lock wait that timed out, a deadlock, a serialization failure), nothing
  * of this request was written and it may simply be sent again: these mappers answer 409 Conflict with a message
- * saying so. A completion of a task that never existed is answered 404. A failure of the database is answered 500
+ * saying so. A completion of a task that never existed is answered 404, and so is a read of a task that has ended
+ * (the engine answers 500). A failure of the database is answered 500
  * without the database's words (they name tables and SQL). A password the password policy refuses, and a user's,
  * group's or tenant's id outside the engine's whitelist, are answered 400 in Chinese, not 500. Any other failure is
  * answered as Camunda answers it.
@@ -60,6 +62,13 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     /** A task completion: {@code …/task/{id}/complete} or {@code …/task/{id}/submit-form}. */
     private static final Pattern TASK_COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)");
 
+    /**
+     * A request on a task of the runtime, {@code …/task/{id}} and below (not the history's, not the task list's
+     * {@code count}, {@code create} or {@code report}).
+     */
+    private static final Pattern TASK_REQUEST =
+            Pattern.compile(".*(?<!/history)/task/(?!(?:count|create|report)(?:/|$))([^/]+)(?:/.*)?");
+
     /** How the engine names a submitted variable it cannot read, e.g. a Json variable that is not JSON. */
     private static final Pattern UNREADABLE_VARIABLE =
             Pattern.compile("Cannot deserialize object in variable '([^']+)'");
@@ -69,6 +78,9 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
     /** What a client is told when the task to complete does not exist. */
     private static final String UNKNOWN_TASK = "任务不存在";
+
+    /** What a client is told when the task it reads has been completed (by another user, on another node). */
+    private static final String ENDED_TASK = "该任务已办理完毕，请刷新任务列表";
 
     /** What a client is told when the database failed: nothing of its tables or statements. */
     private static final String DATABASE_FAILURE = "数据库处理出错，本次提交未生效，请稍后重试";
@@ -100,6 +112,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(ConflictMapper.class);
         config.register(ConcurrentChangeMapper.class);
         config.register(new AuthorizationMapper(this::fate));
+        config.register(new EndedTaskMapper(this::fate));
         config.register(new IdentityInputMapper(() -> identity.getObject().getPasswordPolicy()));
     }
 
@@ -225,6 +238,11 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
             if (task == TaskFate.UNKNOWN) {
                 return error(Response.Status.NOT_FOUND, "InvalidRequestException", UNKNOWN_TASK);
             }
+            Response ended = exception.getStatus() == null
+                    || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR ? endedTask(fate) : null;
+            if (ended != null) {
+                return ended;
+            }
             if (databaseFailure(exception)) {
                 LOG.error("数据库处理出错", exception);
                 return error(Response.Status.INTERNAL_SERVER_ERROR, "ProcessEngineException", DATABASE_FAILURE);
@@ -250,6 +268,44 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
                 identityService.setAuthentication(caller);
             }
         }
+    }
+
+    /**
+     * 404 instead of Camunda's 500 for a request on a task that has ended or never existed, which the engine reports
+     * as a missing value (e.g. {@code GET …/task/{id}/variables} after another user completed the task, or while the
+     * completion on another node commits); any other missing value as Camunda answers it.
+     */
+    @Priority(1)
+    public static class EndedTaskMapper implements ExceptionMapper<NullValueException> {
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+        private final Function<String, TaskFate> fate;
+
+        /** With what the history knows of a task id. */
+        public EndedTaskMapper(Function<String, TaskFate> fate) {
+            this.fate = fate;
+        }
+
+        @Override
+        public Response toResponse(NullValueException exception) {
+            Response ended = endedTask(fate);
+            return ended != null ? ended : camunda.toResponse(exception);
+        }
+    }
+
+    /** 404 when the request is on a task that has ended or never existed; {@code null} otherwise. */
+    private static Response endedTask(Function<String, TaskFate> fate) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            Matcher task = TASK_REQUEST.matcher(request.getRequest().getRequestURI());
+            if (task.matches()) {
+                TaskFate known = fate.apply(task.group(1));
+                if (known != TaskFate.OPEN) {
+                    return error(Response.Status.NOT_FOUND, "InvalidRequestException",
+                            known == TaskFate.FINISHED ? ENDED_TASK : UNKNOWN_TASK);
+                }
+            }
+        }
+        return null;
     }
 
     /** For rejected input the REST resources let through, e.g. {@code POST /process-definition/{id}/submit-form}. */

@@ -49,6 +49,30 @@ class TaskCompletedMeanwhileTest {
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
     }
 
+    /**
+     * A read of a task that another request completed meanwhile (Tasklist still showing it; a read meeting the
+     * completion on another node) is a client's error, not the engine's 500: a read of its variables is answered 404
+     * saying it was completed.
+     */
+    @Test
+    void aReadOfACompletedTaskIsNotFound() {
+        elections.start("read-after-completion");
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey("read-after-completion")
+                .taskDefinitionKey("registerAllocation").singleResult().getId();
+        assertThat(complete(taskId).getStatusCode().value()).isEqualTo(204);
+
+        for (String read : new String[] {"", "/variables", "/variables/seats", "/localVariables",
+                "/localVariables/seats", "/identity-links", "/form", "/form-variables"}) {
+            ResponseEntity<JsonNode> answer = rest.withBasicAuth("zhangwei", "demo")
+                    .getForEntity("/engine-rest/task/" + taskId + read, JsonNode.class);
+            assertThat(answer.getStatusCode().value()).as(read + " " + answer.getBody()).isBetween(400, 404);
+            if (read.contains("ariables/")) {
+                assertThat(answer.getStatusCode().value()).as(read).isEqualTo(404);
+                assertThat(answer.getBody().path("message").asText()).as(read).isEqualTo("该任务已办理完毕，请刷新任务列表");
+            }
+        }
+    }
+
     private ResponseEntity<String> complete(String taskId) {
         return rest.withBasicAuth("zhangwei", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
                 json(), String.class);
