@@ -35,6 +35,8 @@ public final class AccessRules {
     public static final String ORG_DEPT = "org-dept";
     /** The discipline commission: besides the organization department the only reader of reports and opinions. */
     public static final String DISCIPLINE_COMMISSION = "discipline-commission";
+    /** The Central Organization Department: reviews every electoral unit's prospective candidates (step 21). */
+    public static final String CENTRAL_ORG_DEPT = "central-org-dept";
     /** Key of the main process. */
     public static final String ELECTION_PROCESS = "delegate-election";
     /** Key of a recommending unit's nomination process (steps 5 to 7). */
@@ -50,9 +52,9 @@ public final class AccessRules {
     private static final Set<String> AUDIT_READERS = Set.of(ORG_DEPT, DISCIPLINE_COMMISSION);
     /** Who prints the ballots: the congress's secretariat (steps 22, 23) and the plenary committee (step 20). */
     private static final Set<String> BALLOT_PRINTERS = Set.of("congress-secretariat", "plenary-committee");
-    private static final Set<String> ROSTER_READERS = Set.of(ORG_DEPT, "central-org-dept");
+    private static final Set<String> ROSTER_READERS = Set.of(ORG_DEPT, CENTRAL_ORG_DEPT);
     private static final Set<String> RESULT_READERS = Set.of(ORG_DEPT, "congress-secretariat",
-            "credentials-committee", "central-org-dept");
+            "credentials-committee", CENTRAL_ORG_DEPT);
 
     /**
      * The rules of {@code /api/**}, in the order they are matched; a request no rule matches is refused (403).
@@ -87,11 +89,11 @@ public final class AccessRules {
             new ApiRule(HttpMethod.POST, "/api/elections/{id}/ballots", Set.of("congress-secretariat"),
                     "录入选票（计票人）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/ballot-rounds", Set.of(ORG_DEPT, "congress-secretariat",
-                    "central-org-dept", "credentials-committee"), "各轮计票结果"),
+                    CENTRAL_ORG_DEPT, "credentials-committee"), "各轮计票结果"),
             new ApiRule(HttpMethod.POST, "/api/elections/{id}/plenary-ballots", Set.of("plenary-committee"),
                     "录入全委会表决预备人选的表决票（计票人）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/plenary-rounds", Set.of(ORG_DEPT, "plenary-committee",
-                    "central-org-dept"), "全委会表决预备人选各轮计票结果"),
+                    CENTRAL_ORG_DEPT), "全委会表决预备人选各轮计票结果"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/ballot", BALLOT_PRINTERS,
                     "一轮投票的选票（候选人按姓氏笔画排列、应选人数、能否另选）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/ballot-paper.pdf", BALLOT_PRINTERS,
@@ -178,6 +180,12 @@ public final class AccessRules {
                     List.of(UserOperationLogCategoryPermissions.READ)));
             return grants;
         }
+        if (CENTRAL_ORG_DEPT.equals(groupId)) {
+            // reviews every unit's prospective candidates from one queue: its cards show each instance's unit
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS, List.of(
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE)));
+            return grants;
+        }
         grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS,
                 List.of(ProcessDefinitionPermissions.READ)));
         return grants;
@@ -240,7 +248,7 @@ public final class AccessRules {
         groups.put("plenary-committee", "全委会");
         groups.put(DISCIPLINE_COMMISSION, "纪委监委");
         groups.put("inspection-team", "考察组");
-        groups.put("central-org-dept", "中央组织部");
+        groups.put(CENTRAL_ORG_DEPT, "中央组织部");
         groups.put("congress-secretariat", "大会秘书处");
         groups.put("credentials-committee", "代表资格审查委员会");
         return Collections.unmodifiableMap(groups);

@@ -47,6 +47,11 @@ public class AccessSetup {
     public static final String GROUP_TASKS = "我所在组的任务";
     /** Name of the organization department's filter of every task of the delegate election. */
     public static final String ELECTION_TASKS = "全部选举任务";
+    /**
+     * Name of the Central Organization Department's review queue: the central reviews (step 21) of every electoral
+     * unit, oldest first.
+     */
+    public static final String CENTRAL_REVIEWS = "待审查的预备人选";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -83,15 +88,21 @@ public class AccessSetup {
         }
         Filter groupTasks = filter(GROUP_TASKS, -10, "我所在组尚未认领的任务，认领后转入“我的任务”",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .taskUnassigned());
+                        .taskUnassigned(), ELECTION, UNIT);
         Filter myTasks = filter(MY_TASKS, -5, "已分配给我的任务",
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), ELECTION, UNIT);
         Filter electionTasks = filter(ELECTION_TASKS, 0, "代表选举及各推荐单位推荐提名的全部待办任务，供组织部掌握进度",
                 taskService.createTaskQuery().processDefinitionKeyIn(AccessRules.ELECTION_PROCESS,
-                        AccessRules.NOMINATION_PROCESS));
+                        AccessRules.NOMINATION_PROCESS), ELECTION, UNIT);
+        Filter centralReviews = filter(CENTRAL_REVIEWS, 5, "各选举单位报来的预备人选，按报送先后排列；表单中有预备人选名单、"
+                        + "结构比例检查结果和差额比例", taskService.createTaskQuery()
+                        .processDefinitionKey(AccessRules.ELECTION_PROCESS).taskDefinitionKey("centralReview")
+                        .orderByTaskCreateTime().asc(),
+                Map.of("name", "electionName", "label", "选举单位"), Map.of("name", "seats", "label", "代表名额"));
         grant(Authorization.ANY, null, Resources.FILTER, groupTasks.getId(), List.of(Permissions.READ));
         grant(Authorization.ANY, null, Resources.FILTER, myTasks.getId(), List.of(Permissions.READ));
         grant(null, AccessRules.ORG_DEPT, Resources.FILTER, electionTasks.getId(), List.of(Permissions.READ));
+        grant(null, AccessRules.CENTRAL_ORG_DEPT, Resources.FILTER, centralReviews.getId(), List.of(Permissions.READ));
     }
 
     /**
@@ -187,8 +198,18 @@ public class AccessSetup {
         authorizationService.saveAuthorization(authorization);
     }
 
-    /** The task filter of this name, created with the given Tasklist order and description when absent. */
-    private Filter filter(String name, int priority, String description, TaskQuery query) {
+    /** A variable a filter shows on each task in Tasklist: the election's name. */
+    private static final Map<String, String> ELECTION = Map.of("name", "electionName", "label", "选举");
+    /** A variable a filter shows on each task in Tasklist: the recommending unit. */
+    private static final Map<String, String> UNIT = Map.of("name", "unitCode", "label", "推荐单位");
+
+    /**
+     * The task filter of this name, created with the given Tasklist order, description and the variables shown on
+     * each task when absent.
+     */
+    @SafeVarargs
+    private Filter filter(String name, int priority, String description, TaskQuery query,
+            Map<String, String>... variables) {
         Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
             return existing;
@@ -197,9 +218,7 @@ public class AccessSetup {
         properties.put("description", description);
         properties.put("priority", priority);
         properties.put("refresh", true);
-        properties.put("variables", List.of(
-                Map.of("name", "electionName", "label", "选举"),
-                Map.of("name", "unitCode", "label", "推荐单位")));
+        properties.put("variables", List.of(variables));
         return filterService.saveFilter(filterService.newTaskFilter(name).setProperties(properties).setQuery(query));
     }
 }

@@ -97,8 +97,9 @@ class DemoIdentityTest {
         Filter group = filter(AccessSetup.GROUP_TASKS);
         Filter mine = filter(AccessSetup.MY_TASKS);
         Filter election = filter(AccessSetup.ELECTION_TASKS);
+        Filter reviews = filter(AccessSetup.CENTRAL_REVIEWS);
 
-        for (Filter filter : List.of(group, mine, election)) {
+        for (Filter filter : List.of(group, mine, election, reviews)) {
             assertThat(filter.getResourceType()).isEqualTo("Task");
             assertThat((String) filter.getProperties().get("description")).containsPattern("\\p{IsHan}");
         }
@@ -106,6 +107,7 @@ class DemoIdentityTest {
         assertThat(readAuthorization(group).getAuthorizationType()).isEqualTo(Authorization.AUTH_TYPE_GLOBAL);
         assertThat(readAuthorization(mine).getAuthorizationType()).isEqualTo(Authorization.AUTH_TYPE_GLOBAL);
         assertThat(readAuthorization(election).getGroupId()).isEqualTo("org-dept");
+        assertThat(readAuthorization(reviews).getGroupId()).isEqualTo(AccessRules.CENTRAL_ORG_DEPT);
     }
 
     @Test
@@ -148,7 +150,7 @@ class DemoIdentityTest {
         assertThat(identityService.createUserQuery().count()).isEqualTo(users).isEqualTo(DemoIdentity.USERS.size());
         assertThat(identityService.createGroupQuery().count()).isEqualTo(groups);
         assertThat(memberships()).isEqualTo(memberships);
-        assertThat(filterService.createFilterQuery().count()).isEqualTo(filters).isEqualTo(3);
+        assertThat(filterService.createFilterQuery().count()).isEqualTo(filters).isEqualTo(4);
         assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
     }
 
