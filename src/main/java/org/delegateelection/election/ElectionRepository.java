@@ -86,6 +86,12 @@ public class ElectionRepository {
                 .optional();
     }
 
+    /** Every election, in the order registered. */
+    public List<ElectionUnit> all() {
+        return jdbc.sql("select id from election order by id").query(Long.class).list().stream()
+                .map(this::get).toList();
+    }
+
     /** The election with this id; {@link ElectionNotFoundException} when there is none. */
     public ElectionUnit get(long id) {
         return find(id).orElseThrow(() -> new ElectionNotFoundException(id));

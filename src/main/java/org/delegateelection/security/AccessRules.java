@@ -118,6 +118,8 @@ public final class AccessRules {
                     "人员导入模板（Excel）"),
             new ApiRule(HttpMethod.GET, "/api/users/template.csv", Set.of(ORG_DEPT, Groups.CAMUNDA_ADMIN),
                     "人员导入模板（CSV）"),
+            new ApiRule(HttpMethod.GET, "/api/national/roll-up", Set.of(CENTRAL_ORG_DEPT, "credentials-committee",
+                    Groups.CAMUNDA_ADMIN), "全国汇总：各选举单位当选（或资格确认）代表的构成，及未达到中央要求的选举单位"),
             new ApiRule(HttpMethod.GET, "/api/calendar/working-days", Set.of(ANYONE), "工作日计算"),
             new ApiRule(HttpMethod.GET, "/api/calendar/years", Set.of(ANYONE),
                     "工作日历包含的年份及其来源（随程序提供或录入，录入人和时间），缺少下一年时的提醒"),
