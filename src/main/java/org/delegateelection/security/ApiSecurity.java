@@ -3,10 +3,12 @@ package org.delegateelection.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.RecommendingUnit;
@@ -88,7 +90,7 @@ public class ApiSecurity {
     /** The filter chain of {@code /engine-rest/**}, {@code /api/**} and {@code /api-docs}. */
     @Bean
     SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationProvider engineIdentity,
-            IdentityService identityService, ElectionRepository elections,
+            IdentityService identityService, ElectionRepository elections, UnitTenants tenants,
             @Value("${security.cors.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         AuthenticationEntryPoint anonymous = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
@@ -104,7 +106,7 @@ public class ApiSecurity {
                 .authorizeHttpRequests(requests -> {
                     for (AccessRules.ApiRule rule : AccessRules.API_RULES) {
                         requests.requestMatchers(paths.matcher(rule.method(), rule.pattern()))
-                                .access(ruleManager(rule, elections));
+                                .access(ruleManager(rule, elections, tenants));
                     }
                     requests.requestMatchers(paths.matcher("/engine-rest/**")).authenticated();
                     // the OpenAPI document: for any authenticated user (ApiDocsAccess)
@@ -123,7 +125,7 @@ public class ApiSecurity {
                 // relies on the webapps' session cookie is checked against their CSRF token instead
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new WebappSessionAuthentication(), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineAuthentication(identityService), AuthorizationFilter.class);
+                .addFilterAfter(new EngineAuthentication(identityService, tenants), AuthorizationFilter.class);
         if (allowedOrigins.isEmpty()) {
             http.cors(cors -> cors.disable());
         } else {
@@ -162,8 +164,14 @@ public class ApiSecurity {
         };
     }
 
+    /**
+     * The rule's groups and, for an election's endpoint ({@code {id}}), the election's electoral unit: the caller
+     * must be a member of its tenant, himself or through a central body, or an administrator (decision 0030). An
+     * unknown election is then refused like another unit's, except to the central bodies and administrators, who
+     * are entitled to every election and get 404.
+     */
     private static AuthorizationManager<RequestAuthorizationContext> ruleManager(AccessRules.ApiRule rule,
-            ElectionRepository elections) {
+            ElectionRepository elections, UnitTenants tenants) {
         return (authentication, context) -> {
             Authentication caller = authentication.get();
             if (caller == null || !caller.isAuthenticated()
@@ -178,7 +186,16 @@ public class ApiSecurity {
                     ? elections.find(Long.parseLong(id)).map(unit -> unit.recommendingUnits().stream()
                             .map(RecommendingUnit::groupId).collect(Collectors.toSet())).orElse(Set.of())
                     : Set.of();
-            return new AuthorizationDecision(AccessRules.allows(rule, groups, unitGroups));
+            if (!AccessRules.allows(rule, groups, unitGroups)) {
+                return new AuthorizationDecision(false);
+            }
+            if (id == null || groups.contains(Groups.CAMUNDA_ADMIN)) {
+                return new AuthorizationDecision(true);
+            }
+            Optional<String> tenant = id.matches("\\d{1,18}") ? elections.tenantOf(Long.parseLong(id))
+                    : Optional.empty();
+            return new AuthorizationDecision(tenant.isPresent() ? tenants.includes(tenant.get(), caller.getName())
+                    : groups.stream().anyMatch(AccessRules.CENTRAL_BODIES::contains));
         };
     }
 
