@@ -51,8 +51,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * of this request was written and it may simply be sent again: these mappers answer 409 Conflict with a message
  * saying so. A completion of a task that never existed is answered 404. A failure of the database is answered 500
  * without the database's words (they name tables and SQL). A call on another electoral unit's data, which the
- * engine's tenant check refuses, is answered 403 like a missing authorization. A password the password policy refuses, and a user's,
- * group's or tenant's id outside the engine's whitelist, are answered 400 in Chinese, not 500. Any other failure is
+ * engine's tenant check refuses, is answered 403 like a missing authorization. A password the password policy
+ * refuses, and a user's, group's or tenant's id outside the engine's whitelist, are answered 400 in Chinese, not 500. Any other failure is
  * answered as Camunda answers it.
  */
 @Component

@@ -104,10 +104,10 @@ public class ElectionRepository {
     /** Every electoral unit (engine tenant) that has an election: tenant id → the name of its first election. */
     public Map<String, String> tenants() {
         Map<String, String> tenants = new java.util.LinkedHashMap<>();
-        jdbc.sql("select tenant_id, name from election order by id").query((rs, n) -> {
-            tenants.putIfAbsent(rs.getString(1), rs.getString(2));
-            return null;
-        }).list();
+        jdbc.sql("select tenant_id, name from election order by id")
+                .query((java.sql.ResultSet rs) -> {
+                    tenants.putIfAbsent(rs.getString(1), rs.getString(2));
+                });
         return tenants;
     }
 

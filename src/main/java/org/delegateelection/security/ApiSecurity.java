@@ -48,7 +48,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * logged into the webapps (their session, see {@link WebappSessionAuthentication}). No session is created. For the
  * request the engine then knows the caller and their groups ({@link EngineAuthentication}), so the engine's
  * authorization checks apply to REST calls as in Tasklist; {@code /api/**} is checked against
- * {@link AccessRules#API_RULES}. Anonymous: 401 with {@code WWW-Authenticate: Basic}; not entitled: 403 with a
+ * {@link AccessRules#API_RULES} and, for an election's endpoints, against the election's electoral unit
+ * ({@link UnitTenants}, decision 0030). Anonymous: 401 with {@code WWW-Authenticate: Basic}; not entitled: 403 with a
  * neutral body, whether or not the election exists. CORS is closed unless {@code security.cors.allowed-origins}
  * names origins.
  *

@@ -48,7 +48,9 @@ public class UserController {
      * Imports a file sent as the request body (text/csv or .xlsx): 201 with what was done, as JSON or as an .xlsx
      * (账号, 姓名, 初始密码) when {@code Accept} names .xlsx.
      *
-     * @throws InvalidInputException (400) with every problem of the file; nothing stored then
+     * @param unit the electoral unit the people work for (the code of its first election): for an organization
+     *             department its own, needed only when it belongs to several; for an administrator any, or none
+     * @throws InvalidInputException (400) with every problem of the file, or naming {@code unit}; nothing stored then
      */
     @PostMapping(consumes = {Uploads.CSV, Uploads.XLSX})
     public ResponseEntity<?> importBody(@RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,

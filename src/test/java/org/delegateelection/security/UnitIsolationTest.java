@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
@@ -16,6 +19,7 @@ import org.delegateelection.ProcessTest;
 import org.delegateelection.api.Uploads;
 import org.delegateelection.demo.DemoIdentity;
 import org.delegateelection.demo.HandbookElection;
+import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.process.ElectionService;
 import org.delegateelection.process.TestElections;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +59,9 @@ class UnitIsolationTest {
     @Autowired
     private FilterService filterService;
     @Autowired
-    private org.delegateelection.election.ElectionRepository elections;
+    private ElectionRepository elections;
+    @Autowired
+    private DataSource dataSource;
 
     private Http http;
     private Map<String, String> unitB;
@@ -174,7 +180,7 @@ class UnitIsolationTest {
     @Test
     void anOrganizationDepartmentImportsPeopleIntoItsOwnUnitOnly() {
         String orgB = unitB.get(AccessRules.ORG_DEPT);
-        String before = DatabaseDump.of(dataSource());
+        String before = DatabaseDump.of(dataSource);
         // an account of the handbook province, a central body, another unit named: each refused, nothing stored
         for (String[] refused : List.of(
                 new String[] {"", "账号,姓名,所属机关或推荐单位\nwangjun,王军,常委会\n", "账号"},
@@ -187,20 +193,13 @@ class UnitIsolationTest {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
             assertThat(json(answer).get("problems").get(0).get("field").asText()).isEqualTo(refused[2]);
         }
-        assertThat(DatabaseDump.difference(before, DatabaseDump.of(dataSource()))).isEmpty();
+        assertThat(DatabaseDump.difference(before, DatabaseDump.of(dataSource))).isEmpty();
 
         HttpResponse<String> imported = http.sendBytes("POST", "/api/users", orgB, DemoIdentity.PASSWORD,
                 "账号,姓名,所属机关或推荐单位\nb-clerk,乙省干部,组织部\n".getBytes(StandardCharsets.UTF_8), Uploads.CSV);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         assertThat(identityService.createTenantQuery().userMember("b-clerk").list()).extracting(t -> t.getId())
                 .containsExactly(UNIT_B);
-    }
-
-    @Autowired
-    private javax.sql.DataSource dataSource;
-
-    private javax.sql.DataSource dataSource() {
-        return dataSource;
     }
 
     private HttpResponse<String> get(String path, String user) {
@@ -221,7 +220,7 @@ class UnitIsolationTest {
 
     private static List<String> ids(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         json(response).forEach(entry -> ids.add(entry.get("id").asText()));
         return ids;
     }
