@@ -167,9 +167,8 @@ public class ApiSecurity {
 
     /**
      * The rule's groups and, for an election's endpoint ({@code {id}}), the election's electoral unit: the caller
-     * must be a member of its tenant, himself or through a central body, or an administrator (decision 0030). An
-     * unknown election is then refused like another unit's, except to the central bodies and administrators, who
-     * are entitled to every election and get 404.
+     * must be a member of its tenant, himself or through a central body, or an administrator (decision 0030). For
+     * an unknown election the rule's groups decide, and the controller answers 404.
      */
     private static AuthorizationManager<RequestAuthorizationContext> ruleManager(AccessRules.ApiRule rule,
             ElectionRepository elections, UnitTenants tenants) {
@@ -195,8 +194,7 @@ public class ApiSecurity {
             }
             Optional<String> tenant = id.matches("\\d{1,18}") ? elections.tenantOf(Long.parseLong(id))
                     : Optional.empty();
-            return new AuthorizationDecision(tenant.isPresent() ? tenants.includes(tenant.get(), caller.getName())
-                    : groups.stream().anyMatch(AccessRules.CENTRAL_BODIES::contains));
+            return new AuthorizationDecision(tenant.isEmpty() || tenants.includes(tenant.get(), caller.getName()));
         };
     }
 

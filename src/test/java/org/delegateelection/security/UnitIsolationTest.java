@@ -161,8 +161,8 @@ class UnitIsolationTest {
         assertThat(get("/api/elections/" + b.electionId(), "wangjun").statusCode()).isEqualTo(403);
         assertThat(post("/api/elections/" + b.electionId() + "/candidates", unitB.get("standing-committee"), "[]")
                 .statusCode()).isEqualTo(403);
-        // an unknown election: refused like another unit's, for a unit's body; 404 for the centre
-        assertThat(get("/api/elections/987654", unitB.get(AccessRules.ORG_DEPT)).statusCode()).isEqualTo(403);
+        // an unknown election: 404 for the entitled groups, as before
+        assertThat(get("/api/elections/987654", unitB.get(AccessRules.ORG_DEPT)).statusCode()).isEqualTo(404);
         assertThat(get("/api/elections/987654", "yangfan").statusCode()).isEqualTo(404);
 
         // the central bodies: both units
