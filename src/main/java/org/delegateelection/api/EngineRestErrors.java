@@ -51,9 +51,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * database lock the other request held: a lock wait that timed out, a deadlock, a serialization failure), nothing
  * of this request was written and it may simply be sent again: these mappers answer 409 Conflict with a message
  * saying so. A completion of a task that never existed is answered 404, and so is a read of a task that has ended
- * (the engine answers 500). A failure of the database is answered 500
- * without the database's words (they name tables and SQL). A password the password policy refuses, and a user's,
- * group's or tenant's id outside the engine's whitelist, are answered 400 in Chinese, not 500. Any other failure is
+ * (the engine answers 500). A failure of the database is answered 500 without the database's words (they name
+ * tables and SQL). A call on another electoral unit's data, which the engine's tenant check refuses, is answered 403
+ * like a missing authorization. A password the password policy refuses, and a user's, group's or tenant's id outside
+ * the engine's whitelist, are answered 400 in Chinese, not 500. Any other failure is
  * answered as Camunda answers it.
  */
 @Component
@@ -75,6 +76,9 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
     /** What a client is told on 409: nothing was saved, send it again. */
     public static final String CONCURRENT_CHANGE = "该选举的数据刚被其他操作同时修改，本次提交未生效，请刷新后重试";
+
+    /** How the engine's tenant check words a refusal: "Cannot … because it belongs to no authenticated tenant." */
+    private static final String NO_AUTHENTICATED_TENANT = "belongs to no authenticated tenant";
 
     /** What a client is told when the task to complete does not exist. */
     private static final String UNKNOWN_TASK = "任务不存在";
@@ -152,6 +156,9 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
                 return badRequest(RESOURCES.get(invalidId.group(1)) + "只能由英文字母、数字和连字符“-”组成："
                         + invalidId.group(2) + "，未保存");
             }
+            if (otherUnit(exception)) {
+                return error(Response.Status.FORBIDDEN, AuthorizationException.class.getSimpleName(), "无权访问");
+            }
             return camunda.toResponse(exception);
         }
 
@@ -224,7 +231,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
             if (invalid != null) {
                 return invalid;
             }
-            if (exception.getCause() instanceof AuthorizationException) {
+            if (exception.getCause() instanceof AuthorizationException || otherUnit(exception)) {
                 return forbiddenUnlessCompletedMeanwhile(fate);
             }
             Response conflict = concurrentChange(exception);
@@ -324,6 +331,20 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         public Response toResponse(ConflictException exception) {
             return refusal(exception);
         }
+    }
+
+    /**
+     * Whether the engine's tenant check refused the call: the data belongs to an electoral unit the caller does not
+     * work for (decision 0030), answered 403 like a missing authorization, without the engine's words (they name the
+     * task or instance).
+     */
+    private static boolean otherUnit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains(NO_AUTHENTICATED_TENANT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For a concurrent change the REST resources let through, e.g. {@code POST /task/{id}/claim}. */

@@ -4,21 +4,28 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.security.AccessRules;
 import org.delegateelection.security.AccessSetup;
 import org.delegateelection.security.ProductionIdentity;
+import org.delegateelection.security.UnitTenants;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Demo profile: creates, when absent, the groups of the handbook election's recommending units and one demo user per
- * group (password {@value #PASSWORD}); the body groups, their rights and the filters come from {@link AccessSetup}.
- * Runs after the process application is deployed; running it again creates nothing twice.
+ * group (password {@value #PASSWORD}), each a member of the handbook province's electoral unit (its tenant
+ * {@code handbook-province}) except the central bodies' users, who see every unit through their groups; the body
+ * groups, their rights and the filters come from {@link AccessSetup}. The bodies of any other unit are generated
+ * ({@link #unitBodies}). Runs after the process application is deployed; running it again creates nothing twice.
  */
 @Component
 @Profile("demo")
@@ -60,11 +67,13 @@ public class DemoIdentity {
 
     private final IdentityService identityService;
     private final AccessSetup accessSetup;
+    private final UnitTenants tenants;
 
     /** Uses the engine's identity service; creates nothing until {@link #createIfAbsent()} runs. */
-    public DemoIdentity(IdentityService identityService, AccessSetup accessSetup) {
+    public DemoIdentity(IdentityService identityService, AccessSetup accessSetup, UnitTenants tenants) {
         this.identityService = identityService;
         this.accessSetup = accessSetup;
+        this.tenants = tenants;
     }
 
     /** Creates what is absent once the process application and its groups ({@link AccessSetup}) are there. */
@@ -79,13 +88,55 @@ public class DemoIdentity {
      * exist yet, in one transaction; existing ones are left as they are.
      */
     public void createIfAbsent() {
-        accessSetup.unitGroups(new HandbookElection().unit().recommendingUnits());
+        ElectionUnit handbook = new HandbookElection().unit();
+        accessSetup.unitGroups(handbook.recommendingUnits());
+        tenants.ensure(handbook.code(), handbook.name());
         for (DemoUser demoUser : USERS) {
             user(demoUser);
             membership(demoUser.id(), demoUser.groupId());
+            if (!AccessRules.CENTRAL_BODIES.contains(demoUser.groupId())) {
+                tenants.addMember(handbook.code(), demoUser.id());
+            }
         }
         USERS.stream().filter(u -> u.groupId().equals(ORG_DEPT))
                 .forEach(u -> membership(u.id(), Groups.CAMUNDA_ADMIN));
+    }
+
+    /**
+     * The generated bodies of another electoral unit, created when absent: for every body group that is not central
+     * and for the groups of the unit's recommending units, one user {@code <unit>-<group>} (e.g.
+     * {@code unit-b-org-dept}, {@code unit-b-ru-city01}), named "<unit name><body name>", password {@value #PASSWORD},
+     * a member of the group and of the unit (its tenant, created when absent); the recommending units' groups are
+     * created as a registration creates them. So the driver, the benchmark and tests can act for any unit.
+     *
+     * @param tenantId the unit's tenant id (the code of its first election)
+     * @param name     the unit's name, e.g. 乙省
+     * @param units    the recommending units of its election
+     * @return group id → the generated user's id
+     * @throws IllegalArgumentException when a generated id would be longer than the engine's 64 characters
+     */
+    public Map<String, String> unitBodies(String tenantId, String name, List<RecommendingUnit> units) {
+        accessSetup.unitGroups(units);
+        tenants.ensure(tenantId, name);
+        Map<String, String> groups = new LinkedHashMap<>();
+        AccessRules.BODY_GROUPS.forEach((group, body) -> {
+            if (!AccessRules.CENTRAL_BODIES.contains(group)) {
+                groups.put(group, name + body);
+            }
+        });
+        units.forEach(unit -> groups.put(unit.groupId(), name + unit.name() + "党委"));
+        Map<String, String> users = new LinkedHashMap<>();
+        groups.forEach((group, fullName) -> {
+            String userId = tenantId + "-" + group;
+            if (userId.length() > 64) {
+                throw new IllegalArgumentException("生成的账号超过64个字符：" + userId);
+            }
+            user(new DemoUser(userId, fullName, "", group));
+            membership(userId, group);
+            tenants.addMember(tenantId, userId);
+            users.put(group, userId);
+        });
+        return users;
     }
 
     private void user(DemoUser demoUser) {

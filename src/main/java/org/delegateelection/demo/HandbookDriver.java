@@ -39,6 +39,7 @@ import org.delegateelection.process.CandidateReportIntake;
 import org.delegateelection.quota.Checkpoint;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.report.CompositionReport;
+import org.delegateelection.security.UnitTenants;
 import org.delegateelection.system.TableFile;
 import org.delegateelection.vote.BallotRounds;
 import org.delegateelection.vote.Vote;
@@ -73,11 +74,13 @@ public class HandbookDriver {
     private final JdbcClient jdbc;
     private final PublicNoticeCalendar noticeCalendar;
     private final BallotRounds ballotRounds;
+    private final UnitTenants tenants;
 
     public HandbookDriver(HandbookSeeder seeder, ElectionRepository elections, CandidateRepository candidates,
             CandidateReportIntake reportIntake, TaskService taskService, FormService formService,
             IdentityService identityService, ManagementService managementService, HistoryService historyService,
-            JdbcClient jdbc, PublicNoticeCalendar noticeCalendar, BallotRounds ballotRounds) {
+            JdbcClient jdbc, PublicNoticeCalendar noticeCalendar, BallotRounds ballotRounds, UnitTenants tenants) {
+        this.tenants = tenants;
         this.ballotRounds = ballotRounds;
         this.noticeCalendar = noticeCalendar;
         this.seeder = seeder;
@@ -205,7 +208,7 @@ public class HandbookDriver {
                 tally -> enterBallots(run, step.vote(), tally));
         // as Tasklist does: the engine checks the user's rights and writes the user into its operation log
         identityService.setAuthentication(user.getId(), identityService.createGroupQuery().groupMember(user.getId())
-                .list().stream().map(Group::getId).toList());
+                .list().stream().map(Group::getId).toList(), tenants.of(user.getId()));
         if ("consultCentralOrganization".equals(key)) {
             // step 17's agreement publishes the notice (its variable noticePublishedAt is the engine's time then),
             // on the notice date if one is given: the engine's clock moved there and still running, so that history
@@ -381,8 +384,11 @@ public class HandbookDriver {
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).sorted().toList();
         for (String group : groups) {
-            Optional<User> first = run.members.computeIfAbsent(group, g -> identityService.createUserQuery().memberOfGroup(g)
-                    .orderByUserId().asc().listPage(0, 1).stream().findFirst());
+            // a member of the body who works for the election's unit (decision 0030)
+            Optional<User> first = run.members.computeIfAbsent(group, g -> identityService.createUserQuery()
+                    .memberOfGroup(g).orderByUserId().asc().list().stream()
+                    .filter(user -> task.getTenantId() == null || tenants.of(user.getId()).contains(task.getTenantId()))
+                    .findFirst());
             if (first.isPresent()) {
                 return first.get();
             }

@@ -44,8 +44,12 @@ public class ElectionRepository {
                 .update();
     }
 
-    /** Stores a new election with its recommending units and returns its id. */
-    public long insert(ElectionUnit unit) {
+    /**
+     * Stores a new election with its recommending units and returns its id.
+     *
+     * @param tenantId the electoral unit the election belongs to (the engine tenant of its bodies)
+     */
+    public long insert(ElectionUnit unit, String tenantId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into election (code, name, seats, nominee_quota, min_preliminary, women_member_share,
@@ -59,6 +63,7 @@ public class ElectionRepository {
                 .paramSource(unit)
                 .update(key, "id");
         long id = key.getKey().longValue();
+        jdbc.sql("update election set tenant_id = ? where id = ?").params(tenantId, id).update();
         for (RecommendingUnit ru : unit.recommendingUnits()) {
             jdbc.sql("insert into recommending_unit (election_id, code, name, nominee_quota) values (?, ?, ?, ?)")
                     .params(id, ru.code(), ru.name(), ru.nomineeQuota())
@@ -95,6 +100,21 @@ public class ElectionRepository {
     /** The election with this id; {@link ElectionNotFoundException} when there is none. */
     public ElectionUnit get(long id) {
         return find(id).orElseThrow(() -> new ElectionNotFoundException(id));
+    }
+
+    /** The electoral unit (engine tenant) the election belongs to, if the election exists. */
+    public Optional<String> tenantOf(long id) {
+        return jdbc.sql("select tenant_id from election where id = ?").param(id).query(String.class).optional();
+    }
+
+    /** Every electoral unit (engine tenant) that has an election: tenant id → the name of its first election. */
+    public Map<String, String> tenants() {
+        Map<String, String> tenants = new java.util.LinkedHashMap<>();
+        jdbc.sql("select tenant_id, name from election order by id")
+                .query((java.sql.ResultSet rs) -> {
+                    tenants.putIfAbsent(rs.getString(1), rs.getString(2));
+                });
+        return tenants;
     }
 
     /** The id of the election with this code, if any. */

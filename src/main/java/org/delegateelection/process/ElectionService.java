@@ -14,7 +14,9 @@ import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.quota.QuotaRuleService;
 import org.delegateelection.quota.QuotaRules;
 import org.delegateelection.security.AccessSetup;
+import org.delegateelection.security.CallerChecked;
 import org.delegateelection.security.CurrentUser;
+import org.delegateelection.security.UnitTenants;
 import org.delegateelection.system.CjkFont;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.Problem;
@@ -40,13 +42,19 @@ public class ElectionService {
     private final AccessSetup accessSetup;
     private final CjkFont font;
     private final CurrentUser currentUser;
+    private final UnitTenants tenants;
+    private final CallerChecked callerChecked;
 
     /**
      * The font tells which characters the documents can print, for the names of the unit and its units; the current
-     * user is recorded as the author of the rule changes made at registration.
+     * user is recorded as the author of the rule changes made at registration, and decides the electoral unit an
+     * election belongs to ({@link UnitTenants#forRegistration}).
      */
     public ElectionService(ElectionRepository elections, QuotaRuleService rules, RuntimeService runtimeService,
-            AccessSetup accessSetup, CjkFont font, CurrentUser currentUser) {
+            AccessSetup accessSetup, CjkFont font, CurrentUser currentUser, UnitTenants tenants,
+            CallerChecked callerChecked) {
+        this.tenants = tenants;
+        this.callerChecked = callerChecked;
         this.elections = elections;
         this.rules = rules;
         this.runtimeService = runtimeService;
@@ -60,13 +68,26 @@ public class ElectionService {
     }
 
     /**
-     * Validates the configuration, stores the election and starts its process with the unit's code as business key.
+     * Validates the configuration, stores the election in the caller's electoral unit
+     * ({@link UnitTenants#forRegistration}) and starts its process with the unit's code as business key.
      *
      * @throws InvalidInputException for a bad field or a code already in use; nothing is stored then
      */
     @Transactional
     public StartedElection start(ElectionRequest request) {
-        long id = register(request);
+        return start(request, tenants.forRegistration(request.code()));
+    }
+
+    /**
+     * Validates the configuration, stores the election in the electoral unit {@code tenantId} (the engine tenant of
+     * the unit's bodies, created when absent, decision 0030) and starts its process, whose instance, tasks and
+     * history then carry the tenant.
+     *
+     * @throws InvalidInputException for a bad field or a code already in use; nothing is stored then
+     */
+    @Transactional
+    public StartedElection start(ElectionRequest request, String tenantId) {
+        long id = register(request, tenantId);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, request.code(),
                 Map.of(ProcessVariables.ELECTION_ID, id));
         return new StartedElection(id, instance.getId());
@@ -82,6 +103,10 @@ public class ElectionService {
      */
     @Transactional
     public long register(ElectionRequest request) {
+        return register(request, tenants.forRegistration(request.code()));
+    }
+
+    private long register(ElectionRequest request, String tenantId) {
         ElectionUnit unit = request.validate(LocalDate.now(ZONE), font::canPrint);
         QuotaRules effective = QuotaRules.defaults().withOverrides(JSON.valueToTree(request.ruleOverrides()));
         if (elections.idOf(unit.code()).isPresent()) {
@@ -89,9 +114,10 @@ public class ElectionService {
                     List.of(new Problem(null, "code", "选举单位代码 " + unit.code() + " 已被使用")));
         }
         sameUnitsWhileRunning(unit.recommendingUnits());
-        long id = elections.insert(unit);
+        long id = elections.insert(unit, tenantId);
         rules.register(id, effective, currentUser.id());
         accessSetup.unitGroups(unit.recommendingUnits());
+        tenants.register(tenantId, unit.name());
         return id;
     }
 
@@ -108,8 +134,9 @@ public class ElectionService {
         List<Problem> problems = new java.util.ArrayList<>();
         java.util.Set<String> reported = new java.util.HashSet<>();
         for (ElectionRepository.UnitUse use : elections.usesOf(names.keySet())) {
-            boolean running = use.processInstanceId() == null || runtimeService.createProcessInstanceQuery()
-                    .processInstanceId(use.processInstanceId()).count() > 0;
+            // of every electoral unit: the codes are shared across units
+            boolean running = use.processInstanceId() == null || callerChecked.withoutEngineChecks(() ->
+                    runtimeService.createProcessInstanceQuery().processInstanceId(use.processInstanceId()).count() > 0);
             if (running && !use.unitName().equals(names.get(use.unitCode())) && reported.add(use.unitCode())) {
                 int index = units.indexOf(units.stream().filter(ru -> ru.code().equals(use.unitCode())).findFirst()
                         .orElseThrow());

@@ -49,6 +49,14 @@ public final class AccessRules {
     /** Groups of the deciding bodies (candidate groups of the process, DESIGN §1): id → Chinese name. */
     public static final Map<String, String> BODY_GROUPS = bodyGroups();
 
+    /**
+     * The bodies that work for every electoral unit (decision 0030): the Central Organization Department, which
+     * consults on and reviews every unit's lists (steps 17, 21), and the national congress's credentials committee,
+     * which confirms every unit's delegates (step 25). As groups they are members of every unit's tenant; every
+     * other body's user and every recommending unit's user sees only the units he is a member of himself.
+     */
+    public static final Set<String> CENTRAL_BODIES = Set.of("central-org-dept", "credentials-committee");
+
     private static final Set<String> AUDIT_READERS = Set.of(ORG_DEPT, DISCIPLINE_COMMISSION);
     /** Who prints the ballots: the congress's secretariat (steps 22, 23) and the plenary committee (step 20). */
     private static final Set<String> BALLOT_PRINTERS = Set.of("congress-secretariat", "plenary-committee");
@@ -211,12 +219,16 @@ public final class AccessRules {
      */
     public static String markdownTable() {
         StringBuilder table = new StringBuilder(
-                "| group | webapps | process definitions (engine permissions) | tasks | /api |\n|---|---|---|---|---|\n");
+                "| group | electoral units | webapps | process definitions (engine permissions) | tasks | /api |\n"
+                        + "|---|---|---|---|---|---|\n");
         Map<String, String> rows = new LinkedHashMap<>(BODY_GROUPS);
         rows.put(RecommendingUnit.GROUP_PREFIX + "<code>", "推荐单位党委（每次选举登记时创建）");
         rows.forEach((group, name) -> {
             List<Grant> grants = grantsOf(group);
             table.append("| ").append(group).append(' ').append(name).append(" | ")
+                    .append(CENTRAL_BODIES.contains(group) ? "every unit (the group is a member of every tenant)"
+                            : "the units its user is a member of")
+                    .append(" | ")
                     .append(grants.stream().filter(g -> g.resource() == Resources.APPLICATION)
                             .map(Grant::resourceId).collect(Collectors.joining(", ")))
                     .append(" | ")

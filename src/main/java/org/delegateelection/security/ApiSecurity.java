@@ -3,10 +3,12 @@ package org.delegateelection.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.RecommendingUnit;
@@ -46,7 +48,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * logged into the webapps (their session, see {@link WebappSessionAuthentication}). No session is created. For the
  * request the engine then knows the caller and their groups ({@link EngineAuthentication}), so the engine's
  * authorization checks apply to REST calls as in Tasklist; {@code /api/**} is checked against
- * {@link AccessRules#API_RULES}. Anonymous: 401 with {@code WWW-Authenticate: Basic}; not entitled: 403 with a
+ * {@link AccessRules#API_RULES} and, for an election's endpoints, against the election's electoral unit
+ * ({@link UnitTenants}, decision 0030). Anonymous: 401 with {@code WWW-Authenticate: Basic}; not entitled: 403 with a
  * neutral body, whether or not the election exists. CORS is closed unless {@code security.cors.allowed-origins}
  * names origins.
  *
@@ -88,7 +91,7 @@ public class ApiSecurity {
     /** The filter chain of {@code /engine-rest/**}, {@code /api/**} and {@code /api-docs}. */
     @Bean
     SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationProvider engineIdentity,
-            IdentityService identityService, ElectionRepository elections,
+            IdentityService identityService, ElectionRepository elections, UnitTenants tenants,
             @Value("${security.cors.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         AuthenticationEntryPoint anonymous = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
@@ -104,7 +107,7 @@ public class ApiSecurity {
                 .authorizeHttpRequests(requests -> {
                     for (AccessRules.ApiRule rule : AccessRules.API_RULES) {
                         requests.requestMatchers(paths.matcher(rule.method(), rule.pattern()))
-                                .access(ruleManager(rule, elections));
+                                .access(ruleManager(rule, elections, tenants));
                     }
                     requests.requestMatchers(paths.matcher("/engine-rest/**")).authenticated();
                     // the OpenAPI document: for any authenticated user (ApiDocsAccess)
@@ -123,7 +126,7 @@ public class ApiSecurity {
                 // relies on the webapps' session cookie is checked against their CSRF token instead
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new WebappSessionAuthentication(), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineAuthentication(identityService), AuthorizationFilter.class);
+                .addFilterAfter(new EngineAuthentication(identityService, tenants), AuthorizationFilter.class);
         if (allowedOrigins.isEmpty()) {
             http.cors(cors -> cors.disable());
         } else {
@@ -162,8 +165,13 @@ public class ApiSecurity {
         };
     }
 
+    /**
+     * The rule's groups and, for an election's endpoint ({@code {id}}), the election's electoral unit: the caller
+     * must be a member of its tenant, himself or through a central body, or an administrator (decision 0030). For
+     * an unknown election the rule's groups decide, and the controller answers 404.
+     */
     private static AuthorizationManager<RequestAuthorizationContext> ruleManager(AccessRules.ApiRule rule,
-            ElectionRepository elections) {
+            ElectionRepository elections, UnitTenants tenants) {
         return (authentication, context) -> {
             Authentication caller = authentication.get();
             if (caller == null || !caller.isAuthenticated()
@@ -178,7 +186,15 @@ public class ApiSecurity {
                     ? elections.find(Long.parseLong(id)).map(unit -> unit.recommendingUnits().stream()
                             .map(RecommendingUnit::groupId).collect(Collectors.toSet())).orElse(Set.of())
                     : Set.of();
-            return new AuthorizationDecision(AccessRules.allows(rule, groups, unitGroups));
+            if (!AccessRules.allows(rule, groups, unitGroups)) {
+                return new AuthorizationDecision(false);
+            }
+            if (id == null || groups.contains(Groups.CAMUNDA_ADMIN)) {
+                return new AuthorizationDecision(true);
+            }
+            Optional<String> tenant = id.matches("\\d{1,18}") ? elections.tenantOf(Long.parseLong(id))
+                    : Optional.empty();
+            return new AuthorizationDecision(tenant.isEmpty() || tenants.includes(tenant.get(), caller.getName()));
         };
     }
 

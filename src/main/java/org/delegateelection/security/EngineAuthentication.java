@@ -16,16 +16,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Tells the engine who is calling, for the length of the request: the authenticated user and its groups, so that
- * the engine checks its authorizations, writes the user into its user operation log and history, and Tasklist's
+ * Tells the engine who is calling, for the length of the request: the authenticated user, its groups and the
+ * electoral units (tenants) whose data it sees ({@link UnitTenants#of}), so that the engine checks its
+ * authorizations and hides every other unit's instances, tasks and history, writes the user into its user operation log and history, and Tasklist's
  * expressions such as {@code currentUser()} work for REST calls. Cleared when the request is done.
  */
 class EngineAuthentication extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final UnitTenants tenants;
 
-    EngineAuthentication(IdentityService identityService) {
+    EngineAuthentication(IdentityService identityService, UnitTenants tenants) {
         this.identityService = identityService;
+        this.tenants = tenants;
     }
 
     @Override
@@ -37,7 +40,7 @@ class EngineAuthentication extends OncePerRequestFilter {
             return;
         }
         List<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        identityService.setAuthentication(caller.getName(), groups);
+        identityService.setAuthentication(caller.getName(), groups, tenants.of(caller.getName()));
         try {
             chain.doFilter(request, response);
         } finally {

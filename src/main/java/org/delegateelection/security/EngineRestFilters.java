@@ -39,9 +39,10 @@ class EngineRestFilters {
 
     @Bean
     FilterRegistrationBean<EngineRestGuard> engineRestGuard(IdentityService identityService,
-            TaskService taskService, CallerChecked callerChecked, SubmissionVariables submissionVariables) {
+            TaskService taskService, CallerChecked callerChecked, SubmissionVariables submissionVariables,
+            UnitTenants tenants) {
         FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
-                new EngineRestGuard(identityService, taskService, callerChecked, submissionVariables));
+                new EngineRestGuard(identityService, taskService, callerChecked, submissionVariables, tenants));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;

@@ -81,9 +81,11 @@ class EngineRestGuard extends OncePerRequestFilter {
     private final TaskService taskService;
     private final CallerChecked callerChecked;
     private final SubmissionVariables submissionVariables;
+    private final UnitTenants tenants;
 
     EngineRestGuard(IdentityService identityService, TaskService taskService, CallerChecked callerChecked,
-            SubmissionVariables submissionVariables) {
+            SubmissionVariables submissionVariables, UnitTenants tenants) {
+        this.tenants = tenants;
         this.submissionVariables = submissionVariables;
         this.identityService = identityService;
         this.taskService = taskService;
@@ -134,7 +136,7 @@ class EngineRestGuard extends OncePerRequestFilter {
         List<Problem> problems = new ArrayList<>();
         if (json != null) {
             objectValues(json, "", problems);
-            undeclared(path, json, problems);
+            undeclared(caller, admin, path, json, problems);
         }
         if (!problems.isEmpty()) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, new ApiError("提交的变量不被接受，未保存任何内容",
@@ -228,14 +230,18 @@ class EngineRestGuard extends OncePerRequestFilter {
         }
     }
 
-    /** A completion or start form naming variables its step does not declare: one problem per variable. */
-    private void undeclared(String path, JsonNode json, List<Problem> problems) {
+    /**
+     * A completion or start form naming variables its step does not declare: one problem per variable. Nothing for
+     * a task of another electoral unit than the caller's, which the engine then refuses without naming its step.
+     */
+    private void undeclared(Caller caller, boolean admin, String path, JsonNode json, List<Problem> problems) {
         Set<String> declared;
         String stepName;
         Matcher completion = COMPLETION.matcher(path);
         if (completion.matches()) {
             Task task = taskOf(completion.group(1));
-            if (task == null) {
+            if (task == null || !admin && task.getTenantId() != null
+                    && !tenants.of(caller.userId()).contains(task.getTenantId())) {
                 return;
             }
             declared = submissionVariables.ofTask(task.getTaskDefinitionKey());

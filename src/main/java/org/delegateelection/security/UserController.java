@@ -18,13 +18,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /api/users}: the organization department (or an administrator) imports its people from a CSV or .xlsx file
- * ({@link UserImport}), and downloads the template. The answer gives each new account's initial password once, as
+ * ({@link UserImport}) into its electoral unit (or, for an administrator, the one named by the query parameter
+ * {@code unit}), and downloads the template. The answer gives each new account's initial password once, as
  * JSON or, when the request accepts it, as an .xlsx to hand out; the passwords are kept nowhere else.
  */
 @RestController
@@ -46,24 +48,28 @@ public class UserController {
      * Imports a file sent as the request body (text/csv or .xlsx): 201 with what was done, as JSON or as an .xlsx
      * (账号, 姓名, 初始密码) when {@code Accept} names .xlsx.
      *
-     * @throws InvalidInputException (400) with every problem of the file; nothing stored then
+     * @param unit the electoral unit the people work for (the code of its first election): for an organization
+     *             department its own, needed only when it belongs to several; for an administrator any, or none
+     * @throws InvalidInputException (400) with every problem of the file, or naming {@code unit}; nothing stored then
      */
     @PostMapping(consumes = {Uploads.CSV, Uploads.XLSX})
     public ResponseEntity<?> importBody(@RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, InputStream body)
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestParam(name = "unit", required = false) String unit, InputStream body)
             throws IOException {
         return answer(userImport.importFile(Uploads.tableFormat(contentType, null).orElseThrow(), uploads.read(body),
-                ApiSecurity.callerIsIn(Groups.CAMUNDA_ADMIN)), accept);
+                ApiSecurity.callerIsIn(Groups.CAMUNDA_ADMIN), unit), accept);
     }
 
     /** Imports a file uploaded as the multipart part {@code file} (.csv or .xlsx), answered as {@link #importBody}. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<?> importUpload(@RequestPart("file") MultipartFile file,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestParam(name = "unit", required = false) String unit) throws IOException {
         TableFile.Format format = Uploads.tableFormat(file.getContentType(), file.getOriginalFilename())
                 .orElseThrow(() -> InvalidInputException.field("file", "无法判断文件格式，请上传 .csv 或 .xlsx 文件"));
-        return answer(userImport.importFile(format, file.getBytes(), ApiSecurity.callerIsIn(Groups.CAMUNDA_ADMIN)),
-                accept);
+        return answer(userImport.importFile(format, file.getBytes(), ApiSecurity.callerIsIn(Groups.CAMUNDA_ADMIN),
+                unit), accept);
     }
 
     /** The template: the columns and a sample row, as .xlsx. */

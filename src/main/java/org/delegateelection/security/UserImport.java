@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.User;
+import org.delegateelection.election.ElectionRequest;
 import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.Problem;
@@ -33,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A group is named by its id ({@code org-dept}, {@code ru-city01}) or its name (组织部, 东川市党委, or the unit's
  * name 东川市); several are separated by "、", "，", "," or ";". Administrators ({@code camunda-admin}) are made in
  * Admin, never by a file, and only an administrator's import may change an administrator's account.
+ *
+ * <p>Every person imported works for one electoral unit (decision 0030): he becomes a member of its tenant, unless
+ * all his groups are central bodies ({@link AccessRules#CENTRAL_BODIES}, which see every unit). An organization
+ * department imports into its own unit only, and may neither make anyone a member of a central body nor change an
+ * account of another unit or of a central body; an administrator names the unit, or none.
  */
 @Service
 public class UserImport {
@@ -53,11 +59,13 @@ public class UserImport {
 
     private final IdentityService identityService;
     private final CallerChecked callerChecked;
+    private final UnitTenants tenants;
 
-    /** Works on the engine's users and groups. */
-    public UserImport(IdentityService identityService, CallerChecked callerChecked) {
+    /** Works on the engine's users and groups, and the units' tenants. */
+    public UserImport(IdentityService identityService, CallerChecked callerChecked, UnitTenants tenants) {
         this.identityService = identityService;
         this.callerChecked = callerChecked;
+        this.tenants = tenants;
     }
 
     /**
@@ -85,34 +93,72 @@ public class UserImport {
     /**
      * Reads, validates and stores the file.
      *
-     * @param asAdministrator whether the caller is an administrator (may change administrators' accounts)
-     * @throws InvalidInputException with every problem (row, column, reason); nothing is stored then
+     * @param asAdministrator whether the caller is an administrator (may change administrators' accounts, and any
+     *                        unit's)
+     * @param unit            the electoral unit (its tenant id, the code of its first election) the people work for;
+     *                        {@code null}: the calling organization department's own unit, or for an administrator
+     *                        none; an administrator may name a unit that has no election yet, which is then created
+     * @throws InvalidInputException with every problem (row, column, reason), or naming {@code unit} when the caller
+     *                               may not import into it or must name it; nothing is stored then
      */
     @Transactional
-    public Result importFile(TableFile.Format format, byte[] content, boolean asAdministrator) {
+    public Result importFile(TableFile.Format format, byte[] content, boolean asAdministrator, String unit) {
+        String tenant = unit(unit, asAdministrator);
         // the caller (the organization department) may not read the engine's groups and users, which the checks
         // of the file need: they are looked up, and the file stored, with the engine's checks lifted
         Directory directory = callerChecked.withoutEngineChecks(this::directory);
-        List<Person> people = read(format, content, directory, asAdministrator);
-        return callerChecked.withoutEngineChecks(() -> store(people));
+        List<Person> people = read(format, content, directory, asAdministrator, tenant);
+        return callerChecked.withoutEngineChecks(() -> store(people, tenant));
+    }
+
+    /** The unit of an import, checked against the caller's own units; {@code null} for none (administrators). */
+    private String unit(String unit, boolean asAdministrator) {
+        String caller = identityService.getCurrentAuthentication() == null ? null
+                : identityService.getCurrentAuthentication().getUserId();
+        List<String> own = caller == null ? List.of() : tenants.ownOf(caller);
+        if (unit != null && !ElectionRequest.CODE.matcher(unit).matches()) {
+            throw InvalidInputException.field("unit", "选举单位代码须为1至64位小写字母、数字或连字符：" + unit);
+        }
+        if (asAdministrator) {
+            if (unit != null) {
+                tenants.ensure(unit, unit);
+            }
+            return unit;
+        }
+        if (unit != null && !own.contains(unit)) {
+            throw InvalidInputException.field("unit", "只能导入本选举单位的人员：您不属于选举单位 " + unit);
+        }
+        if (unit == null && own.size() != 1) {
+            throw InvalidInputException.field("unit", own.isEmpty() ? "您的账号不属于任何选举单位，请由管理员导入"
+                    : "您属于多个选举单位（" + String.join("、", own) + "），请用参数 unit 指明导入哪个单位的人员");
+        }
+        return unit != null ? unit : own.get(0);
     }
 
     /**
-     * What a file is checked against: the groups a row may name (by id, by name and by unit name) and the
-     * administrators' accounts.
+     * What a file is checked against: the groups a row may name (by id, by name and by unit name), the
+     * administrators' accounts, the central bodies' accounts and each account's own units.
      */
-    private record Directory(Map<String, String> groupIds, Set<String> administrators) {
+    private record Directory(Map<String, String> groupIds, Set<String> administrators, Set<String> central,
+            Map<String, List<String>> units) {
     }
 
     private Directory directory() {
         Set<String> administrators = new HashSet<>();
         identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list()
                 .forEach(user -> administrators.add(user.getId()));
-        return new Directory(groupIdsByName(), administrators);
+        Set<String> central = new HashSet<>();
+        AccessRules.CENTRAL_BODIES.forEach(body -> identityService.createUserQuery().memberOfGroup(body).list()
+                .forEach(user -> central.add(user.getId())));
+        Map<String, List<String>> units = new HashMap<>();
+        identityService.createTenantQuery().list().forEach(tenant -> identityService.createUserQuery()
+                .memberOfTenant(tenant.getId()).list()
+                .forEach(user -> units.computeIfAbsent(user.getId(), u -> new ArrayList<>()).add(tenant.getId())));
+        return new Directory(groupIdsByName(), administrators, central, units);
     }
 
     private static List<Person> read(TableFile.Format format, byte[] content, Directory directory,
-            boolean asAdministrator) {
+            boolean asAdministrator, String tenant) {
         List<Problem> problems = new ArrayList<>();
         List<Person> people = new ArrayList<>();
         Map<String, Integer> column = new HashMap<>();
@@ -138,6 +184,16 @@ public class UserImport {
                     problems.add(new Problem(row.number(), "账号", "账号 " + person.userId() + " 与第" + earlier + "行重复"));
                 } else if (!asAdministrator && directory.administrators().contains(person.userId())) {
                     problems.add(new Problem(row.number(), "账号", person.userId() + " 是系统管理员，只能由管理员修改"));
+                } else if (!asAdministrator && person.groups().stream().anyMatch(AccessRules.CENTRAL_BODIES::contains)) {
+                    problems.add(new Problem(row.number(), "所属机关或推荐单位", "中央组织部、代表资格审查委员会的人员"
+                            + "须由管理员导入"));
+                } else if (!asAdministrator && directory.central().contains(person.userId())) {
+                    problems.add(new Problem(row.number(), "账号", person.userId() + " 是中央机关的账号，只能由管理员修改"));
+                } else if (!asAdministrator && directory.units().getOrDefault(person.userId(), List.of()).stream()
+                        .anyMatch(unit -> !unit.equals(tenant))) {
+                    problems.add(new Problem(row.number(), "账号", person.userId() + " 属于其他选举单位（"
+                            + String.join("、", directory.units().get(person.userId()))
+                            + "），只能由该单位的组织部或管理员修改"));
                 } else {
                     people.add(person);
                 }
@@ -247,7 +303,7 @@ public class UserImport {
         return ids;
     }
 
-    private Result store(List<Person> people) {
+    private Result store(List<Person> people, String tenant) {
         int created = 0;
         List<Imported> imported = new ArrayList<>();
         for (Person person : people) {
@@ -281,6 +337,9 @@ public class UserImport {
                 if (!current.contains(group)) {
                     identityService.createMembership(person.userId(), group);
                 }
+            }
+            if (tenant != null && !AccessRules.CENTRAL_BODIES.containsAll(person.groups())) {
+                tenants.addMember(tenant, person.userId());
             }
             imported.add(new Imported(person.userId(), person.name(), password));
         }

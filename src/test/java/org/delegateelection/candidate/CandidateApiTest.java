@@ -76,8 +76,9 @@ class CandidateApiTest {
         jdbc.sql("""
                 insert into election (code, name, seats, nominee_quota, min_preliminary, women_member_share,
                     min_minorities, leading_cadre_target, frontline_target, min_women_nominees, min_under55_nominees,
-                    age_reference_date, centre_nominees_in_addition)
-                values ('hubei', '湖北省', 69, 90, 80, 0.2900, 2, 51, 39, 27, 45, date '2022-06-01', true)""").update();
+                    age_reference_date, centre_nominees_in_addition, tenant_id)
+                values ('hubei', '湖北省', 69, 90, 80, 0.2900, 2, 51, 39, 27, 45, date '2022-06-01', true,
+                    'handbook-province')""").update();
         electionId = jdbc.sql("select id from election where code = 'hubei'").query(Long.class).single();
         for (String unit : List.of("city01", "city02")) {
             jdbc.sql("insert into recommending_unit (election_id, code, name, nominee_quota) values (:e, :c, :c, 5)")

@@ -11,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Test support: starts a copy of the handbook province's election under a code of the test's choosing, with the
- * handbook's candidate pool, so that each test has an election of its own in the shared test database.
+ * handbook's candidate pool, so that each test has an election of its own in the shared test database; it belongs
+ * to the handbook province's electoral unit (tenant {@code handbook-province}), whose bodies are the demo users and
+ * the test users of {@code TestUsers}.
  */
 @Component
 public class TestElections {
@@ -40,6 +42,17 @@ public class TestElections {
     @Transactional
     public ElectionService.StartedElection start(String code, Map<String, Map<String, Object>> ruleOverrides,
             boolean preliminaryElection) {
+        return start(code, ruleOverrides, preliminaryElection, new HandbookElection().unit().code());
+    }
+
+    /** Starts the handbook election as {@code code} in another electoral unit (tenant {@code tenantId}). */
+    @Transactional
+    public ElectionService.StartedElection startInUnit(String code, String tenantId) {
+        return start(code, null, false, tenantId);
+    }
+
+    private ElectionService.StartedElection start(String code, Map<String, Map<String, Object>> ruleOverrides,
+            boolean preliminaryElection, String tenantId) {
         HandbookElection handbook = new HandbookElection();
         ElectionUnit unit = handbook.unit();
         ElectionRequest request = ElectionRequest.of(unit);
@@ -48,7 +61,7 @@ public class TestElections {
                 request.leadingCadreTarget(), request.frontlineTarget(), request.minWomenNominees(),
                 request.minUnder55Nominees(), request.ageReferenceDate(), request.centreNomineesInAddition(),
                 request.recommendingUnits(), ruleOverrides, preliminaryElection);
-        ElectionService.StartedElection started = service.start(request);
+        ElectionService.StartedElection started = service.start(request, tenantId);
         candidates.saveAll(started.electionId(), handbook.candidates(), "tester", null);
         return started;
     }

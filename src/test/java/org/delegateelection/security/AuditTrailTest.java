@@ -106,7 +106,7 @@ class AuditTrailTest {
         String logOfInstance = "/engine-rest/history/user-operation?processInstanceId=" + instance;
         assertThat(JSON.readTree(http.json("GET", logOfInstance, CLERK, TestUsers.PASSWORD, null).body()))
                 .isNotEmpty();
-        identityService.setAuthentication(CLERK, List.of(AccessRules.ORG_DEPT));
+        identityService.setAuthentication(CLERK, List.of(AccessRules.ORG_DEPT), List.of(TestUsers.HANDBOOK_UNIT));
         try {
             assertThatThrownBy(() -> historyService.deleteUserOperationLogEntry(completion.getId()))
                     .isInstanceOf(AuthorizationException.class);

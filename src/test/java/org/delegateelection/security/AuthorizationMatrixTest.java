@@ -59,7 +59,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * diagrams (seen, claimed, completed — allowed for the task's candidate groups, refused for everyone else) and every
  * endpoint of {@code /api} (allowed for the groups of its rule, 403 for the others, 401 without login), with the
  * handbook election driven from step 1 to its end. A recommending unit's user logged into Tasklist sees its unit's
- * tasks only, and only its unit's people through {@code /api} with the same session.
+ * tasks only, and only its unit's people through {@code /api} with the same session. Across two electoral units
+ * (decision 0030): every body's user of a second unit, and two of its recommending units' users, are refused every
+ * task (not seen, not claimed, not completed, also where their group is the candidate group) and every endpoint of
+ * the handbook unit's election.
  */
 @ProcessTest
 class AuthorizationMatrixTest {
@@ -69,6 +72,8 @@ class AuthorizationMatrixTest {
 
     /** A member of the organization department who is not an administrator (administrators bypass every check). */
     private static final String ORG_CLERK = "org-clerk";
+    /** The second electoral unit, whose generated bodies must get nothing of the handbook unit's election. */
+    private static final String OTHER_UNIT = "t-matrix-other";
 
     /** The user tasks in the order the handbook election meets them. */
     private static final List<String> TASK_ORDER = List.of("registerAllocation", "draftImplementationPlan",
@@ -154,6 +159,8 @@ class AuthorizationMatrixTest {
     @Autowired
     private TestElections testElections;
     @Autowired
+    private DemoIdentity demoIdentity;
+    @Autowired
     private BallotRounds ballotRounds;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -162,6 +169,8 @@ class AuthorizationMatrixTest {
     private Http http;
     /** One user per group: group id → user id. */
     private final Map<String, String> users = new LinkedHashMap<>();
+    /** The other unit's users: its bodies that are not central, and two of its recommending units. */
+    private final Map<String, String> otherUnit = new LinkedHashMap<>();
     private long matrixCases;
 
     /** The election runs from March 2022, so that its public notice (1 April 2022) comes later on the clock. */
@@ -179,6 +188,13 @@ class AuthorizationMatrixTest {
                 users.put(user.groupId(), user.id());
             }
         }
+        demoIdentity.unitBodies(OTHER_UNIT, "乙省", new HandbookElection().unit().recommendingUnits())
+                .forEach((group, user) -> {
+                    if (!group.startsWith("ru-") || Set.of("ru-city01", "ru-city02").contains(group)) {
+                        otherUnit.put(group, user);
+                    }
+                });
+        assertThat(otherUnit.keySet()).doesNotContainAnyElementsOf(AccessRules.CENTRAL_BODIES).hasSize(8);
     }
 
     @Test
@@ -309,6 +325,16 @@ class AuthorizationMatrixTest {
             }
             matrixCases += member ? 2 : 3;
         });
+        otherUnit.forEach((group, user) -> {
+            String what = task.getTaskDefinitionKey() + " as the other unit's " + group;
+            assertThat(get(path, user).statusCode()).as("read " + what).isEqualTo(404);
+            HttpResponse<String> claim = post(path + "/claim", user, "{\"userId\":\"" + user + "\"}");
+            assertThat(claim.statusCode()).as("claim " + what + ": " + claim.body()).isEqualTo(403);
+            HttpResponse<String> complete = post(path + "/complete", user, "{\"variables\":{}}");
+            assertThat(complete.statusCode()).as("complete " + what + ": " + complete.body()).isEqualTo(403);
+            assertThat(complete.body()).doesNotContain(task.getId());
+            matrixCases += 3;
+        });
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
     }
 
@@ -368,6 +394,14 @@ class AuthorizationMatrixTest {
                 }
                 matrixCases++;
             });
+            // the other unit's bodies: nothing of this unit's election
+            if (parts[1].startsWith("/api/elections/{")) {
+                otherUnit.forEach((group, user) -> {
+                    assertThat(http.json(parts[0], path, user, password(user), "POST".equals(parts[0]) ? "[]" : null)
+                            .statusCode()).as(endpoint + " as the other unit's " + group).isEqualTo(403);
+                    matrixCases++;
+                });
+            }
             // an unknown election: the same 403 for the groups not entitled, so nothing is learnt about it
             users.forEach((group, user) -> {
                 if (allowed == null || !allowed.contains(group)) {

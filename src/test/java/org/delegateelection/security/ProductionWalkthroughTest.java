@@ -322,7 +322,9 @@ class ProductionWalkthroughTest {
 
     /**
      * (b) The administrator downloads the CSV template, puts the bodies' people in place of its sample row and
-     * imports it; each initial password opens its account and meets the policy. The people's logins, by group.
+     * imports it into the province's electoral unit ({@code unit}, the code its election will have; the central
+     * bodies' people see every unit through their groups); each initial password opens its account and meets the
+     * policy. The people's logins, by group.
      */
     private Map<String, Login> importBodies() {
         HttpResponse<String> template = logged(admin, "", http.send("GET", "/api/users/template.csv", admin,
@@ -332,12 +334,17 @@ class ProductionWalkthroughTest {
         assertThat(lines).hasSize(2);
         StringBuilder file = new StringBuilder(lines.get(0)).append("\r\n");
         BODY_PEOPLE.forEach(p -> file.append(String.join(",", p.get(2), p.get(3), p.get(1), p.get(4))).append("\r\n"));
-        HttpResponse<String> imported = logged(admin, "（CSV，8 名）", http.send("POST", "/api/users", admin,
-                adminPassword, file.toString(), CSV));
+        HttpResponse<String> imported = logged(admin, "（CSV，8 名）", http.send("POST", "/api/users?unit=" + CODE,
+                admin, adminPassword, file.toString(), CSV));
         assertThat(imported.statusCode()).isEqualTo(201);
         JsonNode answer = json(imported.body());
         assertThat(answer.get("created").asInt()).isEqualTo(BODY_PEOPLE.size());
         assertThat(answer.get("updated").asInt()).isZero();
+        for (List<String> person : BODY_PEOPLE) {
+            assertThat(identityService.createTenantQuery().userMember(person.get(2)).list().stream()
+                    .map(tenant -> tenant.getId()).toList()).as(person.get(2))
+                    .isEqualTo(AccessRules.CENTRAL_BODIES.contains(person.get(0)) ? List.of() : List.of(CODE));
+        }
         Map<String, String> passwords = new LinkedHashMap<>();
         answer.get("people").forEach(p -> passwords.put(p.get("userId").asText(), p.get("initialPassword").asText()));
         Map<String, Login> logins = new LinkedHashMap<>();

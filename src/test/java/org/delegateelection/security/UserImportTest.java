@@ -72,7 +72,9 @@ class UserImportTest {
         access.createIfAbsent();
         access.unitGroups(List.of(new RecommendingUnit("city01", "东川市", 8),
                 new RecommendingUnit("organs", "省直机关", 12)));
-        userImport = new UserImport(identity, new CallerChecked(configuration));
+        CallerChecked callerChecked = new CallerChecked(configuration);
+        // the repository of elections is not asked: it only gives the units of elections at start-up
+        userImport = new UserImport(identity, callerChecked, new UnitTenants(identity, callerChecked, null));
         jdbc = JdbcClient.create(configuration.getDataSource());
     }
 
@@ -264,7 +266,7 @@ class UserImportTest {
             workbook.write(file);
             String before = identities();
 
-            assertThatThrownBy(() -> userImport.importFile(TableFile.Format.XLSX, file.toByteArray(), false))
+            assertThatThrownBy(() -> userImport.importFile(TableFile.Format.XLSX, file.toByteArray(), false, null))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                             .extracting(Problem::row, Problem::field, Problem::reason)
                             .containsExactly(tuple(2, "姓名", "单元格是错误值，请更正")));
@@ -274,12 +276,12 @@ class UserImportTest {
 
     private UserImport.Result importCsv(String csv) {
         return userImport.importFile(TableFile.Format.CSV, csv.getBytes(StandardCharsets.UTF_8),
-                isAdministrator());
+                isAdministrator(), null);
     }
 
     private UserImport.Result importXlsx(List<List<String>> rows) {
         Sheets sheets = new Sheets().sheet("用户", null, rows.get(0), new ArrayList<>(rows.subList(1, rows.size())));
-        return userImport.importFile(TableFile.Format.XLSX, sheets.toBytes(), isAdministrator());
+        return userImport.importFile(TableFile.Format.XLSX, sheets.toBytes(), isAdministrator(), null);
     }
 
     private boolean isAdministrator() {
