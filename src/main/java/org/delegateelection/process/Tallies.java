@@ -60,9 +60,12 @@ class Tallies implements StepRule {
         boolean typedBallots = text != null && String.valueOf(text).strip().contains("\n");
         if ((batchId == null || String.valueOf(batchId).isBlank()) && !typedBallots) {
             // counted box by box: the boxes' ballots stay where they are until the count stores them
+            // none at all names the form's entry when the form sent its header line
+            String field = text == null || String.valueOf(text).isBlank() ? "ballotBatchId" : typed;
             Tally tally = ballotRounds.boxTally(electionId, vote, due, present, issued).orElseThrow(() ->
-                    InvalidInputException.field("ballotBatchId", "请上传选票文件并填写选票批次编号，按票箱录入选票（POST /api/elections/"
-                            + electionId + "/" + vote.ballotsResource() + "?box=票箱号&team=计票组），或在表单中录入选票"));
+                    InvalidInputException.field(field, "没有本轮的选票：请在表单中逐张录入选票，或上传选票文件并填写选票批次编号，"
+                            + "或按票箱录入（POST /api/elections/" + electionId + "/" + vote.ballotsResource()
+                            + "?box=票箱号&team=计票组）"));
             instance.removeVariable(typed);
             instance.removeVariable("ballotBatchId");
             instance.setVariable("tally", SpinValues.jsonValue(InputValues.toJson(tally)).create());
