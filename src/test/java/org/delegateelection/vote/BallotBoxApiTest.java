@@ -47,7 +47,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The congress of the handbook election counted box by box over HTTP (step 23): three boxes, each entered by two
  * counting teams of the secretariat, one ballot read differently; the round is held until the chief scrutineer
  * settles the difference, then counts to the same result as the same ballots entered as one batch. Bad box entries
- * and settlements are refused naming the box and change nothing.
+ * and settlements are refused naming the box and change nothing. The plenary vote of step 20 the same way.
  */
 @AuditHistoryProcessTest
 class BallotBoxApiTest {
@@ -285,6 +285,35 @@ class BallotBoxApiTest {
         assertThat(election.ids(CandidateList.ELECTED)).isEmpty();
     }
 
+    @Test
+    void theCommitteesBallotBoxesDetermineTheProspectiveCandidatesAtStep20() {
+        Election election = elections.start("t-box-plenary").advancePastNoticeTo("plenaryVote");
+        var tally = election.plan.plenaryTally();
+        List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id, Vote.PLENARY),
+                tally.approvals(), tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
+        TestRestTemplate committee = anonymous.withBasicAuth("lixiuying", "demo");
+        String entry = "/api/elections/" + election.id + "/plenary-ballots?box=1&team=";
+
+        ResponseEntity<JsonNode> byTheSecretariat = http.postForEntity(entry + "1&issued=72",
+                new HttpEntity<>(csv(rows), headers(CandidateController.CSV)), JsonNode.class);
+        for (String team : List.of("1&issued=72", "2")) {
+            assertThat(committee.postForEntity(entry + team, new HttpEntity<>(csv(rows),
+                    headers(CandidateController.CSV)), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+        JsonNode boxes = committee.getForEntity("/api/elections/" + election.id + "/plenary-ballots/boxes",
+                JsonNode.class).getBody();
+
+        assertThat(byTheSecretariat.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(boxes.path("boxes").get(0).path("stateText").asText()).isEqualTo("两组一致");
+        assertThat(complete(committee, election, Map.of(), 76, 72, 72).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(election.instance).isWaitingAt("centralReview");
+        assertThat(election.ids(CandidateList.PROSPECTIVE))
+                .containsExactlyInAnyOrderElementsOf(election.plan.prospectiveList());
+        assertThat(committee.getForEntity("/api/elections/" + election.id + "/plenary-rounds", JsonNode.class)
+                .getBody().get(0).path("tally").path("boxes").get(0).path("ballotsReturned").asInt()).isEqualTo(72);
+    }
+
     /** The header and the ballot rows {@code from} (inclusive) to {@code to} (exclusive). */
     private static List<List<String>> box(List<List<String>> rows, int from, int to) {
         List<List<String>> box = new ArrayList<>();
@@ -320,16 +349,21 @@ class BallotBoxApiTest {
                 .query(Integer.class).single();
     }
 
-    /** Completes step 23 over the engine's REST API: 800 due, the given electors present and ballots issued. */
+    /** Completes step 23 over the engine's REST API: 800 due, 782 present, the given ballots issued. */
     private ResponseEntity<String> complete(Election election, Map<String, String> ballots, int issued) {
-        JsonNode task = http.getForEntity("/engine-rest/task?processInstanceId=" + election.instance.getId(),
+        return complete(http, election, ballots, 800, 782, issued);
+    }
+
+    private static ResponseEntity<String> complete(TestRestTemplate client, Election election,
+            Map<String, String> ballots, int due, int present, int issued) {
+        JsonNode task = client.getForEntity("/engine-rest/task?processInstanceId=" + election.instance.getId(),
                 JsonNode.class).getBody().get(0);
         Map<String, Object> variables = new LinkedHashMap<>(Map.of(
-                "electorsDueToAttend", Map.of("value", 800),
-                "electorsPresent", Map.of("value", 782),
+                "electorsDueToAttend", Map.of("value", due),
+                "electorsPresent", Map.of("value", present),
                 "ballotsIssued", Map.of("value", issued)));
         ballots.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return http.postForEntity("/engine-rest/task/" + task.path("id").asText() + "/complete",
+        return client.postForEntity("/engine-rest/task/" + task.path("id").asText() + "/complete",
                 new HttpEntity<>(InputValues.toJson(Map.of("variables", variables)),
                         headers(MediaType.APPLICATION_JSON_VALUE)), String.class);
     }
