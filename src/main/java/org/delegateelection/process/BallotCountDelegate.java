@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${ballotCount}} after a round of a vote, step 20 or step 23, named by the local input parameter {@code vote}
  * ({@link Vote} name): counts the round's tally (variable {@code tally}, from the ballot batch {@code ballotBatchId})
- * by the election rules, stores the round and sets {@code electionComplete} (Boolean: every seat filled),
- * {@code roundKind} (String, {@link RoundOutcome.Kind} name), {@code ballotRound} (Integer) and {@code roundOutcome}
- * (String, the explanation in Chinese).
+ * by the election rules (none: from the round's ballot boxes), stores the round, removes {@code ballotBatchId} and
+ * sets {@code electionComplete} (Boolean: every seat filled), {@code roundKind} (String, {@link RoundOutcome.Kind}
+ * name), {@code ballotRound} (Integer) and {@code roundOutcome} (String, the explanation in Chinese).
  */
 @Component("ballotCount")
 public class BallotCountDelegate implements JavaDelegate {
@@ -33,6 +33,8 @@ public class BallotCountDelegate implements JavaDelegate {
         Vote vote = Vote.valueOf((String) execution.getVariableLocal("vote"));
         BallotRounds.CountedRound counted = rounds.count(electionId, vote, execution.getVariable("tally"),
                 (String) execution.getVariable("ballotBatchId"), currentUser.id());
+        // the batch is counted: a later round names its own, or is counted from its boxes
+        execution.removeVariable("ballotBatchId");
         execution.setVariable("electionComplete", counted.outcome().kind() == RoundOutcome.Kind.ELECTED_ALL);
         execution.setVariable("roundKind", counted.outcome().kind().name());
         execution.setVariable("ballotRound", counted.round());

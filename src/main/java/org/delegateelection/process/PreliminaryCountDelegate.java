@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${preliminaryCount}} after the preliminary round: ranks its tally (variable {@code tally}, from the ballot
- * batch {@code ballotBatchId}) by {@link PreliminaryRanking}, stores the formal list as the ballot of the formal
- * election and sets {@code preliminaryOutcome} (String, the explanation in Chinese).
+ * batch {@code ballotBatchId}, none: from the round's ballot boxes) by {@link PreliminaryRanking}, stores the formal
+ * list as the ballot of the formal election, removes {@code ballotBatchId} and sets {@code preliminaryOutcome}
+ * (String, the explanation in Chinese).
  */
 @Component("preliminaryCount")
 public class PreliminaryCountDelegate implements JavaDelegate {
@@ -24,6 +25,7 @@ public class PreliminaryCountDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         PreliminaryRanking.Result result = rounds.countPreliminary(ProcessVariables.electionId(execution),
                 execution.getVariable("tally"), (String) execution.getVariable("ballotBatchId"));
+        execution.removeVariable("ballotBatchId");
         execution.setVariable("preliminaryOutcome", result.explanation());
     }
 }

@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
  * round of the vote the catalogue names): the attendance ({@code electorsDueToAttend}, {@code electorsPresent},
  * {@code ballotsIssued}) and the ballots of the vote's round — either {@code ballotBatchId}, a batch entered before
  * (REST upload), or, when that is empty, {@code ballotsText} from Tasklist's form, the ballots as CSV text of at most
- * {@value TaskDecisions#MAX_TYPED_BALLOTS} characters, entered here as a batch. The ballots' text is kept neither as
- * a variable nor in the history. The round's tally (counts only) is left in {@code tally} for the counting that
- * follows.
+ * {@value TaskDecisions#MAX_TYPED_BALLOTS} characters, entered here as a batch; or, when neither names a ballot (the
+ * form's header line alone is none), the round's ballot boxes entered by the counting teams
+ * ({@link BallotRounds#boxTally}, refused with every box not ready). The ballots' text is kept neither as a variable
+ * nor in the history. The round's tally (counts only) is left in {@code tally} for the counting that follows, with
+ * {@code ballotBatchId} the batch counted, none when counted from the boxes.
  */
 @Component
 class Tallies implements StepRule {
@@ -52,10 +54,24 @@ class Tallies implements StepRule {
         String typed = TaskDecisions.TYPED_BALLOTS;
         Object text = task.getExecution().hasVariable(typed) ? task.getExecution().getVariable(typed)
                 : task.getVariable(typed);
+        Integer due = nullableInteger("electorsDueToAttend", task.getVariable("electorsDueToAttend"));
+        Integer present = nullableInteger("electorsPresent", task.getVariable("electorsPresent"));
+        Integer issued = nullableInteger("ballotsIssued", task.getVariable("ballotsIssued"));
+        boolean typedBallots = text != null && String.valueOf(text).strip().contains("\n");
+        if ((batchId == null || String.valueOf(batchId).isBlank()) && !typedBallots) {
+            // counted box by box: the boxes' ballots stay where they are until the count stores them
+            // none at all names the form's entry when the form sent its header line
+            String field = text == null || String.valueOf(text).isBlank() ? "ballotBatchId" : typed;
+            Tally tally = ballotRounds.boxTally(electionId, vote, due, present, issued).orElseThrow(() ->
+                    InvalidInputException.field(field, "没有本轮的选票：请在表单中逐张录入选票，或上传选票文件并填写选票批次编号，"
+                            + "或按票箱录入（POST /api/elections/" + electionId + "/" + vote.ballotsResource()
+                            + "?box=票箱号&team=计票组）"));
+            instance.removeVariable(typed);
+            instance.removeVariable("ballotBatchId");
+            instance.setVariable("tally", SpinValues.jsonValue(InputValues.toJson(tally)).create());
+            return;
+        }
         if (batchId == null || String.valueOf(batchId).isBlank()) {
-            if (text == null || String.valueOf(text).isBlank()) {
-                throw InvalidInputException.field("ballotBatchId", "请上传选票文件并填写选票批次编号，或在表单中录入选票");
-            }
             if (String.valueOf(text).length() > TaskDecisions.MAX_TYPED_BALLOTS) {
                 throw InvalidInputException.field(typed, "表单中录入的选票不能超过 " + TaskDecisions.MAX_TYPED_BALLOTS
                         + " 字；票数较多时请上传选票文件（POST /api/elections/" + electionId + "/" + vote.ballotsResource()
@@ -71,9 +87,6 @@ class Tallies implements StepRule {
             }
         }
         instance.removeVariable(typed);
-        Integer due = nullableInteger("electorsDueToAttend", task.getVariable("electorsDueToAttend"));
-        Integer present = nullableInteger("electorsPresent", task.getVariable("electorsPresent"));
-        Integer issued = nullableInteger("ballotsIssued", task.getVariable("ballotsIssued"));
         Tally tally = ballotRounds.tally(electionId, vote, String.valueOf(batchId), due, present, issued);
         instance.setVariable("ballotBatchId", String.valueOf(batchId));
         instance.setVariable("tally", SpinValues.jsonValue(InputValues.toJson(tally)).create());

@@ -28,6 +28,7 @@ import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.quota.QuotaReportRepository;
 import org.delegateelection.system.InputValues;
 import org.delegateelection.vote.Ballot;
+import org.delegateelection.vote.BallotBoxes;
 import org.delegateelection.vote.BallotRounds;
 import org.delegateelection.vote.RoundOutcome;
 import org.delegateelection.vote.StrokeOrder;
@@ -135,7 +136,8 @@ public class TaskFormView implements TaskListener {
     /**
      * Step 20, step 23 and the preliminary round: the ballot of the vote's round (naming the characters of its names
      * that lack a stroke sequence, {@link StrokeOrder#unsequenced}), what the vote's last round decided
-     * ({@code lastRoundOutcome}), and the header line of its ballots for the form's entry (candidates in ballot order,
+     * ({@code lastRoundOutcome}), the state of its ballot boxes ({@code ballotBoxesText}, kept up to date by
+     * {@link BallotBoxesView}), and the header line of its ballots for the form's entry (candidates in ballot order,
      * "编号 姓名", then the column 无效).
      */
     private void ballot(DelegateTask task, long electionId, RegistryReads reads, View view, Vote vote) {
@@ -156,6 +158,8 @@ public class TaskFormView implements TaskListener {
                     + "。";
         }
         task.setVariableLocal("ballotText", text);
+        task.setVariableLocal(BallotBoxesView.VARIABLE, BallotBoxes.markdown(ballotRounds.boxes(electionId, vote)
+                .boxes()));
         task.setVariableLocal("lastRoundOutcome", ballotRounds.lastOutcome(electionId, vote)
                 .map(RoundOutcome::explanation).orElse(""));
         show(task, "candidateOptions", view.options(ballot.candidateIds().stream().map(people::get)

@@ -1,5 +1,6 @@
 package org.delegateelection.vote;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,23 +116,26 @@ public class BallotBatches {
 
     /**
      * The marks counted in a round of a vote of this election, per candidate id or write-in key, in the order of the
-     * ballot (write-ins after it); empty for a round counted without ballots.
+     * ballot (write-ins after it), added up over the round's batches (its boxes); empty for a round counted without
+     * ballots.
      */
     public Map<String, Marks> marksOfRound(long electionId, Vote vote, int round) {
-        return jdbc.sql("select id, ballot from ballot_batch where election_id = ? and vote = ? "
-                        + "and counted_in_round = ?")
+        Map<String, Marks> sum = new LinkedHashMap<>();
+        jdbc.sql("select id, ballot from ballot_batch where election_id = ? and vote = ? and counted_in_round = ?")
                 .params(electionId, vote.name(), round)
                 .query((rs, n) -> marks(rs.getString(1), InputValues.json("ballot", rs.getString(2), Ballot.class)))
-                .optional().orElse(Map.of());
+                .list().forEach(marks -> marks.forEach((key, m) -> sum.merge(key, m, Marks::plus)));
+        return sum;
     }
 
     /**
      * The batches counted in a round of a vote as text, for the round's record in the integrity chain: per batch (by
-     * id) its ballot, ballots returned and invalid, then its marks per candidate; empty for a round counted without
-     * ballots.
+     * id) its ballot, ballots returned and invalid, then its marks per candidate; for a round counted box by box
+     * ({@link BallotBoxes}) then each box (number, issued, returned by either team, its batch) and each ballot the
+     * teams read differently with its settlement; empty for a round counted without ballots.
      */
     public String countedText(long electionId, Vote vote, int round) {
-        return String.join("\n", jdbc.sql("select b.id, b.ballot, b.ballots_returned, b.invalid_ballots, m.candidate, "
+        List<String> lines = new ArrayList<>(jdbc.sql("select b.id, b.ballot, b.ballots_returned, b.invalid_ballots, m.candidate, "
                         + "m.approvals, m.disapprovals, m.abstentions from ballot_batch b "
                         + "left join ballot_marks m on m.batch_id = b.id "
                         + "where b.election_id = ? and b.vote = ? and b.counted_in_round = ? order by b.id, m.candidate")
@@ -139,6 +143,22 @@ public class BallotBatches {
                 .query((rs, n) -> String.join("|", rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .list());
+        lines.addAll(jdbc.sql("select box, ballots_issued, first_returned, second_returned, batch_id from ballot_box "
+                        + "where election_id = ? and vote = ? and round = ? and batch_id is not null order by box")
+                .params(electionId, vote.name(), round)
+                .query((rs, n) -> String.join("|", "box", rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list());
+        lines.addAll(jdbc.sql("select d.box, d.row_in_box, d.first_reading, d.second_reading, d.accepted_team, "
+                        + "d.reason, d.settled_by from ballot_box_difference d join ballot_box b on b.election_id = "
+                        + "d.election_id and b.vote = d.vote and b.round = d.round and b.box = d.box "
+                        + "where d.election_id = ? and d.vote = ? and d.round = ? and b.batch_id is not null "
+                        + "order by d.box, d.row_in_box")
+                .params(electionId, vote.name(), round)
+                .query((rs, n) -> String.join("|", "difference", rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list());
+        return String.join("\n", lines);
     }
 
     /** The marks of a batch: the ballot's candidates in ballot order, then write-ins in stroke order. */

@@ -25,6 +25,12 @@ public record BallotCount(Ballot ballot, int ballotsReturned, int invalidBallots
 
     /** Approvals, disapprovals and abstentions for one person on the valid ballots. */
     public record Marks(int approvals, int disapprovals, int abstentions) {
+
+        /** These marks and those of other ballots together. */
+        public Marks plus(Marks other) {
+            return new Marks(approvals + other.approvals, disapprovals + other.disapprovals,
+                    abstentions + other.abstentions);
+        }
     }
 
     /**

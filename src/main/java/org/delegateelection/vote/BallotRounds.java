@@ -1,5 +1,6 @@
 package org.delegateelection.vote;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import org.delegateelection.integrity.RecordContent;
 import org.delegateelection.integrity.RecordKind;
 import org.delegateelection.quota.QuotaCheckers;
 import org.delegateelection.system.CjkFont;
+import org.delegateelection.system.ConflictException;
 import org.delegateelection.system.InputValues;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.PlainText;
@@ -52,12 +54,14 @@ public class BallotRounds implements RecordContent {
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
     private final BallotBatches batches;
+    private final BallotBoxes boxes;
     private final QuotaCheckers quotaCheckers;
     private final IntegrityChain chain;
 
     /** Chains each counted round with its batches. */
     public BallotRounds(JdbcClient jdbc, ElectionRepository elections, CandidateRepository candidates,
-            BallotBatches batches, QuotaCheckers quotaCheckers, CjkFont font, IntegrityChain chain) {
+            BallotBatches batches, BallotBoxes boxes, QuotaCheckers quotaCheckers, CjkFont font, IntegrityChain chain) {
+        this.boxes = boxes;
         this.chain = chain;
         this.font = font;
         this.quotaCheckers = quotaCheckers;
@@ -112,6 +116,117 @@ public class BallotRounds implements RecordContent {
     public EnteredBatch enter(long electionId, Vote vote, TableFile.Format format, byte[] content) {
         Ballot ballot = nextBallot(electionId, vote);
         BallotCount count = BallotSheet.read(format, content, ballot, vote.writeIns());
+        checkPrintable(count);
+        String id = batches.save(electionId, vote, count);
+        return new EnteredBatch(id, roundCount(electionId, vote) + 1, ballot.seats(), ballot.candidateIds().size(),
+                count.ballotsReturned(), count.invalidBallots());
+    }
+
+    /**
+     * The boxes of the open round of a vote.
+     *
+     * @param round       the number the round will have, as {@link EnteredBatch#round()}
+     * @param preliminary true for the congress's preliminary round
+     * @param boxes       the boxes entered, by number
+     */
+    public record RoundBoxes(int round, boolean preliminary, List<BallotBoxes.Box> boxes) {
+    }
+
+    /**
+     * One counting team's entry of a ballot box of the next round of a vote, read from a file as {@link #enter} reads
+     * one, stored whole or not at all ({@link BallotBoxes#enter}).
+     *
+     * @param box    the box's number, from 1
+     * @param team   the counting team, 1 (opens the box) or 2
+     * @param issued the box's ballots issued: required of team 1, of team 2 optional and then the same
+     * @param round  the round the counters mean, as {@link EnteredBatch#round()}; {@code null} for the open one
+     * @return the box after the entry
+     * @throws InvalidInputException with every problem of the file, or on field {@code box}, {@code team} or
+     *                               {@code issued}; nothing stored
+     * @throws org.delegateelection.system.ConflictException for a box of another round than the open one, a box the
+     *                                                       team entered already, a team 2 entry of a box team 1
+     *                                                       has not opened; nothing stored
+     */
+    public BallotBoxes.Box enterBox(long electionId, Vote vote, TableFile.Format format, byte[] content, int box,
+            Integer team, Integer issued, Integer round) {
+        if (box < 1) {
+            throw InvalidInputException.field("box", "票箱号须为正整数，现为 " + box);
+        }
+        if (team == null || team != BallotBoxes.FIRST && team != BallotBoxes.SECOND) {
+            throw InvalidInputException.field("team", "按票箱录入须写明计票组：1（开箱录入）或 2（核对录入）");
+        }
+        if (issued != null && issued < 0) {
+            throw InvalidInputException.field("issued", "发出选票数不能为负数，现为 " + issued);
+        }
+        int open = roundCount(electionId, vote) + 1;
+        if (round != null && round != open) {
+            throw new ConflictException("第 %d 号票箱标为第 %d 轮，现在录入的是第 %d 轮的选票；本次录入未保存".formatted(box, round,
+                    open));
+        }
+        Ballot ballot = nextBallot(electionId, vote);
+        List<BallotSheet.Reading> readings;
+        try {
+            readings = BallotSheet.readings(format, content, ballot, vote.writeIns());
+        } catch (InvalidInputException e) {
+            throw e.restated("第 " + box + " 号票箱的选票文件有误，未保存任何选票", p -> p);
+        }
+        checkPrintable(BallotSheet.count(ballot, readings));
+        return boxes.enter(electionId, vote, countedRound(electionId, vote), ballot, box, team, issued, readings);
+    }
+
+    /** The boxes of the open round of a vote ({@link BallotBoxes#boxes}). */
+    public RoundBoxes boxes(long electionId, Vote vote) {
+        return new RoundBoxes(roundCount(electionId, vote) + 1, vote == Vote.CONGRESS && preliminaryDue(electionId),
+                boxes.boxes(electionId, vote, countedRound(electionId, vote)));
+    }
+
+    /** The chief scrutineer settles a difference of a box of the open round ({@link BallotBoxes#settle}). */
+    public BallotBoxes.Box settle(long electionId, Vote vote, int box, int row, Integer team, String reason,
+            String settledBy) {
+        return boxes.settle(electionId, vote, countedRound(electionId, vote), box, row, team, reason, settledBy);
+    }
+
+    /**
+     * The tally of the open round of a vote from its boxes and the attendance, checked as {@link #tally} checks one
+     * from a batch; the round's ballots issued are the boxes' sum, and {@code issued}, when given, must be it.
+     *
+     * @return empty when no box was entered for the round
+     * @throws org.delegateelection.system.ConflictException naming every box that cannot be counted yet
+     * @throws InvalidInputException                         naming the field at fault
+     */
+    public Optional<Tally> boxTally(long electionId, Vote vote, Integer due, Integer present, Integer issued) {
+        Ballot ballot = nextBallot(electionId, vote);
+        List<BallotBoxes.CountedBox> counted = boxes.countable(electionId, vote, countedRound(electionId, vote),
+                ballot);
+        if (counted.isEmpty()) {
+            return Optional.empty();
+        }
+        int boxesIssued = counted.stream().mapToInt(BallotBoxes.CountedBox::ballotsIssued).sum();
+        if (issued != null && issued != boxesIssued) {
+            throw InvalidInputException.field("ballotsIssued", "发出选票 %d 张，与各票箱登记的发出票数之和 %d 张不同"
+                    .formatted(issued, boxesIssued));
+        }
+        Map<String, BallotCount.Marks> marks = new LinkedHashMap<>();
+        counted.forEach(box -> box.count().marks().forEach((key, m) -> marks.merge(key, m, BallotCount.Marks::plus)));
+        Tally sum = new BallotCount(ballot,
+                counted.stream().mapToInt(box -> box.count().ballotsReturned()).sum(),
+                counted.stream().mapToInt(box -> box.count().invalidBallots()).sum(), marks)
+                .tally(due, present, boxesIssued);
+        Tally tally = new Tally(sum.electorsDueToAttend(), sum.electorsPresent(), sum.ballotsIssued(),
+                sum.ballotsReturned(), sum.invalidBallots(), sum.approvals(), counted.stream()
+                        .map(box -> new Tally.Box(box.box(), box.ballotsIssued(), box.count().ballotsReturned()))
+                        .toList());
+        check(electionId, vote, ballot, tally, "boxes");
+        return Optional.of(tally);
+    }
+
+    /** The number the open round of a vote is kept under: 0 for the congress's preliminary round, else its number. */
+    private int countedRound(long electionId, Vote vote) {
+        return vote == Vote.CONGRESS && preliminaryDue(electionId) ? 0 : roundCount(electionId, vote) + 1;
+    }
+
+    /** The names written in must print: the result PDF names the people written in and elected. */
+    private void checkPrintable(BallotCount count) {
         List<Problem> unprintable = count.marks().keySet().stream().filter(Ballot::isWriteIn)
                 .map(key -> Optional.ofNullable(PlainText.problem(Ballot.writtenInName(key), font::canPrint))
                         .map(reason -> new Problem(null, "另选人", "另选的 " + Ballot.writtenInName(key) + "：" + reason)))
@@ -119,9 +234,6 @@ public class BallotRounds implements RecordContent {
         if (!unprintable.isEmpty()) {
             throw new InvalidInputException("选票文件有误，未保存任何选票", unprintable);
         }
-        String id = batches.save(electionId, vote, count);
-        return new EnteredBatch(id, roundCount(electionId, vote) + 1, ballot.seats(), ballot.candidateIds().size(),
-                count.ballotsReturned(), count.invalidBallots());
     }
 
     /**
@@ -152,22 +264,27 @@ public class BallotRounds implements RecordContent {
         Ballot ballot = nextBallot(electionId, vote);
         Tally tally = batches.uncounted(electionId, vote, "ballotBatchId", batchId, ballot).tally(due, present,
                 issued);
-        if (vote == Vote.PLENARY || !preliminaryDue(electionId)) {
-            new RoundCounter(vote.assembly()).count(tally, ballot);
-            return tally;
-        }
-        int formal = PreliminaryRanking.rank(tally, ballot).formalList().size();
-        if (formal < ballot.seats()) {
-            throw InvalidInputException.field("ballotBatchId", "预选中得到赞成票的只有 %d 人，少于正式候选人名单应有的 %d 名，须重新预选"
-                    .formatted(formal, ballot.seats()));
-        }
+        check(electionId, vote, ballot, tally, "ballotBatchId");
         return tally;
     }
 
+    private void check(long electionId, Vote vote, Ballot ballot, Tally tally, String field) {
+        if (vote == Vote.PLENARY || !preliminaryDue(electionId)) {
+            new RoundCounter(vote.assembly()).count(tally, ballot);
+            return;
+        }
+        int formal = PreliminaryRanking.rank(tally, ballot).formalList().size();
+        if (formal < ballot.seats()) {
+            throw InvalidInputException.field(field, "预选中得到赞成票的只有 %d 人，少于正式候选人名单应有的 %d 名，须重新预选"
+                    .formatted(formal, ballot.seats()));
+        }
+    }
+
     /**
-     * Counts the tally of a batch in the vote's next round, stores the round, marks the batch counted and updates
-     * the list the vote decides (the prospective candidates, the elected delegates): those elected in this series of
-     * rounds ({@link RoundSeries#decidedAfter}).
+     * Counts the tally of a batch in the vote's next round, stores the round, marks the batch counted — or, with no
+     * batch ({@code null}), the round's boxes ({@link BallotBoxes#count}) — and updates the list the vote decides
+     * (the prospective candidates, the elected delegates): those elected in this series of rounds
+     * ({@link RoundSeries#decidedAfter}).
      */
     public CountedRound count(long electionId, Vote vote, Object tallyValue, String batchId, String changedBy) {
         Tally tally = InputValues.json("tally", tallyValue, Tally.class);
@@ -182,15 +299,15 @@ public class BallotRounds implements RecordContent {
                 .params(electionId, round, InputValues.toJson(tally), InputValues.toJson(outcome),
                         InputValues.toJson(ballot))
                 .update();
-        batches.markCounted(electionId, vote, batchId, round);
+        markCounted(electionId, vote, batchId, round, ballot);
         chain.append(electionId, RecordKind.ROUND, vote.name() + ":" + round);
         return new CountedRound(round, ballot, outcome);
     }
 
     /**
-     * Counts the preliminary round from a batch: ranks it, stores the ranking and the formal ballot (the formal list
-     * in the stroke order of the names, {@link StrokeOrder}, for the seats of the whole ballot) and marks the batch
-     * counted in round 0.
+     * Counts the preliminary round from a batch, or its boxes when the batch is {@code null}: ranks it, stores the
+     * ranking and the formal ballot (the formal list in the stroke order of the names, {@link StrokeOrder}, for the
+     * seats of the whole ballot) and marks the batch or boxes counted in round 0.
      *
      * @throws IllegalStateException when no preliminary round is due
      */
@@ -199,16 +316,27 @@ public class BallotRounds implements RecordContent {
             throw new IllegalStateException("选举 " + electionId + " 没有待进行的预选");
         }
         Tally tally = InputValues.json("tally", tallyValue, Tally.class);
-        PreliminaryRanking.Result result = PreliminaryRanking.rank(tally, nextBallot(electionId, Vote.CONGRESS));
+        Ballot ballot = nextBallot(electionId, Vote.CONGRESS);
+        PreliminaryRanking.Result result = PreliminaryRanking.rank(tally, ballot);
         Ballot formal = WholeBallots.formal(result.formalList(), candidates.findAll(electionId),
                 listBallot(electionId).seats());
         jdbc.sql("insert into preliminary_round (election_id, tally, ranking, formal_ballot) values (?, ?, ?, ?)")
                 .params(electionId, InputValues.toJson(tally), InputValues.toJson(result.ranking()),
                         InputValues.toJson(formal))
                 .update();
-        batches.markCounted(electionId, Vote.CONGRESS, batchId, 0);
+        markCounted(electionId, Vote.CONGRESS, batchId, 0, ballot);
         chain.append(electionId, RecordKind.ROUND, Vote.CONGRESS.name() + ":0");
         return result;
+    }
+
+    /** Marks the batch, or without one the open round's boxes, counted in the round, and discards the rest. */
+    private void markCounted(long electionId, Vote vote, String batchId, int round, Ballot ballot) {
+        if (batchId == null) {
+            boxes.count(electionId, vote, round, ballot);
+        } else {
+            batches.markCounted(electionId, vote, batchId, round);
+        }
+        boxes.discardUncounted(electionId, vote);
     }
 
     @Override
@@ -246,13 +374,14 @@ public class BallotRounds implements RecordContent {
      * Ends the vote's series of rounds, so that its next round starts over with the whole ballot: the presidium
      * ends the congress's series with seats unfilled (《中国共产党地方组织选举工作条例》: when the number elected is
      * close to the seats, the presidium may decide to elect no more), and step 19 ends the plenary's before a new
-     * plenary vote. The batches entered for the vote and not counted are deleted: they were entered for a round that
-     * will not be held.
+     * plenary vote. The batches and boxes entered for the vote and not counted are deleted: they were entered for a
+     * round that will not be held.
      */
     public void closeSeries(long electionId, Vote vote) {
         jdbc.sql("update " + vote.roundTable() + " set series_closed = true where election_id = ? and round = ?")
                 .params(electionId, roundCount(electionId, vote)).update();
         batches.discardUncounted(electionId, vote);
+        boxes.discardUncounted(electionId, vote);
     }
 
     /** Every counted round of the vote, in the order counted. */

@@ -1,6 +1,7 @@
 package org.delegateelection.vote;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,21 +48,48 @@ public final class BallotSheet {
 
     private static final String MESSAGE = "选票文件有误，未保存任何选票";
     private static final String SPOILT_COLUMN = "无效";
+    private static final String WRITE_IN_SEPARATOR = ":";
     private static final int MAX_NAME = 50;
 
     private final Ballot ballot;
     private final boolean writeInsAllowed;
     private final Problems problems = new Problems();
     private final Map<String, int[]> counts = new LinkedHashMap<>();
+    private final List<Reading> kept;
     private List<String> header;
     private String[] keys;
     private int returned;
     private int invalid;
 
-    private BallotSheet(Ballot ballot, boolean writeInsAllowed) {
+    private BallotSheet(Ballot ballot, boolean writeInsAllowed, boolean keep) {
         this.ballot = ballot;
         this.writeInsAllowed = writeInsAllowed;
+        this.kept = keep ? new ArrayList<>() : null;
         ballot.candidateIds().forEach(id -> counts.put(id, new int[3]));
+    }
+
+    /**
+     * One ballot as read: spoilt (无效 是), or per candidate of the ballot, in ballot order whatever the file's order
+     * of columns, its mark written alike however the file wrote it: 赞成, 反对, 弃权, or "反对:王五" with the name
+     * written in beside a disapproval.
+     *
+     * @param spoilt true for a ballot the counters marked spoilt; its cells are then empty
+     * @param cells  the marks, one per candidate of the ballot in ballot order
+     */
+    public record Reading(boolean spoilt, List<String> cells) {
+
+        /** A spoilt ballot. */
+        public static final Reading SPOILT = new Reading(true, List.of());
+
+        /** Copies the cells. */
+        public Reading {
+            cells = List.copyOf(cells);
+        }
+
+        /** The mark of one candidate as a person reads it: the cell, or 无效 for every candidate of a spoilt ballot. */
+        public String cell(int candidate) {
+            return spoilt ? SPOILT_COLUMN : cells.get(candidate);
+        }
     }
 
     /**
@@ -77,7 +105,35 @@ public final class BallotSheet {
      *                               returned then
      */
     public static BallotCount read(TableFile.Format format, byte[] content, Ballot ballot, boolean writeInsAllowed) {
-        BallotSheet sheet = new BallotSheet(ballot, writeInsAllowed);
+        return read(format, content, new BallotSheet(ballot, writeInsAllowed, false));
+    }
+
+    /**
+     * Reads a ballot file as {@link #read} does, and keeps its ballots as read, in the order of the file's rows, for
+     * a box whose two entries are compared ballot by ballot ({@link BallotBoxes}).
+     *
+     * @return the ballots, each valid or invalid as {@link #count} counts it, at least one
+     * @throws InvalidInputException as {@link #read}; nothing is returned then
+     */
+    public static List<Reading> readings(TableFile.Format format, byte[] content, Ballot ballot,
+            boolean writeInsAllowed) {
+        BallotSheet sheet = new BallotSheet(ballot, writeInsAllowed, true);
+        read(format, content, sheet);
+        return List.copyOf(sheet.kept);
+    }
+
+    /**
+     * Adds up ballots read by {@link #readings} for the same ballot, as {@link #read} adds up a file's: the counts of
+     * a box once its entries agree or are settled.
+     */
+    public static BallotCount count(Ballot ballot, List<Reading> readings) {
+        BallotSheet sheet = new BallotSheet(ballot, true, false);
+        readings.forEach(sheet::add);
+        return sheet.count();
+    }
+
+    private static BallotCount read(TableFile.Format format, byte[] content, BallotSheet sheet) {
+        Ballot ballot = sheet.ballot;
         int columns = ballot.candidateIds().size() + EXTRA_COLUMNS;
         try {
             TableFile.read(format, content, new TableFile.Limits(MAX_ROWS, columns, (long) (MAX_ROWS + 1) * columns),
@@ -93,9 +149,13 @@ public final class BallotSheet {
         if (!sheet.problems.isEmpty()) {
             throw new InvalidInputException(MESSAGE, sheet.problems);
         }
+        return sheet.count();
+    }
+
+    private BallotCount count() {
         Map<String, Marks> marks = new LinkedHashMap<>();
-        sheet.counts.forEach((key, c) -> marks.put(key, new Marks(c[0], c[1], c[2])));
-        return new BallotCount(ballot, sheet.returned, sheet.invalid, marks);
+        counts.forEach((key, c) -> marks.put(key, new Marks(c[0], c[1], c[2])));
+        return new BallotCount(ballot, returned, invalid, marks);
     }
 
     /**
@@ -160,11 +220,10 @@ public final class BallotSheet {
             return;
         }
         if (spoilt.equals("是")) {
-            returned++;
-            invalid++;
+            add(Reading.SPOILT);
             return;
         }
-        Map<String, Mark> marks = new LinkedHashMap<>();
+        Map<String, String> cells = new HashMap<>();
         List<String> writeIns = new ArrayList<>();
         int before = problems.count();
         for (int c = 0; c < keys.length; c++) {
@@ -180,7 +239,7 @@ public final class BallotSheet {
                         : "“" + text + "”不是 赞成（○）、反对（×）或 弃权"));
                 continue;
             }
-            marks.put(keys[c], mark.get());
+            cells.put(keys[c], mark.get().text());
             if (colon >= 0) {
                 String name = text.substring(colon + 1).strip();
                 if (!writeInsAllowed) {
@@ -193,20 +252,44 @@ public final class BallotSheet {
                     problems.add(new Problem(rowNumber, header.get(c), "另选的 " + name + " 已在本张选票上"));
                 } else {
                     writeIns.add(name);
+                    cells.put(keys[c], mark.get().text() + WRITE_IN_SEPARATOR + name);
                 }
             }
         }
         if (problems.count() > before) {
             return;
         }
+        add(new Reading(false, ballot.candidateIds().stream().map(cells::get).toList()));
+    }
+
+    /**
+     * Counts one ballot: returned; invalid when spoilt or approving more people, candidates and write-ins together,
+     * than the seats; otherwise each mark and each person written in.
+     */
+    private void add(Reading reading) {
+        if (kept != null) {
+            kept.add(reading);
+        }
         returned++;
-        long approvals = marks.values().stream().filter(m -> m == Mark.APPROVE).count() + writeIns.size();
+        if (reading.spoilt()) {
+            invalid++;
+            return;
+        }
+        List<String> cells = reading.cells();
+        long approvals = cells.stream().filter(cell -> cell.equals(Mark.APPROVE.text())
+                || cell.contains(WRITE_IN_SEPARATOR)).count();
         if (approvals > ballot.seats()) {
             invalid++;
             return;
         }
-        marks.forEach((key, mark) -> counts.get(key)[mark.ordinal()]++);
-        writeIns.forEach(name -> counts.computeIfAbsent(Ballot.writeInKey(name), k -> new int[3])[0]++);
+        for (int c = 0; c < cells.size(); c++) {
+            int colon = cells.get(c).indexOf(WRITE_IN_SEPARATOR);
+            Mark mark = Mark.of(colon < 0 ? cells.get(c) : cells.get(c).substring(0, colon)).orElseThrow();
+            counts.get(ballot.candidateIds().get(c))[mark.ordinal()]++;
+            if (colon >= 0) {
+                counts.computeIfAbsent(Ballot.writeInKey(cells.get(c).substring(colon + 1)), k -> new int[3])[0]++;
+            }
+        }
     }
 
     private static int indexOf(String[] keys, String key) {

@@ -8,11 +8,22 @@ import java.util.Optional;
  */
 public enum Mark {
     /** 赞成, also written ○. */
-    APPROVE,
+    APPROVE("赞成"),
     /** 反对, also written ×. */
-    DISAPPROVE,
+    DISAPPROVE("反对"),
     /** 弃权. */
-    ABSTAIN;
+    ABSTAIN("弃权");
+
+    private final String text;
+
+    Mark(String text) {
+        this.text = text;
+    }
+
+    /** The mark as written out in full: 赞成, 反对 or 弃权. */
+    String text() {
+        return text;
+    }
 
     /** The mark written in a ballot file's cell: 赞成/○, 反对/×, 弃权; anything else is empty. */
     static Optional<Mark> of(String text) {

@@ -76,6 +76,11 @@ public final class PreliminaryRanking {
         if (problems.isEmpty() && tally.ballotsReturned() > tally.ballotsIssued()) {
             problems.add(new Problem(null, "ballotsReturned", "收回票数多于发出票数，预选无效，须重新投票"));
         }
+        if (problems.isEmpty() && tally.overfilledBox().isPresent()) {
+            Tally.Box box = tally.overfilledBox().get();
+            problems.add(new Problem(null, "boxes", "第 %d 号票箱发出 %d 张，收回 %d 张，收回票数多于发出票数，预选无效，须重新投票"
+                    .formatted(box.box(), box.ballotsIssued(), box.ballotsReturned())));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidTallyException(problems);
         }

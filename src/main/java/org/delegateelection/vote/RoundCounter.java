@@ -3,6 +3,7 @@ package org.delegateelection.vote;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -16,7 +17,8 @@ import org.delegateelection.vote.RoundOutcome.Kind;
  * <li>Quorum: the round proceeds only if more than half of the electors due to attend are present, more than two
  * thirds at a committee plenary (art. 24); otherwise {@link Kind#NO_QUORUM}.</li>
  * <li>More ballots returned than issued make the round void and it is held again; as many or fewer make it valid
- * (earlier text of the regulation, art. 19): {@link Kind#VOID}.</li>
+ * (earlier text of the regulation, art. 19): {@link Kind#VOID}. Counted box by box, so does one box that returned
+ * more than it issued.</li>
  * <li>A candidate is elected only with approvals from more than half of the electors due to attend; exactly half is
  * not enough (party-work Q&amp;A practice on the regulation). The same threshold applies in every round, including a
  * new round among tied candidates.</li>
@@ -69,6 +71,13 @@ public final class RoundCounter {
         if (tally.ballotsReturned() > tally.ballotsIssued()) {
             return new RoundOutcome(Kind.VOID, List.of(), threshold, ballot,
                     attendance + "收回票数多于发出票数，本轮%s无效，须重新投票。".formatted(assembly.vote));
+        }
+        Optional<Tally.Box> overfilled = tally.overfilledBox();
+        if (overfilled.isPresent()) {
+            return new RoundOutcome(Kind.VOID, List.of(), threshold, ballot, attendance
+                    + "第 %d 号票箱发出 %d 张，收回 %d 张，收回票数多于发出票数，本轮%s无效，须重新投票。".formatted(
+                            overfilled.get().box(), overfilled.get().ballotsIssued(),
+                            overfilled.get().ballotsReturned(), assembly.vote));
         }
         String validity = attendance + "其中无效票 %d 张，%s有效。赞成票超过应到会人数的一半（至少 %d 票）方能%s："
                 .formatted(tally.invalidBallots(), assembly.vote, threshold, assembly.elected);

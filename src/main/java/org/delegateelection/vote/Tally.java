@@ -1,6 +1,10 @@
 package org.delegateelection.vote;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The result of one round of voting as the counters (计票人) report it under the vote supervisors, before any rule is
@@ -21,6 +25,9 @@ import java.util.Map;
  * @param invalidBallots      invalid ballots among those returned (无效票)
  * @param approvals           approvals (赞成票) per candidate id on the round's ballot, and per person written in
  *                            under {@link Ballot#writeInKey}; a candidate left out has none
+ * @param boxes               when the round was counted box by box (票箱), each box's ballots issued and returned,
+ *                            adding up to the round's; empty for a round entered as one batch. A box that returned
+ *                            more than it issued makes the round void like the whole round would
  */
 public record Tally(
         Integer electorsDueToAttend,
@@ -28,5 +35,33 @@ public record Tally(
         Integer ballotsIssued,
         Integer ballotsReturned,
         Integer invalidBallots,
-        Map<String, Integer> approvals) {
+        Map<String, Integer> approvals,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Box> boxes) {
+
+    /** Copies the boxes; none ({@code null}) is the tally of one batch. */
+    public Tally {
+        boxes = boxes == null ? List.of() : List.copyOf(boxes);
+    }
+
+    /** The tally of a round entered as one batch, without boxes. */
+    public Tally(Integer electorsDueToAttend, Integer electorsPresent, Integer ballotsIssued, Integer ballotsReturned,
+            Integer invalidBallots, Map<String, Integer> approvals) {
+        this(electorsDueToAttend, electorsPresent, ballotsIssued, ballotsReturned, invalidBallots, approvals,
+                List.of());
+    }
+
+    /**
+     * One ballot box of the round.
+     *
+     * @param box             its number (票箱号)
+     * @param ballotsIssued   ballots issued for it
+     * @param ballotsReturned ballots found in it
+     */
+    public record Box(int box, int ballotsIssued, int ballotsReturned) {
+    }
+
+    /** The first box that returned more ballots than it issued, if any. */
+    Optional<Box> overfilledBox() {
+        return boxes.stream().filter(b -> b.ballotsReturned() > b.ballotsIssued()).findFirst();
+    }
 }

@@ -46,6 +46,12 @@ final class TallyValidation {
                 valid = returned - invalid;
             }
         }
+        if (!tally.boxes().isEmpty() && issued != null && returned != null
+                && (tally.boxes().stream().mapToInt(Tally.Box::ballotsIssued).sum() != issued
+                        || tally.boxes().stream().mapToInt(Tally.Box::ballotsReturned).sum() != returned)) {
+            add("boxes", "各票箱发出票数之和、收回票数之和须与本轮发出选票数 %d、收回选票数 %d 相同".formatted(issued,
+                    returned));
+        }
         boolean ballotOk = checkBallot(ballot);
         checkApprovals(tally.approvals(), ballot, valid, ballotOk);
     }

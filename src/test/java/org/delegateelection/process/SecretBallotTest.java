@@ -41,9 +41,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AuditHistoryProcessTest
 class SecretBallotTest {
 
-    /** The tables that hold what is kept of ballots and rounds. */
+    /**
+     * The tables that hold what is kept of ballots and rounds. By design (decision 0027) two more name a ballot's row
+     * within its box: the ballots of a box held for the comparison of two counting teams ({@code ballot_box_reading},
+     * deleted once counted, which {@code BallotBoxApiTest} shows) and the ballots the teams read differently
+     * ({@code ballot_box_difference}, the record of the count).
+     */
     private static final List<String> BALLOT_TABLES = List.of("ballot_batch", "ballot_marks", "tally_round",
-            "plenary_round");
+            "plenary_round", "ballot_box");
 
     /** Words of column names (split at "_") that would tie a ballot to a person, or to when or in which order. */
     private static final Set<String> IDENTIFYING = Set.of("elector", "electors", "voter", "user", "member", "person",

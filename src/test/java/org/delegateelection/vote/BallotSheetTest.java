@@ -112,6 +112,25 @@ class BallotSheetTest {
     }
 
     @ParameterizedTest
+    @EnumSource(Format.class)
+    void ballotsKeptForComparisonAreReadByHeaderAndCountAsTheFile(Format format) {
+        String[] ballots = {"赞成,反对:王五,弃权,", "○,×,赞成,", "赞成,赞成,赞成,", ",,,是", "弃权,赞成,反对,否"};
+        String[] columnsMoved = {",弃权,反对:王五,赞成", ",赞成,×,○", ",赞成,赞成,赞成", "是,,,", "否,反对,赞成,弃权"};
+
+        List<BallotSheet.Reading> printed = BallotSheet.readings(format, file(format, HEADER, ballots), BALLOT, true);
+        List<BallotSheet.Reading> moved = BallotSheet.readings(format, file(format, "无效,C 张三,B 王二,A 丁一",
+                columnsMoved), BALLOT, true);
+
+        assertThat(moved).isEqualTo(printed).hasSize(5);
+        assertThat(printed.get(0).cells()).containsExactly("赞成", "反对:王五", "弃权");
+        assertThat(printed.get(1).cells()).containsExactly("赞成", "反对", "赞成");
+        assertThat(printed.get(3).spoilt()).isTrue();
+        assertThat(printed.get(3).cell(1)).isEqualTo("无效");
+        assertThat(BallotSheet.count(BALLOT, printed))
+                .isEqualTo(BallotSheet.read(format, file(format, HEADER, ballots), BALLOT, true));
+    }
+
+    @ParameterizedTest
     @MethodSource("malformed")
     void aMalformedFileIsRefusedWholeNamingEveryRow(String[] lines, List<Problem> expected) {
         for (Format format : Format.values()) {

@@ -1,6 +1,7 @@
 package org.delegateelection.vote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.delegateelection.system.Problem;
 import org.delegateelection.vote.RoundOutcome.Elected;
 import org.delegateelection.vote.RoundOutcome.Kind;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,36 @@ class RoundCounterTest {
             assertThat(outcome.elected()).isEmpty();
             assertThat(outcome.nextBallot()).isEqualTo(ballot);
         }
+    }
+
+    @Test
+    void aBoxReturningMoreThanItIssuedVoidsTheRoundThoughTheRoundsTotalsDoNot() {
+        Ballot ballot = new Ballot(List.of("A", "B"), 1);
+        Tally tally = TallyBuilder.due(800).present(780).issued(780).returned(779).invalid(0)
+                .approving("A", 450).build();
+        List<Tally.Box> boxes = List.of(new Tally.Box(1, 390, 391), new Tally.Box(2, 390, 388));
+        Tally byBox = new Tally(800, 780, 780, 779, 0, tally.approvals(), boxes);
+        Tally boxesWithin = new Tally(800, 780, 780, 779, 0, tally.approvals(),
+                List.of(new Tally.Box(1, 390, 390), new Tally.Box(2, 390, 389)));
+
+        RoundOutcome outcome = CONGRESS.count(byBox, ballot);
+
+        assertThat(CONGRESS.count(tally, ballot).kind()).isEqualTo(Kind.ELECTED_ALL);
+        assertThat(CONGRESS.count(boxesWithin, ballot).kind()).isEqualTo(Kind.ELECTED_ALL);
+        assertThat(outcome.kind()).isEqualTo(Kind.VOID);
+        assertThat(outcome.nextBallot()).isEqualTo(ballot);
+        assertThat(outcome.explanation()).endsWith("第 1 号票箱发出 390 张，收回 391 张，收回票数多于发出票数，本轮选举无效，须重新投票。");
+    }
+
+    @Test
+    void boxesMustAddUpToTheRound() {
+        Tally tally = new Tally(800, 780, 780, 779, 0, Map.of("A", 450),
+                List.of(new Tally.Box(1, 390, 390), new Tally.Box(2, 389, 389)));
+
+        InvalidTallyException e = catchThrowableOfType(InvalidTallyException.class,
+                () -> CONGRESS.count(tally, new Ballot(List.of("A", "B"), 1)));
+
+        assertThat(e.problems()).extracting(Problem::field).containsExactly("boxes");
     }
 
     @Test
