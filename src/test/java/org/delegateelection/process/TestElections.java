@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.demo.HandbookElection;
+import org.delegateelection.demo.HandbookSeeder;
 import org.delegateelection.election.ElectionRequest;
 import org.delegateelection.election.ElectionUnit;
 import org.springframework.stereotype.Component;
@@ -11,17 +12,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Test support: starts a copy of the handbook province's election under a code of the test's choosing, with the
- * handbook's candidate pool, so that each test has an election of its own in the shared test database.
+ * handbook's candidate pool and its units' generated branch tallies, so that each test has an election of its own in
+ * the shared test database.
  */
 @Component
 public class TestElections {
 
     private final ElectionService service;
     private final CandidateRepository candidates;
+    private final HandbookSeeder seeder;
 
-    public TestElections(ElectionService service, CandidateRepository candidates) {
+    public TestElections(ElectionService service, CandidateRepository candidates, HandbookSeeder seeder) {
         this.service = service;
         this.candidates = candidates;
+        this.seeder = seeder;
     }
 
     /** Starts the handbook election as {@code code}; returns it as started. */
@@ -50,6 +54,7 @@ public class TestElections {
                 request.recommendingUnits(), ruleOverrides, preliminaryElection);
         ElectionService.StartedElection started = service.start(request);
         candidates.saveAll(started.electionId(), handbook.candidates(), "tester", null);
+        seeder.uploadTallies(started.electionId(), handbook, "tester");
         return started;
     }
 }
