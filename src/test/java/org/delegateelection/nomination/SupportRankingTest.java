@@ -42,7 +42,8 @@ class SupportRankingTest {
         assertThat(SupportRanking.departures(ranked, pool, List.of("A", "B"), names)).isEmpty();
         assertThat(SupportRanking.departures(ranked, pool, List.of("A", "C"), names))
                 .containsExactly("丙（第 3 名）入选而乙（第 2 名）未选");
-        assertThat(SupportRanking.departures(ranked, pool, List.of("A", "B", "D"), names)).isEmpty();
+        assertThat(SupportRanking.departures(ranked, pool, List.of("A", "B", "D"), names))
+                .containsExactly("丁（未获推荐）入选而丙（第 3 名）未选");
         assertThat(SupportRanking.departures(ranked, pool, List.of("A", "D"), names))
                 .containsExactly("丁（未获推荐）入选而乙（第 2 名）未选");
     }
