@@ -253,7 +253,7 @@ public class HandbookDriver {
         switch (step.family()) {
             case FIGURES -> {
                 // the allocation and plan stand as registered (the form shows them pre-filled); a unit's branch
-                // tallies were uploaded beforehand (HandbookSeeder.uploadTallies)
+                // tallies were uploaded beforehand (HandbookSeeder)
             }
             case APPROVAL -> {
                 if ("consultDisciplineCommission".equals(key)) {

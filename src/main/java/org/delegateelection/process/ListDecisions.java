@@ -94,7 +94,8 @@ class ListDecisions implements StepRule {
                     List.copyOf(pool), chosen.stream().map(Candidate::id).toList(), names);
             if (!departures.isEmpty()) {
                 throw InvalidInputException.field("supportReason", "所选人选中有党支部推荐得票少于未选人选的（"
-                        + String.join("；", departures) + "），须填写集体研究的理由");
+                        + String.join("；", departures.subList(0, Math.min(5, departures.size())))
+                        + (departures.size() > 5 ? "等 " + departures.size() + " 人" : "") + "），须填写集体研究的理由");
             }
         }
         return reason;

@@ -3,10 +3,13 @@ package org.delegateelection.nomination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
@@ -113,7 +116,7 @@ class RecommendationApiTest {
         JsonNode committee = StreamSupport.stream(support.get("committees").spliterator(), false)
                 .filter(c -> c.get("committee").asText().equals("东川市新区基层党委")).findFirst().orElseThrow();
         assertThat(committee.get("branches").asLong()).isEqualTo(2);
-        assertThat(committee.get("branchesTakingPart").asLong()).isEqualTo(1);
+        assertThat(committee.get("branchesTakingPart").asLong()).isEqualTo(2);
         assertThat(committee.get("takingPart").asLong()).isEqualTo(29);
         JsonNode participation = support.get("participation");
         double rate = participation.get("membersParticipating").asDouble() / participation.get("membersTotal")
@@ -180,33 +183,36 @@ class RecommendationApiTest {
     @Test
     void stepsSixToEightShowTheSupportAndADepartureFromItNeedsTheReasonKeptWithTheDecision() throws Exception {
         Election election = elections.start("t-tallies-steps").advanceTo("grassrootsSelection");
-        Task step6 = unitTask(election, "city01", "grassrootsSelection");
+        Task step6 = openUnitTask(election, "grassrootsSelection");
         assertThat(taskService.getVariableLocal(step6.getId(), "supportText").toString()).contains("参加推荐");
-        assertThat(taskService.getVariableLocal(step6.getId(), "committeeTable").toString()).contains("东川市第1基层党委");
+        assertThat(taskService.getVariableLocal(step6.getId(), "committeeTable").toString()).contains("第1基层党委");
 
         election.advanceTo("recommendingUnitDecision");
-        Task step7 = unitTask(election, "city01", "recommendingUnitDecision");
-        List<String> nominees = nominees(election, "city01");
+        Task step7 = openUnitTask(election, "recommendingUnitDecision");
+        String unit = (String) taskService.getVariable(step7.getId(), "unitCode");
+        List<String> nominees = nominees(election, unit);
         JsonNode table = JSON.readTree(taskService.getVariableLocal(step7.getId(), "supportTable").toString());
         assertThat(table.get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(nominees).contains(table.get(0).get("id").asText());
         String leftOut = StreamSupport.stream(table.spliterator(), false).map(row -> row.get("id").asText())
                 .filter(id -> id.startsWith("HB-") && !nominees.contains(id)).findFirst().orElseThrow();
-        List<String> departing = new java.util.ArrayList<>(nominees.subList(1, nominees.size()));
+        List<String> departing = new ArrayList<>(nominees.subList(1, nominees.size()));
         departing.add(leftOut);
         String chosen = JSON.writeValueAsString(departing);
         String complete = "/engine-rest/task/" + step7.getId() + "/complete";
-        HttpResponse<String> withoutReason = refused(400, () -> http.json("POST", complete, "wuhao",
-                DemoIdentity.PASSWORD, "{\"variables\": {\"selectedCandidateIds\": {\"value\": "
-                        + JSON.writeValueAsString(chosen) + ", \"type\": \"Json\"}}}"));
+        String selection = "{\"variables\": {\"selectedCandidateIds\": {\"value\": "
+                + JSON.writeValueAsString(chosen) + ", \"type\": \"Json\"}}}";
+        String user = userOf(unit);
+        HttpResponse<String> withoutReason = refused(400, () -> http.json("POST", complete, user,
+                DemoIdentity.PASSWORD, selection));
         assertThat(withoutReason.body()).contains("supportReason", "集体研究的理由");
 
-        HttpResponse<String> withReason = http.json("POST", complete, "wuhao", DemoIdentity.PASSWORD,
+        HttpResponse<String> withReason = http.json("POST", complete, user, DemoIdentity.PASSWORD,
                 "{\"variables\": {\"selectedCandidateIds\": {\"value\": " + JSON.writeValueAsString(chosen)
                         + ", \"type\": \"Json\"}, \"supportReason\": {\"value\": \"经党委集体研究，统筹结构需要\"}}}");
         assertThat(withReason.statusCode()).as(withReason.body()).isEqualTo(204);
         assertThat(jdbc.sql("select reason from list_decision where election_id = ? and list_name = 'nominees' "
-                        + "and unit_code = 'city01' order by id desc").param(election.id).query(String.class).list())
+                        + "and unit_code = ? order by id desc").params(election.id, unit).query(String.class).list())
                 .first().isEqualTo("经党委集体研究，统筹结构需要");
 
         election.advanceTo("proposeInspectionList");
@@ -220,11 +226,18 @@ class RecommendationApiTest {
                 .orElseThrow().nomineeIds();
     }
 
-    private Task unitTask(Election election, String unitCode, String key) {
-        String instance = runtimeService.createProcessInstanceQuery()
-                .superProcessInstanceId(election.instance.getId()).variableValueEquals("unitCode", unitCode)
-                .singleResult().getId();
-        return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult();
+    /** The first open task {@code key} of a recommending unit of the election. */
+    private Task openUnitTask(Election election, String key) {
+        return runtimeService.createProcessInstanceQuery().superProcessInstanceId(election.instance.getId()).list()
+                .stream().map(instance -> taskService.createTaskQuery().processInstanceId(instance.getId())
+                        .taskDefinitionKey(key).singleResult()).filter(Objects::nonNull).findFirst()
+                .orElseThrow();
+    }
+
+    /** The demo user of a recommending unit's group. */
+    private static String userOf(String unit) {
+        return DemoIdentity.USERS.stream().filter(u -> u.groupId().equals("ru-" + unit)).findFirst().orElseThrow()
+                .id();
     }
 
     private HttpResponse<String> upload(String user, String path, String csv) {
@@ -245,6 +258,6 @@ class RecommendationApiTest {
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,13 @@
 package org.delegateelection.process;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.demo.HandbookElection;
-import org.delegateelection.demo.HandbookSeeder;
+import org.delegateelection.demo.GeneratedTallies;
+import org.delegateelection.nomination.NominationRepository;
+import org.delegateelection.system.TableFile;
 import org.delegateelection.election.ElectionRequest;
 import org.delegateelection.election.ElectionUnit;
 import org.springframework.stereotype.Component;
@@ -20,12 +23,12 @@ public class TestElections {
 
     private final ElectionService service;
     private final CandidateRepository candidates;
-    private final HandbookSeeder seeder;
+    private final NominationRepository nominations;
 
-    public TestElections(ElectionService service, CandidateRepository candidates, HandbookSeeder seeder) {
+    public TestElections(ElectionService service, CandidateRepository candidates, NominationRepository nominations) {
         this.service = service;
         this.candidates = candidates;
-        this.seeder = seeder;
+        this.nominations = nominations;
     }
 
     /** Starts the handbook election as {@code code}; returns it as started. */
@@ -54,7 +57,9 @@ public class TestElections {
                 request.recommendingUnits(), ruleOverrides, preliminaryElection);
         ElectionService.StartedElection started = service.start(request);
         candidates.saveAll(started.electionId(), handbook.candidates(), "tester", null);
-        seeder.uploadTallies(started.electionId(), handbook, "tester");
+        GeneratedTallies.csvByUnit(handbook.unit(), handbook.candidates(), handbook.plan()).forEach((ru, csv) ->
+                nominations.upload(started.electionId(), ru, 1, TableFile.Format.CSV,
+                        csv.getBytes(StandardCharsets.UTF_8), "tester", null));
         return started;
     }
 }
