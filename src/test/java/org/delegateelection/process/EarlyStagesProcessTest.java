@@ -297,7 +297,10 @@ class EarlyStagesProcessTest {
                 .filter(Candidate::woman).limit(2).map(Candidate::id).toList();
         List<String> fewerWomen = PLAN.inspectionList().stream().filter(id -> !twoWomen.contains(id)).toList();
 
-        complete(task(election, "proposeInspectionList"), selection(fewerWomen));
+        // leaving out people with more support than some chosen needs the reason (集体研究的理由)
+        Map<String, Object> departing = new HashMap<>(selection(fewerWomen));
+        departing.put("supportReason", "常委会集体研究，调整部分人选");
+        complete(task(election, "proposeInspectionList"), departing);
         assertThat(election.instance()).isWaitingAt("proposeInspectionList");
         Task again = task(election, "proposeInspectionList");
         long women = candidates.findByIds(election.id(), fewerWomen).stream().filter(Candidate::woman).count();
