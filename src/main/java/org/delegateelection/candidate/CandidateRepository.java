@@ -361,6 +361,17 @@ public class CandidateRepository implements RecordContent {
      */
     @Transactional
     public void decide(long electionId, CandidateList list, List<String> chosen, String unitCode, String changedBy) {
+        decide(electionId, list, chosen, unitCode, changedBy, null);
+    }
+
+    /**
+     * As {@link #decide(long, CandidateList, List, String, String)}, with the body's recorded reason kept in the
+     * decision (集体研究的理由: why it chose people with less support in the branch recommendation than people it
+     * left out); {@code null} for none.
+     */
+    @Transactional
+    public void decide(long electionId, CandidateList list, List<String> chosen, String unitCode, String changedBy,
+            String reason) {
         elections.requireOpen(electionId);
         requirePresent(electionId, chosen);
         List<String> dropped = list.status() == null ? List.of()
@@ -369,7 +380,7 @@ public class CandidateRepository implements RecordContent {
                         .filter(c -> !chosen.contains(c.id()) && c.status().compareTo(list.status()) >= 0)
                         .map(Candidate::id).toList();
         // the chosen are present (checked above), the dropped were on the list: no need to look them up again
-        record(electionId, list, unitCode, null, chosen, changedBy);
+        record(electionId, list, unitCode, null, chosen, changedBy, reason);
         if (list.status() != null) {
             writeStatus(electionId, dropped, CandidateStatus.values()[list.status().ordinal() - 1], changedBy);
             writeStatus(electionId, chosen, list.status(), changedBy);
@@ -400,7 +411,7 @@ public class CandidateRepository implements RecordContent {
                     });
             membersByUnit.forEach((unit, members) -> {
                 if (members.contains(candidateId)) {
-                    record(electionId, list, unit, correctionId, members, changedBy);
+                    record(electionId, list, unit, correctionId, members, changedBy, null);
                 }
             });
         }
@@ -408,12 +419,13 @@ public class CandidateRepository implements RecordContent {
     }
 
     private void record(long electionId, CandidateList list, String unitCode, Long correctionId, List<String> ids,
-            String decidedBy) {
+            String decidedBy, String reason) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        client.sql("insert into list_decision (election_id, list_name, unit_code, correction_id, decided_by) "
-                        + "values (:election, :list, :unit, :correction, :by)")
+        client.sql("insert into list_decision (election_id, list_name, unit_code, correction_id, decided_by, reason) "
+                        + "values (:election, :list, :unit, :correction, :by, :reason)")
                 .param("election", electionId).param("list", list.key()).param("unit", unitCode, Types.VARCHAR)
                 .param("correction", correctionId, Types.BIGINT).param("by", decidedBy)
+                .param("reason", reason, Types.VARCHAR)
                 .update(key, "id");
         long decision = key.getKey().longValue();
         if (!ids.isEmpty()) {
@@ -430,17 +442,19 @@ public class CandidateRepository implements RecordContent {
     }
 
     /**
-     * A decided list as text: its name, unit, correction and who decided it, then each person on it (by id) with the
+     * A decided list as text: its name, unit, correction, who decided it and the reason recorded with it (when there
+     * is one; a decision without keeps the text it had before reasons were recorded), then each person on it (by id) with the
      * version and every field of the person's data as decided.
      */
     @Override
     public Optional<String> content(long electionId, String reference) {
         long decision = Long.parseLong(reference);
-        Optional<String> head = client.sql("select list_name, unit_code, correction_id, decided_by from list_decision "
-                        + "where id = :decision and election_id = :election")
+        Optional<String> head = client.sql("select list_name, unit_code, correction_id, decided_by, reason "
+                        + "from list_decision where id = :decision and election_id = :election")
                 .param("decision", decision).param("election", electionId)
                 .query((rs, n) -> String.join("|", rs.getString(1), String.valueOf(rs.getString(2)),
-                        String.valueOf(rs.getObject(3)), rs.getString(4))).optional();
+                        String.valueOf(rs.getObject(3)), rs.getString(4))
+                        + (rs.getString(5) == null ? "" : "|" + rs.getString(5))).optional();
         if (head.isEmpty()) {
             return head;
         }

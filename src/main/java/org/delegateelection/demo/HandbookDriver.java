@@ -255,14 +255,8 @@ public class HandbookDriver {
         Map<String, Object> values = new HashMap<>();
         switch (step.family()) {
             case FIGURES -> {
-                // the allocation and plan stand as registered (the form shows them pre-filled); a unit's branches
-                if (step.perUnit()) {
-                    DecisionPlan.UnitNomination unit = nomination(plan, unitCode.get());
-                    values.put("branchesTotal", unit.branchesTotal());
-                    values.put("branchesRecommending", unit.branchesRecommending());
-                    values.put("membersTotal", unit.membersTotal());
-                    values.put("membersParticipating", unit.membersParticipating());
-                }
+                // the allocation and plan stand as registered (the form shows them pre-filled); a unit's branch
+                // tallies were uploaded beforehand (HandbookSeeder)
             }
             case APPROVAL -> {
                 if ("consultDisciplineCommission".equals(key)) {

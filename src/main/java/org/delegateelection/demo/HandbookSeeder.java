@@ -1,10 +1,14 @@
 package org.delegateelection.demo;
 
+import java.nio.charset.StandardCharsets;
+
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionRequest;
+import org.delegateelection.nomination.NominationRepository;
 import org.delegateelection.process.ElectionService;
 import org.delegateelection.security.CurrentUser;
+import org.delegateelection.system.TableFile;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -13,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo profile: when the application is ready and the handbook province's election is not there yet, registers it,
- * fills its candidate registry with the generated pool and starts its procedure, which then waits at step 1.
+ * fills its candidate registry with the generated pool, stores each recommending unit's generated branch tallies
+ * ({@link GeneratedTallies}, as the units upload them before step 5) and starts its procedure, which then waits at
+ * step 1.
  */
 @Component
 @Profile("demo")
@@ -22,11 +28,14 @@ public class HandbookSeeder {
     private final ElectionService service;
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
+    private final NominationRepository nominations;
 
-    public HandbookSeeder(ElectionService service, ElectionRepository elections, CandidateRepository candidates) {
+    public HandbookSeeder(ElectionService service, ElectionRepository elections, CandidateRepository candidates,
+            NominationRepository nominations) {
         this.service = service;
         this.elections = elections;
         this.candidates = candidates;
+        this.nominations = nominations;
     }
 
     /** Creates the handbook election unless it exists; returns its id either way. */
@@ -37,7 +46,15 @@ public class HandbookSeeder {
         return elections.idOf(handbook.unit().code()).orElseGet(() -> {
             ElectionService.StartedElection started = service.start(ElectionRequest.of(handbook.unit()));
             candidates.saveAll(started.electionId(), handbook.candidates(), CurrentUser.SYSTEM, null);
+            uploadTallies(started.electionId(), handbook, CurrentUser.SYSTEM);
             return started.electionId();
         });
+    }
+
+    /** Stores the generated branch tallies of every recommending unit of the handbook election {@code electionId}. */
+    private void uploadTallies(long electionId, HandbookElection handbook, String uploadedBy) {
+        GeneratedTallies.csvByUnit(handbook.unit(), handbook.candidates(), handbook.plan()).forEach((unit, csv) ->
+                nominations.upload(electionId, unit, 1, TableFile.Format.CSV, csv.getBytes(StandardCharsets.UTF_8),
+                        uploadedBy, null));
     }
 }

@@ -15,6 +15,7 @@ import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.nomination.NominationRepository;
 import org.delegateelection.procedure.Step;
 import org.delegateelection.procedure.StepDocument;
 import org.delegateelection.procedure.Steps;
@@ -65,9 +66,11 @@ public class DocumentController {
     private final QuotaRuleRepository rules;
     private final BallotRounds ballotRounds;
     private final CjkFont font;
+    private final NominationRepository nominations;
 
     public DocumentController(ElectionRepository elections, CandidateRepository candidates, QuotaRuleRepository rules,
-            BallotRounds ballotRounds, CjkFont font) {
+            BallotRounds ballotRounds, CjkFont font, NominationRepository nominations) {
+        this.nominations = nominations;
         this.elections = elections;
         this.candidates = candidates;
         this.rules = rules;
@@ -103,6 +106,22 @@ public class DocumentController {
         return download(result.pdf(font), MediaType.APPLICATION_PDF, result.title() + ".pdf", true);
     }
 
+    /**
+     * The support of the branch recommendation in round 1, ranked, with the grassroots committees' figures: of the
+     * recommending unit {@code unit}, or of the whole electoral unit without it; .xlsx.
+     */
+    @GetMapping("/support.xlsx")
+    public ResponseEntity<byte[]> supportXlsx(@PathVariable long id,
+            @RequestParam(name = "unit", required = false) String unitCode) {
+        ElectionUnit unit = elections.get(id);
+        if (unitCode != null && unit.recommendingUnits().stream().noneMatch(ru -> ru.code().equals(unitCode))) {
+            throw InvalidInputException.field("unit", "“" + unitCode + "”不是本次选举的推荐单位");
+        }
+        SupportDocument document = new SupportDocument(unit.name(), unitNames(unit),
+                nominations.report(id, unitCode, 1));
+        return download(document.xlsx(), XLSX, document.title() + ".xlsx", false);
+    }
+
     /** The composition report of a list (as {@code GET /api/elections/{id}/composition}), as a JSON file. */
     @GetMapping("/composition.json")
     public ResponseEntity<byte[]> compositionJson(@PathVariable long id, @RequestParam(name = "list") String list) {
@@ -129,10 +148,11 @@ public class DocumentController {
      * The links (Markdown, relative to the web application's host) to the documents a step's form offers, as the
      * catalogue lists them ({@link Step#documents()}: step 21 the roster, steps 24 and 25 the result, the steps
      * deciding on a list the composition of the list before them, steps 20, 22 and 23 the ballot paper of the next
-     * round), under the heading "文件下载"; "" for a step with
+     * round, steps 5 to 8 the support of the branch recommendation: of the task's recommending unit {@code unitCode},
+     * or of the whole electoral unit when it is {@code null}), under the heading "文件下载"; "" for a step with
      * none or a key the catalogue lacks.
      */
-    public static String links(long electionId, String step) {
+    public static String links(long electionId, String step, String unitCode) {
         String base = "/api/elections/" + electionId + "/documents/";
         StringBuilder text = new StringBuilder();
         for (StepDocument document : Steps.find(step).map(Step::documents).orElse(List.of())) {
@@ -153,6 +173,8 @@ public class DocumentController {
                     text.append("- [").append(noun).append("（PDF，A4）](").append(url).append(")\n")
                             .append("- [").append(noun).append("（PDF，A3）](").append(url).append("&paper=A3)\n");
                 }
+                case SUPPORT -> text.append("- [党支部推荐得票情况（Excel）](").append(base).append("support.xlsx")
+                        .append(unitCode == null ? "" : "?unit=" + unitCode).append(")\n");
                 case COMPOSITION -> {
                     String query = "?list=" + document.list().key();
                     String noun = NOUNS.get(document.list());

@@ -1,39 +1,298 @@
 package org.delegateelection.nomination;
 
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.election.ElectionRepository;
+import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.system.InputValues;
+import org.delegateelection.system.InvalidInputException;
+import org.delegateelection.system.TableFile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Branch recommendation tallies per recommending unit (step 5), table {@code nomination_participation}. */
+/**
+ * The branch recommendation tallies of stage 2 (tables {@code recommendation_file}, {@code recommendation_committee},
+ * {@code recommendation_branch}, {@code recommendation_vote}; the view {@code recommendation_in_force}): uploads
+ * stored with batched writes while the file is read, and the figures summed in the database — each unit's and
+ * committee's participation (step 5) and each person's support (steps 6 to 8). An upload never changes what is
+ * stored: a grassroots committee uploaded again gets a new file, which is then in force for it.
+ */
 @Repository
 public class NominationRepository {
 
+    /** Rows written per batch. */
+    static final int BATCH = 1000;
+
+    /** The most characters of the reason for uploading a committee again. */
+    static final int MAX_REASON = 500;
+
+    /** The consultation rounds the elections have so far (三上三下 sets more later). */
+    static final int ROUNDS = 1;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ElectionRepository elections;
+    private final CandidateRepository candidates;
 
-    public NominationRepository(JdbcClient jdbc) {
+    public NominationRepository(JdbcClient jdbc, JdbcTemplate template, ElectionRepository elections,
+            CandidateRepository candidates) {
         this.jdbc = jdbc;
+        this.template = template;
+        this.elections = elections;
+        this.candidates = candidates;
     }
 
-    /** Stores (or replaces) a unit's tally. */
-    public void save(long electionId, String unitCode, int branchesTotal, int branchesRecommending, int membersTotal,
-            int membersParticipating) {
-        jdbc.sql("delete from nomination_participation where election_id = ? and unit_code = ?")
-                .params(electionId, unitCode).update();
-        jdbc.sql("""
-                        insert into nomination_participation (election_id, unit_code, branches_total,
-                            branches_recommending, members_total, members_participating) values (?, ?, ?, ?, ?, ?)""")
-                .params(electionId, unitCode, branchesTotal, branchesRecommending, membersTotal, membersParticipating)
-                .update();
+    /**
+     * What an upload stored.
+     *
+     * @param fileId     the upload's id
+     * @param unitCode   the recommending unit
+     * @param round      the consultation round
+     * @param rows       data rows of the file
+     * @param committees grassroots committees in the file
+     * @param branches   branches in the file
+     * @param replaced   the committees whose earlier tallies the file replaces (kept, no longer in force)
+     */
+    public record Upload(long fileId, String unitCode, int round, int rows, int committees, int branches,
+            List<String> replaced) {
     }
 
-    /** A unit's tally, if reported. */
-    public Optional<Participation> find(long electionId, String unitCode) {
-        return jdbc.sql("""
-                        select branches_total, branches_recommending, members_total, members_participating
-                        from nomination_participation where election_id = ? and unit_code = ?""")
-                .params(electionId, unitCode)
-                .query((rs, n) -> new Participation(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
-                .optional();
+    /**
+     * One grassroots committee's participation, from its branches in force.
+     *
+     * @param committee          the grassroots committee (基层党委)
+     * @param branches           its branches
+     * @param branchesTakingPart of them, branches where members took part
+     * @param members            members of its branches
+     * @param takingPart         members taking part
+     */
+    public record CommitteeFigures(String committee, long branches, long branchesTakingPart, long members,
+            long takingPart) {
+    }
+
+    /**
+     * The support in a round, as the API, the forms and the documents show it.
+     *
+     * @param unitCode      the recommending unit, or {@code null} for the whole electoral unit
+     * @param round         the consultation round
+     * @param participation the participation (summed over the units for the whole); {@code null} before any upload
+     * @param committees    the grassroots committees' figures, empty for the whole electoral unit
+     * @param people        the people recommended, most support first
+     */
+    public record SupportReport(String unitCode, int round, Participation participation,
+            List<CommitteeFigures> committees, List<Support> people) {
+    }
+
+    /**
+     * Stores the tallies of a file of the unit's branches (a whole unit's or one grassroots committee's), all or
+     * nothing: the rows are written as they are read, and a rejection rolls them back.
+     *
+     * @param reason why committees already uploaded are uploaded again; required then
+     * @throws InvalidInputException (400) with every problem of the file by row ({@link TallyFile}); naming
+     *                               {@code unit} for a unit not of the election, {@code round} for a round the
+     *                               election does not hold, {@code reason} when it is missing for a replacement
+     * @throws org.delegateelection.system.ConflictException when the election is closed
+     */
+    @Transactional
+    public Upload upload(long electionId, String unitCode, int round, TableFile.Format format, byte[] content,
+            String uploadedBy, String reason) {
+        ElectionUnit election = elections.get(electionId);
+        elections.requireOpen(electionId);
+        if (election.recommendingUnits().stream().map(RecommendingUnit::code).noneMatch(unitCode::equals)) {
+            throw InvalidInputException.field("unit", "“" + unitCode + "”不是本次选举的推荐单位");
+        }
+        if (round < 1 || round > ROUNDS) {
+            throw InvalidInputException.field("round", "本次选举的推荐提名只有第 1 轮");
+        }
+        String why = reason == null || reason.isBlank() ? null : InputValues.text("reason", reason, MAX_REASON);
+        Map<String, TallyFile.Registered> registry = new HashMap<>();
+        candidates.findAll(electionId).forEach(c -> registry.put(c.id(),
+                new TallyFile.Registered(c.name(), c.recommendingUnit())));
+        Map<String, String> otherCommittees = new HashMap<>();
+        jdbc.sql("select committee, unit_code from recommendation_in_force where election_id = ? and round = ? "
+                        + "and unit_code <> ?").params(electionId, round, unitCode)
+                .query((rs, n) -> otherCommittees.put(rs.getString(1), rs.getString(2))).list();
+        Map<String, String> branchesInForce = new HashMap<>();
+        jdbc.sql("select b.branch, b.committee from recommendation_in_force r join recommendation_branch b "
+                        + "on b.file_id = r.file_id and b.committee = r.committee "
+                        + "where r.election_id = ? and r.round = ? and r.unit_code = ?")
+                .params(electionId, round, unitCode)
+                .query((rs, n) -> branchesInForce.put(rs.getString(1), rs.getString(2))).list();
+        Set<String> committeesInForce = new TreeSet<>(branchesInForce.values());
+
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into recommendation_file (election_id, unit_code, round, file_rows, reason, uploaded_by) "
+                        + "values (?, ?, ?, 0, ?, ?)")
+                .params(electionId, unitCode, round, why, uploadedBy).update(key, "id");
+        long fileId = key.getKey().longValue();
+        Writer writer = new Writer(fileId, electionId, unitCode, round);
+        TallyFile.Summary summary = TallyFile.read(format, content,
+                new TallyFile.Context(unitCode, registry, otherCommittees, branchesInForce), writer::add);
+        List<String> replaced = summary.committees().stream().filter(committeesInForce::contains).toList();
+        if (!replaced.isEmpty() && why == null) {
+            throw InvalidInputException.field("reason", "基层党委" + String.join("、", replaced)
+                    + "的推荐情况已经上报，重新上报（更正）须说明理由");
+        }
+        writer.flush();
+        jdbc.sql("update recommendation_file set file_rows = ? where id = ?").params(summary.rows(), fileId).update();
+        return new Upload(fileId, unitCode, round, summary.rows(), summary.committees().size(), summary.branches(),
+                replaced);
+    }
+
+    /** The unit's participation in the round, from its branches in force; empty before its first upload. */
+    public Optional<Participation> participation(long electionId, String unitCode, int round) {
+        List<CommitteeFigures> committees = committees(electionId, unitCode, round);
+        if (committees.isEmpty()) {
+            return Optional.empty();
+        }
+        long branches = committees.stream().mapToLong(CommitteeFigures::branches).sum();
+        long takingPartBranches = committees.stream().mapToLong(CommitteeFigures::branchesTakingPart).sum();
+        long members = committees.stream().mapToLong(CommitteeFigures::members).sum();
+        long takingPart = committees.stream().mapToLong(CommitteeFigures::takingPart).sum();
+        return Optional.of(new Participation(Math.toIntExact(branches), Math.toIntExact(takingPartBranches),
+                Math.toIntExact(members), Math.toIntExact(takingPart)));
+    }
+
+    /** Each grassroots committee's figures in force for the unit and round, by name. */
+    public List<CommitteeFigures> committees(long electionId, String unitCode, int round) {
+        return jdbc.sql("select r.committee, count(*), sum(case when b.taking_part > 0 then 1 else 0 end), "
+                        + "sum(b.members), sum(b.taking_part) from recommendation_in_force r "
+                        + "join recommendation_branch b on b.file_id = r.file_id and b.committee = r.committee "
+                        + "where r.election_id = ? and r.round = ? and r.unit_code = ? "
+                        + "group by r.committee order by r.committee")
+                .params(electionId, round, unitCode)
+                .query((rs, n) -> new CommitteeFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5))).list();
+    }
+
+    /**
+     * The people recommended in the round, ranked ({@link SupportRanking}): of one unit, or of the whole electoral
+     * unit for {@code unitCode} {@code null}. A person recorded without a registry id counts as the person of the
+     * unit registered since with the same name and birth date.
+     */
+    public List<Support> support(long electionId, String unitCode, int round) {
+        String unitFilter = unitCode == null ? "" : " and r.unit_code = :unit";
+        Map<String, Long> takingPart = new HashMap<>();
+        jdbc.sql("select r.unit_code, sum(b.taking_part) from recommendation_in_force r "
+                        + "join recommendation_branch b on b.file_id = r.file_id and b.committee = r.committee "
+                        + "where r.election_id = :election and r.round = :round" + unitFilter
+                        + " group by r.unit_code")
+                .param("election", electionId).param("round", round).param("unit", unitCode, Types.VARCHAR)
+                .query((rs, n) -> takingPart.put(rs.getString(1), rs.getLong(2))).list();
+        List<SupportRanking.Tallied> tallied = jdbc.sql("""
+                        select unit_code, person_id, person_name, birth_date, workplace, count(*), sum(votes)
+                        from (select r.unit_code, coalesce(v.candidate_id, m.id) as person_id,
+                                  case when v.candidate_id is null and m.id is null then v.person_name end as person_name,
+                                  case when v.candidate_id is null and m.id is null then v.birth_date end as birth_date,
+                                  case when v.candidate_id is null and m.id is null then v.workplace end as workplace,
+                                  v.votes
+                              from recommendation_in_force r
+                              join recommendation_branch b on b.file_id = r.file_id and b.committee = r.committee
+                              join recommendation_vote v on v.file_id = b.file_id and v.branch = b.branch
+                              left join candidate m on v.candidate_id is null and m.election_id = r.election_id
+                                  and m.recommending_unit = r.unit_code and m.name = v.person_name
+                                  and m.birth_date = v.birth_date
+                              where r.election_id = :election and r.round = :round""" + unitFilter + """
+                             ) t
+                        group by unit_code, person_id, person_name, birth_date, workplace""")
+                .param("election", electionId).param("round", round).param("unit", unitCode, Types.VARCHAR)
+                .query((rs, n) -> new SupportRanking.Tallied(rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(1), rs.getLong(6),
+                        rs.getLong(7))).list();
+        Map<String, String> names = tallied.stream().anyMatch(t -> t.candidateId() != null)
+                ? candidates.findByIds(electionId, tallied.stream().map(SupportRanking.Tallied::candidateId)
+                        .filter(id -> id != null).collect(Collectors.toSet())).stream()
+                        .collect(Collectors.toMap(c -> c.id(), c -> c.name()))
+                : Map.of();
+        return SupportRanking.rank(tallied.stream().map(t -> t.candidateId() == null ? t
+                : new SupportRanking.Tallied(t.candidateId(), names.getOrDefault(t.candidateId(), t.candidateId()),
+                        null, null, t.unitCode(), t.branches(), t.votes())).toList(), takingPart);
+    }
+
+    /** The support of a unit, or of the whole electoral unit for {@code unitCode} {@code null}, in the round. */
+    public SupportReport report(long electionId, String unitCode, int round) {
+        List<Support> people = support(electionId, unitCode, round);
+        if (unitCode != null) {
+            return new SupportReport(unitCode, round, participation(electionId, unitCode, round).orElse(null),
+                    committees(electionId, unitCode, round), people);
+        }
+        List<Participation> units = elections.get(electionId).recommendingUnits().stream()
+                .map(unit -> participation(electionId, unit.code(), round)).flatMap(Optional::stream).toList();
+        return new SupportReport(null, round, units.isEmpty() ? null : new Participation(
+                units.stream().mapToInt(Participation::branchesTotal).sum(),
+                units.stream().mapToInt(Participation::branchesRecommending).sum(),
+                units.stream().mapToInt(Participation::membersTotal).sum(),
+                units.stream().mapToInt(Participation::membersParticipating).sum()), List.of(), people);
+    }
+
+    /** The rows of one upload as they are read, written in batches: committees, then branches, then votes. */
+    private final class Writer {
+        private final long fileId;
+        private final long electionId;
+        private final String unitCode;
+        private final int round;
+        private final List<Object[]> committees = new ArrayList<>();
+        private final List<Object[]> branches = new ArrayList<>();
+        private final List<Object[]> votes = new ArrayList<>();
+
+        Writer(long fileId, long electionId, String unitCode, int round) {
+            this.fileId = fileId;
+            this.electionId = electionId;
+            this.unitCode = unitCode;
+            this.round = round;
+        }
+
+        void add(TallyRow row) {
+            if (row.newCommittee()) {
+                committees.add(new Object[] {fileId, electionId, unitCode, round, row.committee()});
+            }
+            if (row.newBranch()) {
+                branches.add(new Object[] {fileId, row.committee(), row.branch(), row.members(), row.takingPart(),
+                        row.row()});
+            }
+            Person person = row.person();
+            if (person != null) {
+                votes.add(new Object[] {fileId, row.branch(), person.candidateId(),
+                        person.candidateId() == null ? person.name() : null, person.birthDate(), person.workplace(),
+                        row.votes(), row.row()});
+            }
+            if (votes.size() + branches.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            write("insert into recommendation_committee (file_id, election_id, unit_code, round, committee) "
+                    + "values (?, ?, ?, ?, ?)", committees, new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR,
+                            Types.INTEGER, Types.VARCHAR});
+            write("insert into recommendation_branch (file_id, committee, branch, members, taking_part, file_row) "
+                    + "values (?, ?, ?, ?, ?, ?)", branches, new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+                            Types.INTEGER, Types.INTEGER, Types.INTEGER});
+            write("insert into recommendation_vote (file_id, branch, candidate_id, person_name, birth_date, "
+                    + "workplace, votes, file_row) values (?, ?, ?, ?, ?, ?, ?, ?)", votes, new int[] {Types.BIGINT,
+                            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.INTEGER,
+                            Types.INTEGER});
+        }
+
+        private void write(String sql, List<Object[]> rows, int[] types) {
+            if (!rows.isEmpty()) {
+                template.batchUpdate(sql, rows, types);
+                rows.clear();
+            }
+        }
     }
 }

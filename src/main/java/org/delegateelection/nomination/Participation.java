@@ -1,10 +1,11 @@
 package org.delegateelection.nomination;
 
 /**
- * The figures of one recommending unit's branch recommendation (step 5), as entered on the task form.
+ * The figures of one recommending unit's branch recommendation (step 5), summed over the branches of its tallies in
+ * force ({@link NominationRepository#participation}).
  *
- * @param branchesTotal         party branches in the unit
- * @param branchesRecommending  branches that recommended
+ * @param branchesTotal         party branches in the unit's tallies
+ * @param branchesRecommending  of them, branches where members took part
  * @param membersTotal          party members in those branches
  * @param membersParticipating  members who took part in the recommendation
  */

@@ -51,6 +51,14 @@ public record Step(String key, Integer number, Stage stage, String title, String
         return Steps.UNIT_GROUP.equals(candidateGroups);
     }
 
+    /**
+     * True for the steps that show the support of the branch recommendation (steps 5 to 8: its document, and in the
+     * form the figures and the ranked people).
+     */
+    public boolean showsSupport() {
+        return documents.contains(StepDocument.support());
+    }
+
     /** The candidate groups one by one, e.g. ["org-dept", "discipline-commission"]. */
     public List<String> groups() {
         return List.of(candidateGroups.split(","));

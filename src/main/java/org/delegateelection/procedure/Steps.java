@@ -52,6 +52,8 @@ public final class Steps {
     private static final Set<String> RECORD = Set.of("completedOn", "note");
     private static final Set<String> APPROVAL = Set.of("approved", "comment");
     private static final Set<String> LIST_DECISION = Set.of("selectedCandidateIds");
+    /** A list decided from the branch recommendation's support, with the reason for departing from it. */
+    private static final Set<String> SUPPORTED_DECISION = Set.of("selectedCandidateIds", "supportReason");
     private static final Set<String> TALLY = Set.of("electorsDueToAttend", "electorsPresent", "ballotsIssued",
             "ballotBatchId", "ballotsText");
     private static final Set<String> VERIFICATION = Set.of("confirmed", "finding");
@@ -119,18 +121,18 @@ public final class Steps {
         steps.add(step("mobilizeAndEducate", 4, Stage.LAUNCH, "宣传动员和纪律教育", ORG_DEPT, StepFamily.RECORD)
                 .variables(RECORD).build());
         // stage 2: steps 5-7 once per recommending unit (unit-nomination)
+        // the branches' tallies are uploaded before step 5 completes (POST /api/elections/{id}/recommendations)
         steps.add(step("branchRecommendation", 5, Stage.NOMINATION, "汇总党支部推荐情况", UNIT_GROUP,
-                StepFamily.FIGURES).checkpoint(Checkpoint.PARTICIPATION)
-                .variables("branchesTotal", "branchesRecommending", "membersTotal", "membersParticipating")
-                .build());
+                StepFamily.FIGURES).checkpoint(Checkpoint.PARTICIPATION).documents(StepDocument.support()).build());
         steps.add(step("grassrootsSelection", 6, Stage.NOMINATION, "基层党委遴选并上报", UNIT_GROUP, StepFamily.RECORD)
-                .variables(RECORD).build());
+                .documents(StepDocument.support()).variables(RECORD).build());
         steps.add(step("recommendingUnitDecision", 7, Stage.NOMINATION, "推荐单位党委确定推荐人选", UNIT_GROUP,
                 StepFamily.LIST).checkpoint(Checkpoint.UNIT_NOMINEES).showsOwnUnit().decides(NOMINEES)
-                .variables(LIST_DECISION).build());
+                .documents(StepDocument.support()).variables(SUPPORTED_DECISION).build());
         steps.add(listDecision("proposeInspectionList", 8, Stage.NOMINATION, "常委会提出考察对象名单",
                 STANDING_COMMITTEE, NOMINEES, INSPECTION).checkpoint(Checkpoint.INSPECTION)
-                .documents(StepDocument.composition(NOMINEES)).build());
+                .documents(StepDocument.support(), StepDocument.composition(NOMINEES))
+                .variables(SUPPORTED_DECISION).build());
         // stage 3
         steps.add(step("announceInspection", 9, Stage.INSPECTION, "发布考察预告", ORG_DEPT, StepFamily.RECORD)
                 .variables(RECORD).build());

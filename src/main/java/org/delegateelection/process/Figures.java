@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The figures registered for an election ({@link StepFamily#FIGURES}): the seats and structure requirements given to
- * the unit (step 1), the plan's structure targets and nominee quota per recommending unit (step 2), and the tally of
- * a recommending unit's branch recommendation (step 5: branches and members, those taking part no more than all).
+ * the unit (step 1), the plan's structure targets and nominee quota per recommending unit (step 2), and, at step 5,
+ * that a recommending unit's branch tallies are there (uploaded beforehand, they are the step's figures).
  */
 @Component
 class Figures implements StepRule {
@@ -49,7 +49,7 @@ class Figures implements StepRule {
         switch (completion.step().key()) {
             case "registerAllocation" -> registerAllocation(task, electionId);
             case "draftImplementationPlan" -> draftPlan(task, electionId);
-            case "branchRecommendation" -> branchRecommendation(task, electionId, completion.unitCode());
+            case "branchRecommendation" -> branchRecommendation(electionId, completion.unitCode());
             default -> throw new IllegalStateException("没有为任务 " + completion.step().key() + " 定义登记的数字");
         }
     }
@@ -114,19 +114,14 @@ class Figures implements StepRule {
         }
     }
 
-    /** Step 5: the branches and members of the unit, and how many of them took part in the recommendation. */
-    private void branchRecommendation(DelegateTask task, long electionId, String unit) {
-        int branches = integer("branchesTotal", task.getVariable("branchesTotal"), 1, 1_000_000);
-        int recommending = integer("branchesRecommending", task.getVariable("branchesRecommending"), 0, 1_000_000);
-        int members = integer("membersTotal", task.getVariable("membersTotal"), 1, 100_000_000);
-        int participating = integer("membersParticipating", task.getVariable("membersParticipating"), 0,
-                100_000_000);
-        if (recommending > branches) {
-            throw InvalidInputException.field("branchesRecommending", "参加推荐的党支部数不能多于党支部总数 " + branches);
+    /**
+     * Step 5: the unit's branch tallies have been uploaded ({@code POST /api/elections/{id}/recommendations}); the
+     * participation check after the task reads them.
+     */
+    private void branchRecommendation(long electionId, String unit) {
+        if (nominations.participation(electionId, unit, 1).isEmpty()) {
+            throw InvalidInputException.field("recommendations",
+                    "本单位尚未上传党支部推荐情况，请先上传各基层党委的推荐情况表，再提交");
         }
-        if (participating > members) {
-            throw InvalidInputException.field("membersParticipating", "参加推荐的党员人数不能多于党员总数 " + members);
-        }
-        nominations.save(electionId, unit, branches, recommending, members, participating);
     }
 }

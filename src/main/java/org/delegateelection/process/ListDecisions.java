@@ -2,6 +2,7 @@ package org.delegateelection.process;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,10 +10,13 @@ import java.util.stream.Collectors;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.nomination.NominationRepository;
+import org.delegateelection.nomination.SupportRanking;
 import org.delegateelection.procedure.Step;
 import org.delegateelection.procedure.StepFamily;
 import org.delegateelection.procedure.Steps;
 import org.delegateelection.security.CurrentUser;
+import org.delegateelection.system.InputValues;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +25,10 @@ import org.springframework.stereotype.Component;
  * has not been removed, every one out of the list the step chooses from ({@link Step#shows()}, or a recommending
  * unit's own people), stored as the list the step decides ({@link Step#decides()}; a recommending unit's part only).
  * The inspection report (step 13) keeps only full party members cleared by all four checks of step 11 ("四必");
- * a new preliminary list (step 16) is no longer one the central review sent back.
+ * a new preliminary list (step 16) is no longer one the central review sent back. Steps 7 and 8, which decide from
+ * the support of the branch recommendation, need {@code supportReason} (集体研究的理由, at most
+ * {@value #MAX_REASON} characters) when they choose a person with less support than one they leave out
+ * ({@link SupportRanking#departures}); the reason is kept with the decision.
  */
 @Component
 class ListDecisions implements StepRule {
@@ -30,11 +37,16 @@ class ListDecisions implements StepRule {
     private static final List<CandidateList> FOUR_CHECKS = Steps.all().stream()
             .filter(step -> Objects.equals(step.number(), 11)).map(Step::decides).toList();
 
+    /** The most characters of the reason for departing from the support. */
+    static final int MAX_REASON = 2000;
+
     private final CandidateRepository candidates;
+    private final NominationRepository nominations;
     private final CurrentUser currentUser;
 
-    ListDecisions(CandidateRepository candidates, CurrentUser currentUser) {
+    ListDecisions(CandidateRepository candidates, NominationRepository nominations, CurrentUser currentUser) {
         this.candidates = candidates;
+        this.nominations = nominations;
         this.currentUser = currentUser;
     }
 
@@ -58,12 +70,35 @@ class ListDecisions implements StepRule {
                         + refusal(step));
             }
         }
+        String reason = step.showsSupport() ? supportReason(completion, unit, allowed, chosen) : null;
         candidates.decide(completion.electionId(), step.decides(), chosen.stream().map(Candidate::id).toList(), unit,
-                currentUser.id());
+                currentUser.id(), reason);
         completion.reads().written();
         if ("proposePreliminaryList".equals(step.key())) {
             completion.setOnInstance("centralReviewReturned", false);
         }
+    }
+
+    /**
+     * The reason given ({@code supportReason}), required when the choice departs from the support of the branch
+     * recommendation; {@code null} when none is given and none is needed.
+     */
+    private String supportReason(Completion completion, String unit, Set<String> pool, List<Candidate> chosen) {
+        Object given = completion.value("supportReason");
+        String reason = given == null || given.toString().isBlank() ? null
+                : InputValues.text("supportReason", given, MAX_REASON);
+        if (reason == null) {
+            Map<String, String> names = completion.reads().findByIds(pool).stream()
+                    .collect(Collectors.toMap(Candidate::id, Candidate::name));
+            List<String> departures = SupportRanking.departures(nominations.support(completion.electionId(), unit, 1),
+                    List.copyOf(pool), chosen.stream().map(Candidate::id).toList(), names);
+            if (!departures.isEmpty()) {
+                throw InvalidInputException.field("supportReason", "所选人选中有党支部推荐得票少于未选人选的（"
+                        + String.join("；", departures.subList(0, Math.min(5, departures.size())))
+                        + (departures.size() > 5 ? "等 " + departures.size() + " 人" : "") + "），须填写集体研究的理由");
+            }
+        }
+        return reason;
     }
 
     private static String refusal(Step step) {

@@ -31,9 +31,8 @@ public class TaskDecisions {
     /** Keys a completion sets that would otherwise be seen again by the next task of the same kind. */
     static final List<String> DECISION_KEYS = List.of("approved", "comment", "returnTo", "centreNomineeIds",
             "selectedCandidateIds", "confirmed", "finding", "tally", "partySecretarySigned", "disciplineChiefSigned",
-            "opinion", "completedOn", "note", "branchesTotal", "branchesRecommending", "membersTotal",
-            "membersParticipating", "electorsDueToAttend", "electorsPresent", "ballotsIssued", "ballotBatchId",
-            TYPED_BALLOTS, "anotherRound", "unitQuotas", "unitQuotasText", "prospectiveCount");
+            "opinion", "completedOn", "note", "supportReason", "electorsDueToAttend", "electorsPresent",
+            "ballotsIssued", "ballotBatchId", TYPED_BALLOTS, "anotherRound", "unitQuotas", "unitQuotasText", "prospectiveCount");
 
     /** The most characters of ballots typed into the form: the engine keeps a text variable of up to 4,000. */
     static final int MAX_TYPED_BALLOTS = 4000;

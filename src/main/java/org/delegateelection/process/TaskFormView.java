@@ -21,11 +21,15 @@ import org.delegateelection.document.DocumentController;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.nomination.NominationRepository;
+import org.delegateelection.nomination.Participation;
+import org.delegateelection.nomination.Support;
 import org.delegateelection.procedure.Step;
 import org.delegateelection.procedure.StepFamily;
 import org.delegateelection.procedure.Steps;
 import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.quota.QuotaReportRepository;
+import org.delegateelection.report.Shares;
 import org.delegateelection.system.InputValues;
 import org.delegateelection.vote.Ballot;
 import org.delegateelection.vote.BallotBoxes;
@@ -38,7 +42,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${taskFormView}}, the create listener of every user task: puts into task-local variables what the task's
  * Camunda Form shows — the last quota report of the task's check ({@code quotaReportText}, Markdown), the people
- * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), the ballot of step 20 or 23, links to
+ * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), at steps 5 to 8 the support of the
+ * branch recommendation ({@code supportText}, Markdown; {@code supportTable} and at steps 6 and 7
+ * {@code committeeTable}, Json), the ballot of step 20 or 23, links to
  * the documents the step uses ({@code documentLinks}, Markdown), the people written in and elected at step 24
  * ({@code writeInsText}) — and, for the verification of a report or objection, what the report says. These are
  * copies for display; the registry stays in the database.
@@ -52,11 +58,13 @@ public class TaskFormView implements TaskListener {
     private final CandidateReports reports;
     private final BallotRounds ballotRounds;
     private final Corrections corrections;
+    private final NominationRepository nominations;
 
     public TaskFormView(ElectionRepository elections, CandidateRepository candidates,
             QuotaReportRepository quotaReports, CandidateReports reports, BallotRounds ballotRounds,
-            Corrections corrections) {
+            Corrections corrections, NominationRepository nominations) {
         this.corrections = corrections;
+        this.nominations = nominations;
         this.elections = elections;
         this.candidates = candidates;
         this.quotaReports = quotaReports;
@@ -79,7 +87,7 @@ public class TaskFormView implements TaskListener {
         task.setVariableLocal("quotaReportText", checkpoint == null ? ""
                 : quotaReports.latest(electionId, checkpoint).map(json -> QuotaReport.fromJson(json).toMarkdown())
                         .orElse(""));
-        String links = DocumentController.links(electionId, step.key());
+        String links = DocumentController.links(electionId, step.key(), unit);
         if (!links.isEmpty()) {
             task.setVariableLocal("documentLinks", links);
         }
@@ -98,6 +106,9 @@ public class TaskFormView implements TaskListener {
             List<Candidate> byUnit = pool.stream().sorted(view.byUnitThenStrokes()).toList();
             show(task, "candidateTable", byUnit.stream().map(view::row).toList());
             show(task, "candidateOptions", view.options(byUnit));
+        }
+        if (step.showsSupport()) {
+            support(task, electionId, unit, view);
         }
         if (step.vote() != null) {
             ballot(task, electionId, reads, view, step.vote());
@@ -122,6 +133,33 @@ public class TaskFormView implements TaskListener {
             default -> {
             }
         }
+    }
+
+    /**
+     * Steps 5 to 8: the participation and the people recommended, ranked by their support (of the task's unit; of the
+     * whole electoral unit at step 8), and at the unit's steps each grassroots committee's figures, as uploaded
+     * when the task was created.
+     */
+    private void support(DelegateTask task, long electionId, String unit, View view) {
+        NominationRepository.SupportReport report = nominations.report(electionId, unit, 1);
+        Participation p = report.participation();
+        long unregistered = report.people().stream().filter(person -> !person.registered()).count();
+        task.setVariableLocal("supportText", p == null ? "尚未上传党支部推荐情况。"
+                : "党支部 %d 个，其中有党员参加推荐的 %d 个；党员 %d 名，参加推荐 %d 名（%s%%）。获得推荐的人选 %d 名%s。"
+                        .formatted(p.branchesTotal(), p.branchesRecommending(), p.membersTotal(),
+                                p.membersParticipating(), Shares.percent(p.membersParticipating(), p.membersTotal()),
+                                report.people().size(), unregistered == 0 ? ""
+                                        : "，其中尚未入库 " + unregistered + " 名（由组织部登记入库后计入）"));
+        show(task, "supportTable", report.people().stream().map(view::supportRow).toList());
+        if (unit != null) {
+            show(task, "committeeTable", report.committees().stream().map(c -> Map.of("committee", c.committee(),
+                    "branches", c.branches(), "branchesTakingPart", c.branchesTakingPart(), "members", c.members(),
+                    "takingPart", c.takingPart(), "share", percent(c.takingPart(), c.members()))).toList());
+        }
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "" : Shares.percent(part, whole) + "%";
     }
 
     /**
@@ -236,6 +274,20 @@ public class TaskFormView implements TaskListener {
             row.put("age", c.ageOn(ageDate));
             row.put("category", c.identity());
             row.put("unit", unit(c));
+            return row;
+        }
+
+        /** A person's support as the forms' table shows it: one row, the registry id or "未入库". */
+        Map<String, Object> supportRow(Support s) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("rank", s.rank());
+            row.put("name", s.name());
+            row.put("id", s.registered() ? s.candidateId() : "未入库（" + (s.birthDate() != null ? s.birthDate()
+                    + "出生" : s.workplace()) + "）");
+            row.put("unit", units.containsKey(s.unitCode()) ? units.get(s.unitCode()).name() : s.unitCode());
+            row.put("branches", s.branches());
+            row.put("votes", s.votes());
+            row.put("share", s.share() == null ? "" : s.share() + "%");
             return row;
         }
 

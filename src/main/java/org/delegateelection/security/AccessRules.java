@@ -43,6 +43,11 @@ public final class AccessRules {
     public static final String NOMINATION_PROCESS = "unit-nomination";
     /** In an API rule: every member of a recommending unit of the election in the path (variable {@code id}). */
     public static final String UNITS_OF_ELECTION = RecommendingUnit.GROUP_PREFIX + "*";
+    /**
+     * In an API rule: a member of the group of the recommending unit the request's query parameter {@code unit}
+     * names, when it is a unit of the election in the path (a unit's group for its own unit only).
+     */
+    public static final String UNIT_OF_REQUEST = RecommendingUnit.GROUP_PREFIX + "{unit}";
     /** In an API rule: every authenticated user. */
     public static final String ANYONE = "*";
 
@@ -61,6 +66,8 @@ public final class AccessRules {
     /** Who prints the ballots: the congress's secretariat (steps 22, 23) and the plenary committee (step 20). */
     private static final Set<String> BALLOT_PRINTERS = Set.of("congress-secretariat", "plenary-committee");
     private static final Set<String> ROSTER_READERS = Set.of(ORG_DEPT, CENTRAL_ORG_DEPT);
+    /** Who reads the support of the branch recommendation: steps 6 and 7 (the unit), step 8 (standing committee). */
+    private static final Set<String> SUPPORT_READERS = Set.of(ORG_DEPT, "standing-committee", UNIT_OF_REQUEST);
     private static final Set<String> RESULT_READERS = Set.of(ORG_DEPT, "congress-secretariat",
             "credentials-committee", CENTRAL_ORG_DEPT);
 
@@ -77,6 +84,12 @@ public final class AccessRules {
                     "人选库变更记录（谁、何时、因何修改了哪位人选的哪些信息，修改前后的值）"),
             new ApiRule(HttpMethod.POST, "/api/elections/{id}/candidates", Set.of(ORG_DEPT),
                     "导入人选库（修改已决定名单中人选的信息须说明理由 reason）"),
+            new ApiRule(HttpMethod.POST, "/api/elections/{id}/recommendations", Set.of(ORG_DEPT, UNIT_OF_REQUEST),
+                    "上传党支部推荐情况（推荐单位只能上传本单位的；重新上报基层党委的推荐情况须说明理由 reason）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/recommendations/support", SUPPORT_READERS,
+                    "推荐得票情况：参加推荐的党支部和党员、每位人选的推荐党支部数、得票数、得票率和排名（推荐单位只看本单位）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/recommendations/unregistered", Set.of(ORG_DEPT),
+                    "获得推荐但尚未入库的人选（供组织部登记入库）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/integrity", AUDIT_READERS,
                     "记录完整性校验（决定的名单、结构比例检查结果、计票结果、纠错的校验链）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/candidate-reports", Set.of(ORG_DEPT,
@@ -122,6 +135,8 @@ public final class AccessRules {
                     "选举结果（PDF）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/election-result.xlsx", RESULT_READERS,
                     "选举结果（Excel）"),
+            new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/support.xlsx", SUPPORT_READERS,
+                    "推荐得票情况（Excel）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/composition.json", BODY_GROUPS.keySet(),
                     "名单构成情况（JSON）"),
             new ApiRule(HttpMethod.GET, "/api/elections/{id}/documents/composition.xlsx", BODY_GROUPS.keySet(),
@@ -150,7 +165,8 @@ public final class AccessRules {
      *
      * @param method      the HTTP method
      * @param pattern     the path, Spring's path pattern syntax
-     * @param groups      the groups allowed; {@link #UNITS_OF_ELECTION} and {@link #ANYONE} as described there
+     * @param groups      the groups allowed; {@link #UNITS_OF_ELECTION}, {@link #UNIT_OF_REQUEST} and {@link #ANYONE}
+     *                    as described there
      * @param description what the endpoint gives, in Chinese (the table in docs/access.md)
      */
     public record ApiRule(HttpMethod method, String pattern, Set<String> groups, String description) {
@@ -209,11 +225,15 @@ public final class AccessRules {
         return grants;
     }
 
-    /** Whether a member of {@code callerGroups} may call the rule's endpoint for an election with these units. */
+    /**
+     * Whether a member of {@code callerGroups} may call the rule's endpoint, given the unit groups the rule's unit
+     * marker stands for in this request: every unit's of the election ({@link #UNITS_OF_ELECTION}), or the group of
+     * the unit the request names ({@link #UNIT_OF_REQUEST}).
+     */
     static boolean allows(ApiRule rule, Set<String> callerGroups, Set<String> unitGroupsOfElection) {
         for (String group : rule.groups()) {
             if (ANYONE.equals(group) || callerGroups.contains(group)
-                    || UNITS_OF_ELECTION.equals(group)
+                    || (UNITS_OF_ELECTION.equals(group) || UNIT_OF_REQUEST.equals(group))
                     && unitGroupsOfElection.stream().anyMatch(callerGroups::contains)) {
                 return true;
             }

@@ -181,9 +181,12 @@ public class ApiSecurity {
             Set<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                     .collect(Collectors.toSet());
             String id = context.getVariables().get("id");
-            Set<String> unitGroups = rule.groups().contains(AccessRules.UNITS_OF_ELECTION) && id != null
-                    && id.matches("\\d{1,18}")
+            boolean everyUnit = rule.groups().contains(AccessRules.UNITS_OF_ELECTION);
+            String requested = context.getRequest().getParameter("unit");
+            Set<String> unitGroups = (everyUnit || rule.groups().contains(AccessRules.UNIT_OF_REQUEST)
+                    && requested != null) && id != null && id.matches("\\d{1,18}")
                     ? elections.find(Long.parseLong(id)).map(unit -> unit.recommendingUnits().stream()
+                            .filter(ru -> everyUnit || ru.code().equals(requested))
                             .map(RecommendingUnit::groupId).collect(Collectors.toSet())).orElse(Set.of())
                     : Set.of();
             if (!AccessRules.allows(rule, groups, unitGroups)) {

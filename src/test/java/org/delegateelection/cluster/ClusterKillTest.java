@@ -259,8 +259,8 @@ class ClusterKillTest {
                     + " where election_id = ? and checkpoint <> 'ballot'", election.id());
             query(connection, records, "select 'ballot checks stored', count(*) from quota_report"
                     + " where election_id = ? and checkpoint = 'ballot'", election.id());
-            query(connection, records, "select 'unit recommendation tallies', count(*) from"
-                    + " nomination_participation where election_id = ?", election.id());
+            query(connection, records, "select 'units with branch tallies', count(distinct unit_code) from"
+                    + " recommendation_file where election_id = ?", election.id());
             query(connection, records, "select 'tally rounds', count(*) from tally_round where election_id = ?",
                     election.id());
             query(connection, records, "select 'list ' || list_name, count(*) from candidate_list"
@@ -271,7 +271,7 @@ class ClusterKillTest {
         // the ballot's check is stored by the central review's approval (step 21), at most once per review
         assertThat(records.get("ballot checks stored")).as("ballot checks")
                 .isLessThanOrEqualTo(records.getOrDefault("completed centralReview", 0L));
-        assertThat(records.get("unit recommendation tallies")).as("one tally per branch recommendation")
+        assertThat(records.get("units with branch tallies")).as("each unit's branch recommendation on its tallies")
                 .isEqualTo(records.get("completed branchRecommendation"));
         assertThat(records.get("tally rounds")).as("one round per vote count")
                 .isEqualTo(records.get("completed ballotAndCount"));

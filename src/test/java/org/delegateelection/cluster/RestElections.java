@@ -31,6 +31,7 @@ import org.delegateelection.candidate.CandidateController;
 import org.delegateelection.demo.DecisionPlan;
 import org.delegateelection.demo.DemoIdentity;
 import org.delegateelection.demo.GeneratedBallots;
+import org.delegateelection.demo.GeneratedTallies;
 import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRequest;
@@ -207,6 +208,7 @@ public final class RestElections {
         HandbookElection handbook = new HandbookElection(seats);
         Election election = register(baseUrl, registration(handbook, code), handbook);
         importCandidates(baseUrl, election, handbook);
+        uploadTallies(baseUrl, election, handbook);
         return election;
     }
 
@@ -238,6 +240,32 @@ public final class RestElections {
         ArrayNode candidates = JSON.valueToTree(handbook.candidates());
         candidates.forEach(person -> ((ObjectNode) person).remove("status"));
         logged(baseUrl, "POST", "/api/elections/" + election.id() + "/candidates", candidates);
+    }
+
+    /**
+     * Uploads each recommending unit's generated branch tallies ({@link GeneratedTallies}) as the organization
+     * department ({@code POST /api/elections/{id}/recommendations?unit=…}, CSV).
+     */
+    public void uploadTallies(String baseUrl, Election election, HandbookElection handbook) {
+        String user = users.member(AccessRules.ORG_DEPT).userId();
+        GeneratedTallies.csvByUnit(handbook.unit(), handbook.candidates(), handbook.plan()).forEach((unit, csv) -> {
+            String path = "/api/elections/" + election.id() + "/recommendations?unit=" + unit;
+            try {
+                HttpResponse<String> response = http.send(request(baseUrl, path, user)
+                        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                log.printf("POST %s（%s）→ %d%n", path, user, response.statusCode());
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("POST " + path + " → " + response.statusCode() + " "
+                            + response.body());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** {@link #ok} printing the call, its caller and its answer's status to the log. */

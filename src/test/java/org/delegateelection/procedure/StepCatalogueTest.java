@@ -110,7 +110,8 @@ class StepCatalogueTest {
 
     @Test
     void declaresTheVariablesOfAStepAndNoneForAnUnknownKey() {
-        assertThat(Steps.declared("proposeInspectionList")).containsExactly("selectedCandidateIds");
+        assertThat(Steps.declared("proposeInspectionList"))
+                .containsExactlyInAnyOrder("selectedCandidateIds", "supportReason");
         assertThat(Steps.declared(Steps.START_FORM)).contains("electionUnitCode", "unitsText");
         assertThat(Steps.declared("noSuchTask")).isEmpty();
     }

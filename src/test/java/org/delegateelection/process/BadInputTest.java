@@ -224,27 +224,6 @@ class BadInputTest {
         complete("date malformed", record, "zhangwei", Map.of("completedOn", value("昨天", "String"),
                 "note", value("已完成", "String")), "completedOn");
 
-        election.advanceTo("branchRecommendation");
-        String branches = unitTask("branchRecommendation", "city01");
-        Map<String, Object> counts = new LinkedHashMap<>(Map.of("branchesTotal", value(100, "Long"),
-                "branchesRecommending", value(90, "Long"), "membersTotal", value(5000, "Long"),
-                "membersParticipating", value(4500, "Long")));
-        for (String field : List.of("branchesTotal", "branchesRecommending", "membersTotal", "membersParticipating")) {
-            Map<String, Object> without = new LinkedHashMap<>(counts);
-            without.remove(field);
-            complete("branch count missing: " + field, branches, "wuhao", without, field);
-        }
-        Map<String, Object> moreRecommending = new LinkedHashMap<>(counts);
-        moreRecommending.put("branchesRecommending", value(101, "Long"));
-        complete("more branches recommending than branches", branches, "wuhao", moreRecommending,
-                "branchesRecommending");
-        Map<String, Object> moreMembers = new LinkedHashMap<>(counts);
-        moreMembers.put("membersParticipating", value(5001, "Long"));
-        complete("more members participating than members", branches, "wuhao", moreMembers, "membersParticipating");
-        Map<String, Object> negative = new LinkedHashMap<>(counts);
-        negative.put("branchesTotal", value(-1, "Long"));
-        complete("negative branches", branches, "wuhao", negative, "branchesTotal");
-
         election.advanceTo("proposeInspectionList");
         String inspection = election.task("proposeInspectionList").getId();
         String nominee = election.ids(CandidateList.NOMINEES).get(0);
@@ -332,12 +311,6 @@ class BadInputTest {
         completion.put("ballotsIssued", value(782, "Integer"));
         completion.putAll(variables);
         return completion;
-    }
-
-    private String unitTask(String key, String unit) {
-        Task task = taskService.createTaskQuery().taskDefinitionKey(key).processVariableValueEquals("unitCode", unit)
-                .singleResult();
-        return task.getId();
     }
 
     private void newElection(String what, String body, String field) {

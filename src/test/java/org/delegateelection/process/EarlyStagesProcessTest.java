@@ -7,11 +7,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -40,7 +43,10 @@ import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.candidate.CandidateStatus;
 import org.delegateelection.demo.DecisionPlan;
 import org.delegateelection.demo.HandbookDriver;
+import org.delegateelection.demo.GeneratedTallies;
 import org.delegateelection.demo.HandbookElection;
+import org.delegateelection.nomination.NominationRepository;
+import org.delegateelection.system.TableFile;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.election.RecommendingUnit;
@@ -67,10 +73,12 @@ class EarlyStagesProcessTest {
     private static final DecisionPlan PLAN = HANDBOOK.plan();
     private static final String UNIT = "city01";
     private static final List<String> TABLES = List.of("recommending_unit", "candidate", "candidate_list",
-            "nomination_participation", "quota_report", "candidate_report");
+            "recommendation_file", "recommendation_committee", "quota_report", "candidate_report");
 
     @Autowired
     private ProcessEngine processEngine;
+    @Autowired
+    private NominationRepository nominations;
     @Autowired
     private TestElections testElections;
     @Autowired
@@ -217,23 +225,37 @@ class EarlyStagesProcessTest {
     void branchRecommendationWithoutAMajorityComesBack() {
         Election election = start("t-participation");
         advanceTo(election, "branchRecommendation");
-        DecisionPlan.UnitNomination planned = nomination(UNIT);
+        String generated = GeneratedTallies.csvByUnit(HANDBOOK.unit(), HANDBOOK.candidates(), PLAN).get(UNIT);
+        // the unit's committees corrected: in every branch only half of the members took part
+        StringBuilder half = new StringBuilder(GeneratedTallies.HEADER).append('\n');
+        long members = 0;
+        long takingPart = 0;
+        Set<String> branches = new HashSet<>();
+        for (String line : generated.lines().skip(1).toList()) {
+            String[] cells = line.split(",", -1);
+            int branchMembers = Integer.parseInt(cells[2]);
+            cells[3] = Integer.toString(branchMembers / 2);
+            if (!cells[8].isEmpty()) {
+                cells[8] = Integer.toString(Math.min(Integer.parseInt(cells[8]), branchMembers / 2));
+            }
+            if (branches.add(cells[1])) {
+                members += branchMembers;
+                takingPart += branchMembers / 2;
+            }
+            half.append(String.join(",", cells)).append('\n');
+        }
+        nominations.upload(election.id(), UNIT, 1, TableFile.Format.CSV,
+                half.toString().getBytes(StandardCharsets.UTF_8), "tester", "各党支部参加推荐人数填报有误，予以更正");
 
-        Map<String, Object> tooMany = participation(planned.membersTotal(), planned.membersTotal() + 1);
-        refused(election, unitTask(election, UNIT, "branchRecommendation"), tooMany, "membersParticipating",
-                "不能多于党员总数");
-        Map<String, Object> text = participation(planned.membersTotal(), planned.membersParticipating());
-        text.put("membersTotal", "许多");
-        refused(election, unitTask(election, UNIT, "branchRecommendation"), text, "membersTotal", "须为数字");
-
-        int half = planned.membersTotal() / 2;
-        complete(unitTask(election, UNIT, "branchRecommendation"), participation(planned.membersTotal(), half));
+        complete(unitTask(election, UNIT, "branchRecommendation"), Map.of());
         assertThat(unitInstance(election, UNIT)).isWaitingAt("branchRecommendation");
         Task again = unitTask(election, UNIT, "branchRecommendation");
         assertThat(shownReport(again)).contains("未通过", "✘ " + rule(report(again), "participationMajority").label(),
-                "参加推荐的党员 " + half + " 名，党员总数 " + planned.membersTotal() + " 名");
+                "参加推荐的党员 " + takingPart + " 名，党员总数 " + members + " 名");
 
-        complete(again, participation(planned.membersTotal(), planned.membersParticipating()));
+        nominations.upload(election.id(), UNIT, 1, TableFile.Format.CSV, generated.getBytes(StandardCharsets.UTF_8),
+                "tester", "恢复核实后的推荐情况");
+        complete(again, Map.of());
         assertThat(unitInstance(election, UNIT)).isWaitingAt("grassrootsSelection");
     }
 
@@ -275,7 +297,10 @@ class EarlyStagesProcessTest {
                 .filter(Candidate::woman).limit(2).map(Candidate::id).toList();
         List<String> fewerWomen = PLAN.inspectionList().stream().filter(id -> !twoWomen.contains(id)).toList();
 
-        complete(task(election, "proposeInspectionList"), selection(fewerWomen));
+        // leaving out people with more support than some chosen needs the reason (集体研究的理由)
+        Map<String, Object> departing = new HashMap<>(selection(fewerWomen));
+        departing.put("supportReason", "常委会集体研究，调整部分人选");
+        complete(task(election, "proposeInspectionList"), departing);
         assertThat(election.instance()).isWaitingAt("proposeInspectionList");
         Task again = task(election, "proposeInspectionList");
         long women = candidates.findByIds(election.id(), fewerWomen).stream().filter(Candidate::woman).count();
@@ -510,16 +535,13 @@ class EarlyStagesProcessTest {
 
     /** Steps 5 and 6 of one recommending unit with the handbook plan, leaving the given task of the unit open. */
     private void completeUnitUpTo(Election election, String unitCode, String taskKey) {
-        DecisionPlan.UnitNomination planned = nomination(unitCode);
         for (String step : List.of("branchRecommendation", "grassrootsSelection")) {
             if (step.equals(taskKey)) {
                 return;
             }
             Task task = unitTask(election, unitCode, step);
             assertThat(candidateGroups(task)).containsExactly("ru-" + unitCode);
-            complete(task, step.equals("branchRecommendation")
-                    ? participation(planned.membersTotal(), planned.membersParticipating())
-                    : record("基层党委遴选并上报推荐人选。"));
+            complete(task, step.equals("branchRecommendation") ? Map.of() : record("基层党委遴选并上报推荐人选。"));
         }
     }
 
@@ -654,15 +676,6 @@ class EarlyStagesProcessTest {
     private static int quotaOf(String unitCode) {
         return HANDBOOK.unit().recommendingUnits().stream().filter(ru -> ru.code().equals(unitCode)).findFirst()
                 .orElseThrow().nomineeQuota();
-    }
-
-    private static Map<String, Object> participation(int membersTotal, int membersParticipating) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("branchesTotal", 120);
-        values.put("branchesRecommending", 118);
-        values.put("membersTotal", membersTotal);
-        values.put("membersParticipating", membersParticipating);
-        return values;
     }
 
     private static Map<String, Object> selection(Collection<String> ids) {

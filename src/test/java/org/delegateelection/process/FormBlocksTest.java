@@ -78,7 +78,7 @@ class FormBlocksTest {
 
     /**
      * A form offers the document links exactly where its step has documents to link
-     * ({@link DocumentController#links(long, String)}).
+     * ({@link DocumentController#links(long, String, String)}).
      */
     @Test
     void showsTheDocumentLinksWhereItsStepHasDocuments() throws IOException {
@@ -95,7 +95,7 @@ class FormBlocksTest {
             collect(JSON.readTree(FORMS.resolve(step.getValue() + ".form").toFile()).path("components"),
                     Block.DOCUMENT_LINKS, found);
             assertThat(!found.isEmpty()).as("%s (%s) shows document links", step.getKey(), step.getValue())
-                    .isEqualTo(!DocumentController.links(1, step.getKey()).isEmpty());
+                    .isEqualTo(!DocumentController.links(1, step.getKey(), null).isEmpty());
         }
     }
 

@@ -1,9 +1,13 @@
 package org.delegateelection.process;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.demo.HandbookElection;
+import org.delegateelection.demo.GeneratedTallies;
+import org.delegateelection.nomination.NominationRepository;
+import org.delegateelection.system.TableFile;
 import org.delegateelection.election.ElectionRequest;
 import org.delegateelection.election.ElectionUnit;
 import org.springframework.stereotype.Component;
@@ -11,19 +15,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Test support: starts a copy of the handbook province's election under a code of the test's choosing, with the
- * handbook's candidate pool, so that each test has an election of its own in the shared test database; it belongs
- * to the handbook province's electoral unit (tenant {@code handbook-province}), whose bodies are the demo users and
- * the test users of {@code TestUsers}.
+ * handbook's candidate pool and its units' generated branch tallies, so that each test has an election of its own in
+ * the shared test database; it belongs to the handbook province's electoral unit (tenant {@code handbook-province}),
+ * whose bodies are the demo users and the test users of {@code TestUsers}.
  */
 @Component
 public class TestElections {
 
     private final ElectionService service;
     private final CandidateRepository candidates;
+    private final NominationRepository nominations;
 
-    public TestElections(ElectionService service, CandidateRepository candidates) {
+    public TestElections(ElectionService service, CandidateRepository candidates, NominationRepository nominations) {
         this.service = service;
         this.candidates = candidates;
+        this.nominations = nominations;
     }
 
     /** Starts the handbook election as {@code code}; returns it as started. */
@@ -63,6 +69,9 @@ public class TestElections {
                 request.recommendingUnits(), ruleOverrides, preliminaryElection);
         ElectionService.StartedElection started = service.start(request, tenantId);
         candidates.saveAll(started.electionId(), handbook.candidates(), "tester", null);
+        GeneratedTallies.csvByUnit(handbook.unit(), handbook.candidates(), handbook.plan()).forEach((ru, csv) ->
+                nominations.upload(started.electionId(), ru, 1, TableFile.Format.CSV,
+                        csv.getBytes(StandardCharsets.UTF_8), "tester", null));
         return started;
     }
 }

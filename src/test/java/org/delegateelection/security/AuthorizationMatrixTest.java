@@ -97,6 +97,11 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/elections/{id}/candidates", Set.of("org-dept")),
             Map.entry("GET /api/elections/{id}/candidates/changes", Set.of("org-dept", "discipline-commission")),
             Map.entry("GET /api/elections/{id}/integrity", Set.of("org-dept", "discipline-commission")),
+            // and, with ?unit=city01, ru-city01 (UNIT_SCOPED)
+            Map.entry("POST /api/elections/{id}/recommendations", Set.of("org-dept")),
+            Map.entry("GET /api/elections/{id}/recommendations/support", Set.of("org-dept", "standing-committee")),
+            Map.entry("GET /api/elections/{id}/recommendations/unregistered", Set.of("org-dept")),
+            Map.entry("GET /api/elections/{id}/documents/support.xlsx", Set.of("org-dept", "standing-committee")),
             Map.entry("GET /api/elections/{id}/corrections", Set.of("org-dept", "discipline-commission")),
             Map.entry("POST /api/elections/{id}/corrections", Set.of("org-dept")),
             Map.entry("GET /api/elections/{id}/candidate-reports", Set.of("org-dept", "discipline-commission")),
@@ -142,6 +147,10 @@ class AuthorizationMatrixTest {
                     "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
                     "credentials-committee", "ru-city01", "ru-city02")),
             Map.entry("PUT /api/calendar/years/{year}", Set.of("org-dept")));
+
+    /** The endpoints a recommending unit's group may call for its own unit, named by the query parameter unit. */
+    private static final Set<String> UNIT_SCOPED = Set.of("POST /api/elections/{id}/recommendations",
+            "GET /api/elections/{id}/recommendations/support", "GET /api/elections/{id}/documents/support.xlsx");
 
     @LocalServerPort
     private int port;
@@ -416,6 +425,20 @@ class AuthorizationMatrixTest {
                             password(user), null).statusCode()).as(endpoint + " unknown as " + group).isEqualTo(403);
                     matrixCases++;
                 }
+            });
+        }
+        for (String endpoint : UNIT_SCOPED) {
+            String[] parts = endpoint.split(" ", 2);
+            String path = parts[1].replace("{id}", String.valueOf(electionId)) + "?unit=city01";
+            users.forEach((group, user) -> {
+                int status = http.json(parts[0], path, user, password(user), "POST".equals(parts[0]) ? "[]" : null)
+                        .statusCode();
+                if (EXPECTED_API.get(endpoint).contains(group) || group.equals("ru-city01")) {
+                    assertThat(status).as(endpoint + " for city01 as " + group).isNotIn(401, 403);
+                } else {
+                    assertThat(status).as(endpoint + " for city01 as " + group).isEqualTo(403);
+                }
+                matrixCases++;
             });
         }
         assertThat(EXPECTED_API.keySet()).containsExactlyInAnyOrderElementsOf(

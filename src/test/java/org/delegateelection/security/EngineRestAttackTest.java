@@ -138,13 +138,12 @@ class EngineRestAttackTest {
         Election election = elections.start("probe-steer").advanceTo("branchRecommendation");
         Task west = unitTask(election, "city02");
         var before = election.snapshot();
-        String figures = "\"branchesTotal\": {\"value\": 120}, \"branchesRecommending\": {\"value\": 118}, "
-                + "\"membersTotal\": {\"value\": 3000}, \"membersParticipating\": {\"value\": 2900}";
+        String steering = "{\"variables\": {\"unitCode\": {\"value\": \"city01\"}}}";
 
         HttpResponse<String> unit = http.json("POST", "/engine-rest/task/" + west.getId() + "/complete", "xulei",
-                "demo", "{\"variables\": {" + figures + ", \"unitCode\": {\"value\": \"city01\"}}}");
+                "demo", steering);
         HttpResponse<String> unitForm = http.json("POST", "/engine-rest/task/" + west.getId() + "/submit-form",
-                "xulei", "demo", "{\"variables\": {" + figures + ", \"unitCode\": {\"value\": \"city01\"}}}");
+                "xulei", "demo", steering);
         HttpResponse<String> unitVariables = http.json("POST", "/engine-rest/task/" + west.getId() + "/variables",
                 "xulei", "demo", "{\"modifications\": {\"unitCode\": {\"value\": \"city01\"}}}");
         HttpResponse<String> unitVariable = http.json("PUT", "/engine-rest/task/" + west.getId()
