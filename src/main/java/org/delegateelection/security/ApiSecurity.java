@@ -37,6 +37,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -182,9 +183,12 @@ public class ApiSecurity {
                     .collect(Collectors.toSet());
             String id = context.getVariables().get("id");
             boolean everyUnit = rule.groups().contains(AccessRules.UNITS_OF_ELECTION);
-            String requested = context.getRequest().getParameter("unit");
-            Set<String> unitGroups = (everyUnit || rule.groups().contains(AccessRules.UNIT_OF_REQUEST)
-                    && requested != null) && id != null && id.matches("\\d{1,18}")
+            // from the query string only: reading the request's parameters would parse a multipart body here,
+            // before the upload's limits are answered by the API, and a part must not name the unit
+            String requested = rule.groups().contains(AccessRules.UNIT_OF_REQUEST)
+                    ? UriComponentsBuilder.newInstance().query(context.getRequest().getQueryString()).build()
+                            .getQueryParams().getFirst("unit") : null;
+            Set<String> unitGroups = (everyUnit || requested != null) && id != null && id.matches("\\d{1,18}")
                     ? elections.find(Long.parseLong(id)).map(unit -> unit.recommendingUnits().stream()
                             .filter(ru -> everyUnit || ru.code().equals(requested))
                             .map(RecommendingUnit::groupId).collect(Collectors.toSet())).orElse(Set.of())

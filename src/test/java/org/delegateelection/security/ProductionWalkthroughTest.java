@@ -154,6 +154,7 @@ class ProductionWalkthroughTest {
         Map<String, Login> members = new LinkedHashMap<>(bodies);
         members.putAll(importUnits(orgDept));
         registrar.importCandidates(base(), election, handbook);
+        registrar.uploadTallies(base(), election, handbook);
 
         // nobody of the demo: the election is run by the organization's own people
         JsonNode users = ok(admin, adminPassword, "GET", "/engine-rest/user?maxResults=1000");
