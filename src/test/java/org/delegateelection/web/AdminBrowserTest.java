@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.delegateelection.process.TestElections;
+import org.delegateelection.security.Http;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,9 @@ class AdminBrowserTest {
                         .isEqualTo("系统管理员");
                 createUser(browser);
                 addToGroup(browser, "standing-committee");
+                // and into the election's electoral unit (decision 0030), as the administrator's REST call
+                assertThat(new Http(port, false).send("PUT", "/engine-rest/tenant/handbook-province/user-members/"
+                        + USER, admin, adminPassword, null, null).statusCode()).isEqualTo(204);
 
                 browser.logIn("tasklist", USER, PASSWORD);
                 browser.waitForText("常委会审批实施方案");
