@@ -26,11 +26,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Turns rejected input into 400, a file over the limit into 413 and a concurrent change into 409 with
  * {@link ApiError}, for the domain REST API under /api. The answer is JSON whatever the request accepts: a client
- * asking for a file (an .xlsx, a PDF) is told what is wrong rather than answered 500. It applies also where no
- * handler was found yet: a mapping with a {@code params} condition makes the dispatcher read a multipart body while
- * it looks for the handler, and an upload over the limit then fails before any controller is chosen.
+ * asking for a file (an .xlsx, a PDF) is told what is wrong rather than answered 500.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "org.delegateelection")
 public class ApiExceptionHandler {
 
     private final DataSize maxFileSize;

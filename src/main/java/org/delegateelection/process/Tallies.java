@@ -65,7 +65,7 @@ class Tallies implements StepRule {
             Tally tally = ballotRounds.boxTally(electionId, vote, due, present, issued).orElseThrow(() ->
                     InvalidInputException.field(field, "没有本轮的选票：请在表单中逐张录入选票，或上传选票文件并填写选票批次编号，"
                             + "或按票箱录入（POST /api/elections/" + electionId + "/" + vote.ballotsResource()
-                            + "?box=票箱号&team=计票组）"));
+                            + "/boxes/{票箱号}?team=计票组）"));
             instance.removeVariable(typed);
             instance.removeVariable("ballotBatchId");
             instance.setVariable("tally", SpinValues.jsonValue(InputValues.toJson(tally)).create());

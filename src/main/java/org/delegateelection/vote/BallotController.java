@@ -29,10 +29,10 @@ import org.springframework.web.multipart.MultipartFile;
  * The ballots of the two votes over HTTP. {@code POST /api/elections/{id}/ballots} enters the ballots of the next
  * round at the congress (step 23, or its preliminary round), {@code POST /api/elections/{id}/plenary-ballots} those
  * of the plenary vote on the prospective candidates (step 20), from a file ({@link BallotSheet} describes the format),
- * kept added up only; the completion of the voting task then names the batch ({@code ballotBatchId}). With
- * {@code ?box=…&team=…} the file is one counting team's entry of a ballot box ({@link BallotBoxes}); the boxes of the
- * open round and their differences are {@code GET …/ballots/boxes} ({@code …/plenary-ballots/boxes}), and the chief
- * scrutineer settles a difference with {@code POST …/boxes/{box}/settlements}.
+ * kept added up only; the completion of the voting task then names the batch ({@code ballotBatchId}).
+ * {@code POST …/ballots/boxes/{box}?team=…} ({@code …/plenary-ballots/boxes/{box}}) is one counting team's entry of a
+ * ballot box ({@link BallotBoxes}); the boxes of the open round and their differences are {@code GET …/ballots/boxes},
+ * and the chief scrutineer settles a difference with {@code POST …/boxes/{box}/settlements}.
  * {@code GET /api/elections/{id}/ballot-rounds} and {@code …/plenary-rounds} list the counted rounds. Files are
  * limited to {@code spring.servlet.multipart.max-file-size}, held in memory (the multipart threshold for writing a
  * part to disk is the request size limit, which no accepted part reaches) and read row by row within the limits of
@@ -103,7 +103,7 @@ public class BallotController {
 
     /**
      * One counting team's entry of a ballot box of the congress's open round, sent as the request body (text/csv in
-     * UTF-8, or .xlsx): {@code box} its number, {@code team} 1 (opens the box, with {@code issued}, its ballots
+     * UTF-8, or .xlsx): {@code box} its number (in the path), {@code team} 1 (opens the box, with {@code issued}, its ballots
      * issued) or 2 (enters the same ballots to be compared), {@code round} optionally the round the counters mean.
      *
      * @return 201 with the box's state after the entry
@@ -113,10 +113,10 @@ public class BallotController {
      * @throws ConflictException         (409) for a box of another round, a box entered twice by one team, or team 2's
      *                                   entry of a box team 1 has not opened; nothing stored
      */
-    @PostMapping(value = "/ballots", params = "box", consumes = {Uploads.CSV, Uploads.XLSX})
+    @PostMapping(value = "/ballots/boxes/{box}", consumes = {Uploads.CSV, Uploads.XLSX})
     @ResponseStatus(HttpStatus.CREATED)
     public BallotBoxes.Box enterBoxBody(@PathVariable("id") long electionId,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestParam("box") int box,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @PathVariable("box") int box,
             @RequestParam(name = "team", required = false) Integer team,
             @RequestParam(name = "issued", required = false) Integer issued,
             @RequestParam(name = "round", required = false) Integer round, InputStream body) throws IOException {
@@ -125,10 +125,10 @@ public class BallotController {
     }
 
     /** As {@link #enterBoxBody}, for the plenary vote on the prospective candidates. */
-    @PostMapping(value = "/plenary-ballots", params = "box", consumes = {Uploads.CSV, Uploads.XLSX})
+    @PostMapping(value = "/plenary-ballots/boxes/{box}", consumes = {Uploads.CSV, Uploads.XLSX})
     @ResponseStatus(HttpStatus.CREATED)
     public BallotBoxes.Box enterPlenaryBoxBody(@PathVariable("id") long electionId,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestParam("box") int box,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @PathVariable("box") int box,
             @RequestParam(name = "team", required = false) Integer team,
             @RequestParam(name = "issued", required = false) Integer issued,
             @RequestParam(name = "round", required = false) Integer round, InputStream body) throws IOException {
@@ -137,9 +137,9 @@ public class BallotController {
     }
 
     /** As {@link #enterBoxBody}, the file uploaded as the multipart part {@code file} (.csv or .xlsx). */
-    @PostMapping(value = "/ballots", params = "box", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(value = "/ballots/boxes/{box}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    public BallotBoxes.Box enterBoxUpload(@PathVariable("id") long electionId, @RequestParam("box") int box,
+    public BallotBoxes.Box enterBoxUpload(@PathVariable("id") long electionId, @PathVariable("box") int box,
             @RequestParam(name = "team", required = false) Integer team,
             @RequestParam(name = "issued", required = false) Integer issued,
             @RequestParam(name = "round", required = false) Integer round, @RequestPart("file") MultipartFile file)
@@ -149,9 +149,9 @@ public class BallotController {
     }
 
     /** As {@link #enterBoxUpload}, for the plenary vote on the prospective candidates. */
-    @PostMapping(value = "/plenary-ballots", params = "box", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(value = "/plenary-ballots/boxes/{box}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    public BallotBoxes.Box enterPlenaryBoxUpload(@PathVariable("id") long electionId, @RequestParam("box") int box,
+    public BallotBoxes.Box enterPlenaryBoxUpload(@PathVariable("id") long electionId, @PathVariable("box") int box,
             @RequestParam(name = "team", required = false) Integer team,
             @RequestParam(name = "issued", required = false) Integer issued,
             @RequestParam(name = "round", required = false) Integer round, @RequestPart("file") MultipartFile file)

@@ -101,7 +101,7 @@ class BallotBoxApiTest {
         List<List<String>> box2 = box(rows, 261, 521);
         List<List<String>> box3 = box(rows, 521, 781);
         assertThat(enter(boxed, 1, 1, 261, box1).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(upload(boxed, "box=2&team=1&issued=261", GeneratedBallots.xlsx(box2)).getStatusCode())
+        assertThat(upload(boxed, 2, "team=1&issued=261", GeneratedBallots.xlsx(box2)).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
         ResponseEntity<JsonNode> opened3 = enter(boxed, 3, 1, 260, box3);
         assertThat(opened3.getBody().path("stateText").asText()).isEqualTo("一组已录入");
@@ -198,8 +198,8 @@ class BallotBoxApiTest {
 
         ResponseEntity<JsonNode> unopened = enter(election, 1, 2, null, rows);
         ResponseEntity<JsonNode> noIssued = enter(election, 1, 1, null, rows);
-        ResponseEntity<JsonNode> noTeam = post(election, "box=1&issued=20", rows);
-        ResponseEntity<JsonNode> thirdTeam = post(election, "box=1&team=3&issued=20", rows);
+        ResponseEntity<JsonNode> noTeam = post(election, 1, "issued=20", rows);
+        ResponseEntity<JsonNode> thirdTeam = post(election, 1, "team=3&issued=20", rows);
         List<List<String>> bad = copy(rows);
         bad.get(4).set(2, "同意");
         ResponseEntity<JsonNode> badFile = enter(election, 1, 1, 20, bad);
@@ -219,7 +219,7 @@ class BallotBoxApiTest {
         assertThat(enter(election, 1, 1, 20, rows).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String opened = DatabaseDump.of(dataSource);
         ResponseEntity<JsonNode> twice = enter(election, 1, 1, 20, rows);
-        ResponseEntity<JsonNode> otherRound = post(election, "box=1&team=2&round=2", rows);
+        ResponseEntity<JsonNode> otherRound = post(election, 1, "team=2&round=2", rows);
         ResponseEntity<JsonNode> otherIssued = enter(election, 1, 2, 19, rows);
         ResponseEntity<JsonNode> nothingToSettle = settle(election, 1, Map.of("row", 3, "team", 1, "reason", "核对"));
 
@@ -292,7 +292,7 @@ class BallotBoxApiTest {
         List<List<String>> rows = GeneratedBallots.rows(ballotRounds.nextBallot(election.id, Vote.PLENARY),
                 tally.approvals(), tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
         TestRestTemplate committee = anonymous.withBasicAuth("lixiuying", "demo");
-        String entry = "/api/elections/" + election.id + "/plenary-ballots?box=1&team=";
+        String entry = "/api/elections/" + election.id + "/plenary-ballots/boxes/1?team=";
 
         ResponseEntity<JsonNode> byTheSecretariat = http.postForEntity(entry + "1&issued=72",
                 new HttpEntity<>(csv(rows), headers(CandidateController.CSV)), JsonNode.class);
@@ -370,15 +370,15 @@ class BallotBoxApiTest {
 
     private ResponseEntity<JsonNode> enter(Election election, int box, int team, Integer issued,
             List<List<String>> rows) {
-        return post(election, "box=" + box + "&team=" + team + (issued == null ? "" : "&issued=" + issued), rows);
+        return post(election, box, "team=" + team + (issued == null ? "" : "&issued=" + issued), rows);
     }
 
-    private ResponseEntity<JsonNode> post(Election election, String query, List<List<String>> rows) {
-        return http.postForEntity("/api/elections/" + election.id + "/ballots?" + query,
+    private ResponseEntity<JsonNode> post(Election election, int box, String query, List<List<String>> rows) {
+        return http.postForEntity("/api/elections/" + election.id + "/ballots/boxes/" + box + "?" + query,
                 new HttpEntity<>(csv(rows), headers(CandidateController.CSV)), JsonNode.class);
     }
 
-    private ResponseEntity<JsonNode> upload(Election election, String query, byte[] content) {
+    private ResponseEntity<JsonNode> upload(Election election, int box, String query, byte[] content) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(content) {
             @Override
@@ -386,7 +386,7 @@ class BallotBoxApiTest {
                 return "票箱.xlsx";
             }
         });
-        return http.postForEntity("/api/elections/" + election.id + "/ballots?" + query,
+        return http.postForEntity("/api/elections/" + election.id + "/ballots/boxes/" + box + "?" + query,
                 new HttpEntity<>(parts, headers(MediaType.MULTIPART_FORM_DATA_VALUE)), JsonNode.class);
     }
 
