@@ -294,6 +294,7 @@ public class HandbookDriver {
                 values.put("electorsPresent", tally.electorsPresent());
                 values.put("ballotsIssued", tally.ballotsIssued());
             }
+            case NATIONAL -> throw new IllegalStateException("示例计划不办理全国流程的任务 " + key);
             case RECORD -> {
                 values.put("completedOn", LocalDate.now(ZONE).toString());
                 if ("plenaryDeliberation".equals(key)) {

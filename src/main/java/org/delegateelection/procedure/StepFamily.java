@@ -18,5 +18,10 @@ public enum StepFamily {
     /** A report against a candidate or an objection during the public notice is verified: confirmed or not, and the finding. */
     VERIFICATION,
     /** A correction (纠错) of a person on the printed ballot is reviewed: carried out or not, and the finding. */
-    CORRECTION
+    CORRECTION,
+    /**
+     * A task of the national procedure ({@code national-election}): the allocation of the seats, a reminder to a unit
+     * behind its plan, the credentials of several units confirmed at once.
+     */
+    NATIONAL
 }

@@ -27,7 +27,7 @@ import org.delegateelection.vote.Vote;
 
 /**
  * The catalogue of the procedure's steps (DESIGN §2): every user task of {@code delegate-election} and
- * {@code unit-nomination} with its number, stage, deciding group, quota checkpoint, the lists it shows and decides,
+ * {@code unit-nomination}, and the national procedure's ({@code national-election}, without a number or stage), with its number, stage, deciding group, quota checkpoint, the lists it shows and decides,
  * its documents, its form and the variables its completion may submit. The process glue (decisions, forms,
  * documents), the driver and the guard of the engine's REST API read it; {@code StepCatalogueTest} checks it against
  * the diagrams and the forms' headings.
@@ -191,13 +191,21 @@ public final class Steps {
                 .documents(StepDocument.result(), StepDocument.composition(ELECTED)).variables(RECORD).build());
         steps.add(listDecision("credentialsReview", 25, Stage.CONFIRMATION, "代表资格审查委员会确认代表资格",
                 CREDENTIALS_COMMITTEE, ELECTED, CONFIRMED).checkpoint(Checkpoint.ELECTED)
-                .documents(StepDocument.result(), StepDocument.composition(ELECTED)).build());
+                .documents(StepDocument.result(), StepDocument.composition(ELECTED))
+                .variables("selectedCandidateIds", "invalidDelegatesText").build());
         // at any time from stage 2 to stage 6 (event sub-process candidateReport)
         steps.add(step("verifyReport", null, null, "核实对候选人的举报", ORG_DEPT + "," + DISCIPLINE_COMMISSION,
                 StepFamily.VERIFICATION).variables(VERIFICATION).build());
         // once the ballot is printed, until the election closes (event sub-process candidateCorrection)
         steps.add(step("reviewCorrection", null, null, "审核纠错申请", ORG_DEPT, StepFamily.CORRECTION)
                 .variables("approved", "finding").build());
+        // the national procedure (national-election)
+        steps.add(step("allocateSeats", null, null, "分配各选举单位代表名额", CENTRAL_ORG_DEPT, StepFamily.NATIONAL)
+                .variables("allocationText").build());
+        steps.add(step("remindUnit", null, null, "催办选举单位", CENTRAL_ORG_DEPT, StepFamily.NATIONAL)
+                .variables("reminderNote").build());
+        steps.add(step("confirmCredentials", null, null, "审查确认各选举单位代表资格", CREDENTIALS_COMMITTEE,
+                StepFamily.NATIONAL).variables("unitCodesText", "invalidDelegatesText").build());
         Map<String, Step> byKey = new LinkedHashMap<>();
         steps.forEach(step -> byKey.put(step.key(), step));
         return byKey;

@@ -25,14 +25,13 @@ final class Completion {
 
     private final DelegateTask task;
     private final Step step;
-    private final long electionId;
-    private final RegistryReads reads;
+    private final CandidateRepository candidates;
+    private RegistryReads reads;
 
     Completion(DelegateTask task, Step step, CandidateRepository candidates) {
         this.task = task;
         this.step = step;
-        this.electionId = ProcessVariables.electionId(task);
-        this.reads = new RegistryReads(candidates, electionId);
+        this.candidates = candidates;
     }
 
     DelegateTask task() {
@@ -43,8 +42,9 @@ final class Completion {
         return step;
     }
 
+    /** The election of a unit's task; a task of the national procedure has none. */
     long electionId() {
-        return electionId;
+        return ProcessVariables.electionId(task);
     }
 
     /** The recommending unit of a step of {@code unit-nomination}, else {@code null}. */
@@ -59,6 +59,9 @@ final class Completion {
 
     /** The registry as this completion reads it. */
     RegistryReads reads() {
+        if (reads == null) {
+            reads = new RegistryReads(candidates, electionId());
+        }
         return reads;
     }
 

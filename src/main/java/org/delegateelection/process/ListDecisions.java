@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
+import org.delegateelection.national.CredentialReview;
+import org.delegateelection.national.NationalRepository;
 import org.delegateelection.nomination.NominationRepository;
 import org.delegateelection.nomination.SupportRanking;
 import org.delegateelection.procedure.Step;
@@ -28,7 +30,9 @@ import org.springframework.stereotype.Component;
  * a new preliminary list (step 16) is no longer one the central review sent back. Steps 7 and 8, which decide from
  * the support of the branch recommendation, need {@code supportReason} (集体研究的理由, at most
  * {@value #MAX_REASON} characters) when they choose a person with less support than one they leave out
- * ({@link SupportRanking#departures}); the reason is kept with the decision.
+ * ({@link SupportRanking#departures}); the reason is kept with the decision. The credentials review (step 25) needs
+ * a reason for every elected delegate it does not confirm ({@code invalidDelegatesText}, {@link CredentialReview}),
+ * recorded as the delegate's finding.
  */
 @Component
 class ListDecisions implements StepRule {
@@ -43,8 +47,11 @@ class ListDecisions implements StepRule {
     private final CandidateRepository candidates;
     private final NominationRepository nominations;
     private final CurrentUser currentUser;
+    private final NationalRepository national;
 
-    ListDecisions(CandidateRepository candidates, NominationRepository nominations, CurrentUser currentUser) {
+    ListDecisions(CandidateRepository candidates, NominationRepository nominations, CurrentUser currentUser,
+            NationalRepository national) {
+        this.national = national;
         this.candidates = candidates;
         this.nominations = nominations;
         this.currentUser = currentUser;
@@ -71,6 +78,13 @@ class ListDecisions implements StepRule {
             }
         }
         String reason = step.showsSupport() ? supportReason(completion, unit, allowed, chosen) : null;
+        if ("credentialsReview".equals(step.key())) {
+            Object text = completion.value("invalidDelegatesText");
+            Map<String, String> invalid = CredentialReview.invalid("invalidDelegatesText", allowed,
+                    ids(chosen), text == null ? null : text.toString());
+            national.record(completion.electionId(), invalid.entrySet().stream()
+                    .map(e -> new NationalRepository.Finding(e.getKey(), e.getValue(), currentUser.id())).toList());
+        }
         candidates.decide(completion.electionId(), step.decides(), chosen.stream().map(Candidate::id).toList(), unit,
                 currentUser.id(), reason);
         completion.reads().written();

@@ -32,7 +32,8 @@ public class TaskDecisions {
     static final List<String> DECISION_KEYS = List.of("approved", "comment", "returnTo", "centreNomineeIds",
             "selectedCandidateIds", "confirmed", "finding", "tally", "partySecretarySigned", "disciplineChiefSigned",
             "opinion", "completedOn", "note", "supportReason", "electorsDueToAttend", "electorsPresent",
-            "ballotsIssued", "ballotBatchId", TYPED_BALLOTS, "anotherRound", "unitQuotas", "unitQuotasText", "prospectiveCount");
+            "ballotsIssued", "ballotBatchId", TYPED_BALLOTS, "anotherRound", "unitQuotas", "unitQuotasText", "prospectiveCount",
+            "invalidDelegatesText", "allocationText", "reminderNote", "unitCodesText");
 
     /** The most characters of ballots typed into the form: the engine keeps a text variable of up to 4,000. */
     static final int MAX_TYPED_BALLOTS = 4000;

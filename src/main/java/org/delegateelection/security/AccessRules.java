@@ -39,6 +39,8 @@ public final class AccessRules {
     public static final String CENTRAL_ORG_DEPT = "central-org-dept";
     /** Key of the main process. */
     public static final String ELECTION_PROCESS = "delegate-election";
+    /** Key of the national procedure, which holds the units' procedures together (decision 0032). */
+    public static final String NATIONAL_PROCESS = "national-election";
     /** Key of a recommending unit's nomination process (steps 5 to 7). */
     public static final String NOMINATION_PROCESS = "unit-nomination";
     /** In an API rule: every member of a recommending unit of the election in the path (variable {@code id}). */
@@ -153,6 +155,13 @@ public final class AccessRules {
                     "人员导入模板（Excel）"),
             new ApiRule(HttpMethod.GET, "/api/users/template.csv", Set.of(ORG_DEPT, Groups.CAMUNDA_ADMIN),
                     "人员导入模板（CSV）"),
+            new ApiRule(HttpMethod.POST, "/api/national/elections", Set.of(CENTRAL_ORG_DEPT),
+                    "下发中央通知，启动全国代表选举（代表名额总数、选举单位数、截止日期、进度检查日、结构要求）"),
+            new ApiRule(HttpMethod.POST, "/api/national/elections/{code}/allocation", Set.of(CENTRAL_ORG_DEPT),
+                    "导入各选举单位代表名额分配表（CSV 或 Excel；名额分配任务办理之前）"),
+            new ApiRule(HttpMethod.GET, "/api/national/elections/{code}", Set.of(CENTRAL_ORG_DEPT,
+                    "credentials-committee", Groups.CAMUNDA_ADMIN),
+                    "全国代表选举：中央通知和各选举单位的进度（待办步骤、是否选出和上报、代表资格是否确认）"),
             new ApiRule(HttpMethod.GET, "/api/national/roll-up", Set.of(CENTRAL_ORG_DEPT, "credentials-committee",
                     Groups.CAMUNDA_ADMIN), "全国汇总：各选举单位当选（或资格确认）代表的构成，及未达到中央要求的选举单位"),
             new ApiRule(HttpMethod.GET, "/api/calendar/working-days", Set.of(ANYONE), "工作日计算"),
@@ -222,10 +231,17 @@ public final class AccessRules {
             // reviews every unit's prospective candidates from one queue: its cards show each instance's unit
             grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS, List.of(
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE)));
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, NATIONAL_PROCESS, List.of(
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE)));
             return grants;
         }
         grants.add(new Grant(Resources.PROCESS_DEFINITION, ELECTION_PROCESS,
                 List.of(ProcessDefinitionPermissions.READ)));
+        if (CENTRAL_BODIES.contains(groupId)) {
+            // the credentials committee confirms several units at once in the national procedure
+            grants.add(new Grant(Resources.PROCESS_DEFINITION, NATIONAL_PROCESS, List.of(
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE)));
+        }
         return grants;
     }
 
