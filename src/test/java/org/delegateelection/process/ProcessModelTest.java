@@ -96,6 +96,8 @@ class ProcessModelTest {
         Mocks.register("compositionReport", (JavaDelegate) execution -> { });
         Mocks.register("electionClosing", (ExecutionListener) execution ->
                 closings.add(execution.getProcessInstanceId()));
+        // a unit on its own reports to no national procedure
+        Mocks.register("nationalReport", (ExecutionListener) execution -> { });
     }
 
     @AfterEach
