@@ -197,7 +197,7 @@ public class ApiDocumentation {
     private static Map<String, Tag> features() {
         Map<String, Tag> tags = new LinkedHashMap<>();
         tags.put("process", new Tag().name("elections")
-                .description("选举单位：登记并启动流程、配置、结构比例检查结果、名单构成、举报和公示期间反映的问题"));
+                .description("选举单位：登记并启动流程、配置、结构比例检查结果、名单构成、举报和公示期间反映的问题；全国代表选举：中央通知、名额分配、各单位进度"));
         tags.put("candidate", new Tag().name("candidates").description("人选库：查看和导入人选"));
         tags.put("quota", new Tag().name("rules").description("结构比例规则：本次选举适用的规则、阈值和来源，调整和新增规则"));
         tags.put("vote", new Tag().name("ballots").description("选票：全委会表决和大会选举的选票录入与各轮计票结果"));
