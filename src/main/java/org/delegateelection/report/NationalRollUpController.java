@@ -7,6 +7,7 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.election.NationalAllocation;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/national/roll-up}: the delegates of every electoral unit registered here, together
  * ({@link NationalRollUp}), for the Central Organization Department and the national congress's credentials
- * committee.
+ * committee. A unit's kind, which decides the requirements that apply to it, is its kind in the national allocation
+ * ({@link NationalAllocation#twentieth()}); a unit the allocation does not list counts as a province, the kind the
+ * shipped quota rules are written for.
  */
 @RestController
 public class NationalRollUpController {
 
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
+    private final NationalAllocation allocation = NationalAllocation.twentieth();
 
     /** Reads the registry of elections and each one's decided lists. */
     public NationalRollUpController(ElectionRepository elections, CandidateRepository candidates) {
@@ -57,7 +61,12 @@ public class NationalRollUpController {
         }
         LocalDate on = ageOn != null ? ageOn : dates.isEmpty() ? LocalDate.now() : dates.get(0);
         return NationalRollUp.of(units.stream().map(unit -> new NationalRollUp.Unit(unit.code(), unit.name(),
-                unit.seats(), unit.womenMemberShare(), candidates.isDecided(unit.id(), rolled)
+                unit.seats(), kindOf(unit), unit.womenMemberShare(), candidates.isDecided(unit.id(), rolled)
                         ? candidates.list(unit.id(), rolled.key()) : null)).toList(), on);
+    }
+
+    /** The unit's kind in the national allocation; a province when the allocation does not list it. */
+    NationalAllocation.Kind kindOf(ElectionUnit unit) {
+        return allocation.unit(unit.code()).map(NationalAllocation.Unit::kind).orElse(NationalAllocation.Kind.PROVINCE);
     }
 }
