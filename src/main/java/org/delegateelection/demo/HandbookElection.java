@@ -51,6 +51,9 @@ public final class HandbookElection {
     /** The seed of the generator: the opening day of the 20th National Congress. */
     public static final long SEED = 20221016L;
 
+    /** The handbook province's code, its electoral unit's in the national allocation. */
+    public static final String CODE = "handbook-province";
+
     /** The handbook's seats. */
     public static final int HANDBOOK_SEATS = 69;
 
@@ -266,7 +269,7 @@ public final class HandbookElection {
      * handbook's margins (one woman, seven under 55).
      */
     private static ElectionUnit electionUnit(int seats, List<UnitSpec> specs, List<Profile> nominees) {
-        return electionUnit("handbook-province", "示例省", new BigDecimal("0.290"), 2, seats, specs, nominees);
+        return electionUnit(CODE, "示例省", new BigDecimal("0.290"), 2, seats, specs, nominees);
     }
 
     private static ElectionUnit electionUnit(String code, String name, BigDecimal womenMemberShare, int minMinorities,
