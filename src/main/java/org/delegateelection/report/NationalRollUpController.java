@@ -48,12 +48,7 @@ public class NationalRollUpController {
     public NationalRollUp rollUp(@RequestParam(name = "list", defaultValue = "elected") String list,
             @RequestParam(name = "ageOn", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate ageOn) {
-        CandidateList rolled = switch (list) {
-            case "elected" -> CandidateList.ELECTED;
-            case "confirmed" -> CandidateList.CONFIRMED;
-            default -> throw InvalidInputException.field("list", "应为 elected（当选代表）或 confirmed（资格确认的代表），收到「"
-                    + list + "」");
-        };
+        CandidateList rolled = nationalList(list);
         List<ElectionUnit> units = elections.all();
         List<LocalDate> dates = units.stream().map(ElectionUnit::ageReferenceDate).distinct().toList();
         if (ageOn == null && dates.size() > 1) {
@@ -68,5 +63,20 @@ public class NationalRollUpController {
     /** The unit's kind in the national allocation; a province when the allocation does not list it. */
     NationalAllocation.Kind kindOf(ElectionUnit unit) {
         return allocation.unit(unit.code()).map(NationalAllocation.Unit::kind).orElse(NationalAllocation.Kind.PROVINCE);
+    }
+
+    /**
+     * The list a national report reads: {@code elected} (the elected delegates) or {@code confirmed} (those whose
+     * credentials are confirmed).
+     *
+     * @throws InvalidInputException (400) naming {@code list} for anything else
+     */
+    public static CandidateList nationalList(String list) {
+        return switch (list) {
+            case "elected" -> CandidateList.ELECTED;
+            case "confirmed" -> CandidateList.CONFIRMED;
+            default -> throw InvalidInputException.field("list", "应为 elected（当选代表）或 confirmed（资格确认的代表），收到「"
+                    + list + "」");
+        };
     }
 }

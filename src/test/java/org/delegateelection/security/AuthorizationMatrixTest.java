@@ -142,6 +142,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/users/template.xlsx", Set.of("org-dept")),
             Map.entry("GET /api/users/template.csv", Set.of("org-dept")),
             Map.entry("GET /api/national/roll-up", Set.of("central-org-dept", "credentials-committee")),
+            Map.entry("GET /api/national/documents/delegates.xlsx", Set.of("central-org-dept", "credentials-committee")),
+            Map.entry("GET /api/national/documents/delegates.pdf", Set.of("central-org-dept", "credentials-committee")),
             Map.entry("GET /api/calendar/working-days", Set.of("org-dept", "standing-committee", "plenary-committee",
                     "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
                     "credentials-committee", "ru-city01", "ru-city02")),
