@@ -20,6 +20,7 @@ import org.delegateelection.election.ElectionUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Units of the national allocation seeded and driven from step 1 to step 25 by their own generated bodies: the drive
@@ -40,6 +41,8 @@ class NationalDriveTest {
     private CandidateRepository candidates;
     @Autowired
     private HistoryService historyService;
+    @Autowired
+    private JdbcClient jdbc;
 
     @RegisterExtension
     final EngineClock clock = EngineClock.runningFrom(LocalDate.of(2022, 3, 1));
@@ -73,8 +76,10 @@ class NationalDriveTest {
         assertThat(elections.get(id).seats()).isEqualTo(114);
         assertThat(ids(id, CandidateList.CONFIRMED)).containsExactlyInAnyOrderElementsOf(planned).hasSize(113);
         assertThat(output).contains("尚缺 1 名", "主席团决定是否另行选举（presidiumDecision）", "人数：113 名");
-        // its recommending units' codes are long: the stage-2 reports name them in full
-        assertThat(output).contains("central-state-organs-universities");
+        // its recommending units' codes are long: the stage-2 reports are stored under them in full
+        assertThat(jdbc.sql("select passed from quota_report where election_id = ? and checkpoint = ?")
+                .params(id, "participation:central-state-organs-universities").query(Boolean.class).list())
+                .containsExactly(true);
     }
 
     private String drive(String code) {
