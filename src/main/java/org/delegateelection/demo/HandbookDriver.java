@@ -252,7 +252,9 @@ public class HandbookDriver {
         } finally {
             identityService.clearAuthentication();
         }
-        String number = step.number() != null ? String.format("第%2d步", step.number()) : "  举报";
+        // the presidium's decision belongs to the vote of step 23; the other steps without a number verify a report
+        String number = step.number() != null ? String.format("第%2d步", step.number())
+                : "presidiumDecision".equals(key) ? "第23步" : "  举报";
         run.out.printf("%s %s（%s）— %s 完成%n", number, task.getName(), key, user.getFirstName());
         if (step.family() == StepFamily.TALLY) {
             run.out.println("       计票：" + historyService.createHistoricVariableInstanceQuery()
