@@ -118,6 +118,28 @@ public class HandbookDriver {
     }
 
     /**
+     * Carries the election of the national allocation's unit {@code code} (seeded if absent,
+     * {@link HandbookSeeder#seedUnit}) to its end with its generated plan, without the handbook's showcase, and prints
+     * what happens and the composition of its confirmed delegates.
+     *
+     * @param noticeDate the day the public notice is published, or {@code null} for today
+     * @return the election's id
+     * @throws IllegalArgumentException for a code not in the allocation
+     * @throws IllegalStateException    when the procedure stops somewhere the plan does not expect
+     */
+    public long driveUnit(PrintStream out, String code, LocalDate noticeDate) {
+        long electionId = seeder.seedUnit(code);
+        ElectionUnit unit = elections.get(electionId);
+        out.printf("== %s（%s）：%d 个代表名额，%d 个推荐单位，人选库 %d 人%n", unit.name(), unit.code(), unit.seats(),
+                unit.recommendingUnits().size(), candidates.findAll(electionId).size());
+        advanceTo(new Run(out, electionId, code, seeder.national().of(code).plan(), noticeDate), null);
+        out.println("== " + unit.name() + "选举工作完成。当选代表构成（第25步确认）：");
+        out.println(CompositionReport.of(candidates.list(electionId, CandidateList.CONFIRMED.key()),
+                unit.ageReferenceDate()).toText());
+        return electionId;
+    }
+
+    /**
      * Completes the open tasks of an election with the handbook plan's decisions, and runs its jobs, until a task
      * of the given key is open (it is left open) or, for {@code null}, until the procedure has ended. The election
      * must carry the handbook's recommending units and candidates (its code may differ).
@@ -180,6 +202,11 @@ public class HandbookDriver {
             this(out, electionId, code, false, null, plan);
         }
 
+        /** A drive, without the showcase, with another plan, publishing the notice on {@code noticeDate} (or today). */
+        public Run(PrintStream out, long electionId, String code, DecisionPlan plan, LocalDate noticeDate) {
+            this(out, electionId, code, false, noticeDate, plan);
+        }
+
         private Run(PrintStream out, long electionId, String code, boolean showcase, LocalDate noticeDate,
                     DecisionPlan plan) {
             this.plan = plan;
@@ -225,7 +252,9 @@ public class HandbookDriver {
         } finally {
             identityService.clearAuthentication();
         }
-        String number = step.number() != null ? String.format("第%2d步", step.number()) : "  举报";
+        // the presidium's decision belongs to the vote of step 23; the other steps without a number verify a report
+        String number = step.number() != null ? String.format("第%2d步", step.number())
+                : "presidiumDecision".equals(key) ? "第23步" : "  举报";
         run.out.printf("%s %s（%s）— %s 完成%n", number, task.getName(), key, user.getFirstName());
         if (step.family() == StepFamily.TALLY) {
             run.out.println("       计票：" + historyService.createHistoricVariableInstanceQuery()
@@ -263,6 +292,10 @@ public class HandbookDriver {
                     values.put("partySecretarySigned", true);
                     values.put("disciplineChiefSigned", true);
                     values.put("opinion", "经审核，人选廉洁自律方面未发现问题。");
+                } else if ("presidiumDecision".equals(key)) {
+                    // only a plan that leaves seats empty meets a shortfall: the presidium elects no more
+                    values.put("anotherRound", false);
+                    values.put("comment", "当选人数接近应选名额，主席团决定不再另行选举。");
                 } else {
                     values.put("approved", true);
                 }

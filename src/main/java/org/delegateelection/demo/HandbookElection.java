@@ -10,12 +10,15 @@ import org.delegateelection.demo.DecisionPlan.CandidateReport;
 import org.delegateelection.demo.DecisionPlan.Tally;
 import org.delegateelection.demo.DecisionPlan.UnitNomination;
 import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.election.NationalAllocation;
 import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.report.CompositionReport;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -39,12 +42,17 @@ import java.util.stream.IntStream;
  *
  * <p>An election unit of another size is the handbook's scaled: the nominees who reach the prospective list and the
  * recommending units' nominee quotas in proportion to the seats, the few who drop out earlier, the people recommended
- * in addition, the minorities and the congress's electors as in the handbook.
+ * in addition, the minorities and the congress's electors as in the handbook. A unit of the national allocation is
+ * generated the same way around delegates given to it ({@link #HandbookElection(NationalAllocation.Unit, BigDecimal,
+ * List)}, as {@link NationalElections} shares the national figures out).
  */
 public final class HandbookElection {
 
     /** The seed of the generator: the opening day of the 20th National Congress. */
     public static final long SEED = 20221016L;
+
+    /** The handbook province's code, its electoral unit's in the national allocation. */
+    public static final String CODE = "handbook-province";
 
     /** The handbook's seats. */
     public static final int HANDBOOK_SEATS = 69;
@@ -78,6 +86,30 @@ public final class HandbookElection {
             new UnitSpec("universities", "在省高校", "LLTTT", "LT"),
             new UnitSpec("enterprises", "省属企业", "LLLWWTT", "LWT"),
             new UnitSpec("affiliated", "省直属单位", "LLLTT", "LT"));
+
+    /**
+     * The recommending units of the central units of the allocation, in the positions of {@link #UNITS} (whose slots
+     * they take); the provinces' are the handbook's fictional cities and organs, those of Hong Kong, Macao and the
+     * Taiwan-born "推荐组" by number.
+     */
+    private static final Map<String, List<String>> UNIT_NAMES = Map.of(
+            "central-state-organs", List.of("中央办公厅", "中央组织部", "中央宣传部", "中央统战部", "中央对外联络部",
+                    "中央政法委员会", "中央政策研究室", "全国人大常委会机关", "国务院办公厅", "全国政协机关", "外交部",
+                    "国家发展和改革委员会", "科学技术部", "中央和国家机关工委机关", "教育部直属高校", "中央和国家机关所属企业",
+                    "中央和国家机关直属事业单位"),
+            "central-financial", List.of("中国人民银行", "中国银保监会", "中国证监会", "国家外汇管理局", "国家开发银行",
+                    "中国进出口银行", "中国农业发展银行", "中国工商银行", "中国农业银行", "中国银行", "中国建设银行",
+                    "交通银行", "中国人寿保险（集团）公司", "中央金融工委机关", "中国投资有限责任公司", "中国中信集团",
+                    "中国光大集团"),
+            "central-enterprises", List.of("国家电网", "中国石油", "中国石化", "中国海油", "中国移动", "中国建筑",
+                    "中国中车", "中国宝武", "中国一汽", "中国华能", "国家能源集团", "中国电信", "招商局集团",
+                    "中央企业工委机关", "中国航天科技集团", "中国电子科技集团", "中国商飞"),
+            "pla", List.of("东部战区", "南部战区", "西部战区", "北部战区", "中部战区", "陆军", "海军", "空军", "火箭军",
+                    "战略支援部队", "联勤保障部队", "武警部队", "军委直属机构", "中央军委机关", "国防大学",
+                    "国防科技大学", "军事科学院"));
+
+    private static final List<String> CHINESE_NUMBERS = List.of("一", "二", "三", "四", "五", "六", "七", "八", "九",
+            "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七");
 
     /**
      * The nominees by how far they get: people, women, under 55 and, of these, under 45 at the age reference date.
@@ -135,7 +167,7 @@ public final class HandbookElection {
             throw new IllegalArgumentException("代表名额应为正数：" + seats);
         }
         Random random = new Random(SEED);
-        List<Profile> nominees = nomineeProfiles(scaledNominees(seats), random);
+        List<Profile> nominees = nomineeProfiles(scaledNominees(seats, seats), random);
         List<UnitSpec> units = scaledUnits(nominees);
         List<Placed> people = place(nominees, units, random);
         List<Candidate> pool = new ArrayList<>();
@@ -149,6 +181,68 @@ public final class HandbookElection {
         this.unit = electionUnit(seats, units, nominees);
         this.candidates = List.copyOf(pool);
         this.plan = plan(pool, tiers, units, random);
+    }
+
+    /**
+     * A unit of the national allocation, its elected delegates given: the people who reach the prospective list but
+     * are not elected and those who drop out earlier are generated as for {@link #HandbookElection(int)} (from a seed
+     * of the unit's code), with at least the women's share of the unit's party members and half under 55 among those
+     * who reach the prospective list, so that every list the unit decides meets its structure rules when its
+     * delegates do. Seats the delegates leave empty (fewer delegates than seats) are empty because the congress's
+     * vote elects no more ({@link DecisionPlan#electedList()} shorter than the seats). Its recommending units are
+     * the handbook's, coded {@code <unit>-<handbook code>} and named for the unit's kind; those left without a
+     * nominee are dropped. Candidate ids are {@code <UNIT CODE>-0001} ….
+     *
+     * @param allocated        the unit as allocated
+     * @param womenMemberShare the women's share of its party members to register (a fraction; the national share for
+     *                         a unit that is not a province)
+     * @param delegates        the delegates its congress elects, at most its seats, at least one
+     * @throws IllegalArgumentException for no delegates or more than the seats
+     */
+    public HandbookElection(NationalAllocation.Unit allocated, BigDecimal womenMemberShare, List<Delegate> delegates) {
+        int seats = allocated.seats();
+        if (delegates.isEmpty() || delegates.size() > seats) {
+            throw new IllegalArgumentException(allocated.name() + "：当选代表应为 1 至 " + seats + " 名，收到 "
+                    + delegates.size() + " 名");
+        }
+        Random random = new Random(SEED ^ allocated.code().hashCode());
+        List<ProfileRow> rows = atLeastShares(scaledNominees(seats, delegates.size()).stream()
+                .filter(r -> r.tier() != Tier.ELECTED).toList(), womenMemberShare);
+        List<Profile> nominees = new ArrayList<>(delegates.stream().map(Profile::of).toList());
+        nominees.addAll(profiles(rows, random));
+        List<UnitSpec> units = scaledUnits(nominees).stream().filter(u -> !u.nominees().isEmpty())
+                .map(u -> u.of(allocated)).toList();
+        List<Placed> people = place(nominees, units, random);
+        List<Candidate> pool = new ArrayList<>();
+        Map<String, Tier> tiers = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>();
+        String prefix = allocated.code().toUpperCase(java.util.Locale.ROOT) + "-%04d";
+        for (Placed person : people) {
+            Candidate candidate = candidate(prefix.formatted(pool.size() + 1), person, names, random);
+            pool.add(candidate);
+            tiers.put(candidate.id(), person.profile().tier());
+        }
+        int minorities = (int) delegates.stream().filter(d -> !Candidate.HAN.equals(d.ethnicity())).count();
+        this.unit = electionUnit(allocated.code(), allocated.name(), womenMemberShare, Math.min(2, minorities), seats,
+                units, nominees);
+        this.candidates = List.copyOf(pool);
+        this.plan = plan(pool, tiers, units, random);
+    }
+
+    /**
+     * A delegate as {@link NationalElections} gives one to a unit: what the Organization Department's figures count.
+     *
+     * @param frontlineKind      the kind of a frontline delegate; {@code null} for a leading cadre
+     * @param woman              a woman
+     * @param age                age in whole years on the age reference date (2022-06-30)
+     * @param ethnicity          ethnic group, e.g. 汉族
+     * @param migrantWorker      a worker who is a migrant worker
+     * @param education          highest education
+     * @param provincialHonour   an honour at provincial level or above (frontline delegates)
+     * @param joinedBeforeReform joined the party before the reform and opening (1978-12-18), at 18; otherwise after it
+     */
+    public record Delegate(FrontlineKind frontlineKind, boolean woman, int age, String ethnicity,
+            boolean migrantWorker, Education education, boolean provincialHonour, boolean joinedBeforeReform) {
     }
 
     /** The election unit "示例省" (id 0, code "handbook-province") with its 17 recommending units. */
@@ -175,6 +269,11 @@ public final class HandbookElection {
      * handbook's margins (one woman, seven under 55).
      */
     private static ElectionUnit electionUnit(int seats, List<UnitSpec> specs, List<Profile> nominees) {
+        return electionUnit(CODE, "示例省", new BigDecimal("0.290"), 2, seats, specs, nominees);
+    }
+
+    private static ElectionUnit electionUnit(String code, String name, BigDecimal womenMemberShare, int minMinorities,
+            int seats, List<UnitSpec> specs, List<Profile> nominees) {
         List<RecommendingUnit> units = specs.stream()
                 .map(u -> new RecommendingUnit(u.code(), u.name(), u.nominees().length()))
                 .toList();
@@ -182,8 +281,8 @@ public final class HandbookElection {
         int prospective = (int) nominees.stream().filter(p -> p.tier().compareTo(Tier.NOT_PROSPECTIVE) > 0).count();
         int women = (int) nominees.stream().filter(Profile::woman).count();
         int under55 = (int) nominees.stream().filter(p -> p.age() < 55).count();
-        return new ElectionUnit(0, "handbook-province", "示例省", seats, nominees.size(), prospective,
-                new BigDecimal("0.290"), 2, leadingCadres, nominees.size() - leadingCadres, women - 1, under55 - 7,
+        return new ElectionUnit(0, code, name, seats, nominees.size(), prospective, womenMemberShare, minMinorities,
+                leadingCadres, nominees.size() - leadingCadres, Math.max(0, women - 1), Math.max(0, under55 - 7),
                 AGE_REFERENCE_DATE, true, units, false);
     }
 
@@ -193,9 +292,9 @@ public final class HandbookElection {
      * over the kinds in the handbook's proportions with their women and ages; the rows of those who drop out earlier
      * as they are.
      */
-    private static List<ProfileRow> scaledNominees(int seats) {
+    private static List<ProfileRow> scaledNominees(int seats, int elected) {
         int prospective = Math.max(scale(80, seats), seats + 15 * seats / 100 + 1);
-        Map<Tier, Integer> totals = Map.of(Tier.ELECTED, seats, Tier.NOT_ELECTED, prospective - seats);
+        Map<Tier, Integer> totals = Map.of(Tier.ELECTED, elected, Tier.NOT_ELECTED, prospective - elected);
         Map<Tier, Deque<Integer>> people = new EnumMap<>(Tier.class);
         totals.forEach((tier, total) -> people.put(tier, new ArrayDeque<>(IntStream.of(apportion(total,
                 NOMINEES.stream().filter(r -> r.tier() == tier).mapToInt(ProfileRow::people).toArray())).boxed()
@@ -213,6 +312,37 @@ public final class HandbookElection {
         return rows;
     }
 
+    /**
+     * The rows with more women and more people under 55 where a tier that reaches the prospective list has fewer
+     * than the women's share (rounded up) or half (rounded up) of its people: men become women, older people
+     * younger, in the rows of most room first.
+     */
+    private static List<ProfileRow> atLeastShares(List<ProfileRow> rows, BigDecimal womenShare) {
+        List<ProfileRow> result = new ArrayList<>(rows);
+        for (Tier tier : List.of(Tier.NOT_ELECTED, Tier.NOT_PROSPECTIVE)) {
+            int people = result.stream().filter(r -> r.tier() == tier).mapToInt(ProfileRow::people).sum();
+            int women = womenShare.multiply(BigDecimal.valueOf(people)).setScale(0, java.math.RoundingMode.CEILING)
+                    .intValueExact();
+            int young = (people + 1) / 2;
+            while (result.stream().filter(r -> r.tier() == tier).mapToInt(ProfileRow::women).sum() < women) {
+                ProfileRow row = roomiest(result, tier, r -> r.people() - r.women());
+                result.set(result.indexOf(row), new ProfileRow(tier, row.kind(), row.people(), row.women() + 1,
+                        row.under55(), row.under45()));
+            }
+            while (result.stream().filter(r -> r.tier() == tier).mapToInt(ProfileRow::under55).sum() < young) {
+                ProfileRow row = roomiest(result, tier, r -> r.people() - r.under55());
+                result.set(result.indexOf(row), new ProfileRow(tier, row.kind(), row.people(), row.women(),
+                        row.under55() + 1, row.under45()));
+            }
+        }
+        return result;
+    }
+
+    private static ProfileRow roomiest(List<ProfileRow> rows, Tier tier,
+                                       java.util.function.ToIntFunction<ProfileRow> room) {
+        return rows.stream().filter(r -> r.tier() == tier).max(Comparator.comparingInt(room)).orElseThrow();
+    }
+
     /** {@code count} of the handbook's 69 seats scaled to {@code seats}, rounded half up. */
     private static int scale(int count, int seats) {
         return scale(count, seats, HANDBOOK_SEATS);
@@ -227,7 +357,7 @@ public final class HandbookElection {
      * {@code total} shared out in proportion to {@code weights} by the largest remainder, the earlier first on a tie;
      * the weights themselves when they sum to the total.
      */
-    private static int[] apportion(int total, int[] weights) {
+    static int[] apportion(int total, int[] weights) {
         long sum = IntStream.of(weights).sum();
         int[] shares = new int[weights.length];
         long[] remainders = new long[weights.length];
@@ -284,6 +414,18 @@ public final class HandbookElection {
      * minorities are spread at random over their tier.
      */
     private static List<Profile> nomineeProfiles(List<ProfileRow> rows, Random random) {
+        List<Profile> profiles = profiles(rows, random);
+        int worker = IntStream.range(0, profiles.size())
+                .filter(i -> profiles.get(i).tier() == Tier.ELECTED && profiles.get(i).kind() == Kind.W)
+                .findFirst().orElseThrow();
+        profiles.set(worker, profiles.get(worker).asMigrantWorker());
+        spreadMinorities(profiles, p -> p.tier() == Tier.ELECTED, ELECTED_MINORITIES, random);
+        spreadMinorities(profiles, p -> p.tier() == Tier.NOT_ELECTED, NOT_ELECTED_MINORITIES, random);
+        return profiles;
+    }
+
+    /** The people of the rows, Han, full members, with random ages in their bands and women shuffled. */
+    private static List<Profile> profiles(List<ProfileRow> rows, Random random) {
         List<Profile> profiles = new ArrayList<>();
         for (ProfileRow row : rows) {
             List<Boolean> women = new ArrayList<>();
@@ -295,15 +437,10 @@ public final class HandbookElection {
                 int age = i < row.under45() ? 38 + random.nextInt(7)
                         : i < row.under55() ? 45 + random.nextInt(10)
                         : 55 + random.nextInt(8);
-                profiles.add(new Profile(row.tier(), row.kind(), women.get(i), age, Candidate.HAN, true, false));
+                profiles.add(new Profile(row.tier(), row.kind(), women.get(i), age, Candidate.HAN, true, false,
+                        null));
             }
         }
-        int worker = IntStream.range(0, profiles.size())
-                .filter(i -> profiles.get(i).tier() == Tier.ELECTED && profiles.get(i).kind() == Kind.W)
-                .findFirst().orElseThrow();
-        profiles.set(worker, profiles.get(worker).asMigrantWorker());
-        spreadMinorities(profiles, p -> p.tier() == Tier.ELECTED, ELECTED_MINORITIES, random);
-        spreadMinorities(profiles, p -> p.tier() == Tier.NOT_ELECTED, NOT_ELECTED_MINORITIES, random);
         return profiles;
     }
 
@@ -338,7 +475,7 @@ public final class HandbookElection {
             for (char letter : unit.extras().toCharArray()) {
                 Kind kind = Kind.of(letter);
                 Profile profile = new Profile(Tier.NOT_NOMINATED, kind, random.nextInt(10) < 3,
-                        38 + random.nextInt(25), Candidate.HAN, true, kind == Kind.W && random.nextInt(10) < 3);
+                        38 + random.nextInt(25), Candidate.HAN, true, kind == Kind.W && random.nextInt(10) < 3, null);
                 extras.add(new Placed(profile, unit));
             }
         }
@@ -380,25 +517,39 @@ public final class HandbookElection {
         } else {
             joinedPartyOn = AGE_REFERENCE_DATE.minusDays(30 + random.nextInt(300));
         }
+        Delegate given = profile.given();
+        if (given != null && given.joinedBeforeReform()) {
+            joinedPartyOn = birthDate.plusYears(18).plusDays(1 + joinedPartyOn.getDayOfYear() % 90);
+        } else if (given != null && joinedPartyOn.isBefore(CompositionReport.REFORM_AND_OPENING)) {
+            joinedPartyOn = CompositionReport.REFORM_AND_OPENING.plusDays(joinedPartyOn.getDayOfYear());
+        }
         boolean frontline = kind != Kind.L;
+        // drawn in the order the handbook's pool was first generated with
+        String name = name(profile.woman(), names, random);
+        Education education = education(kind, random);
+        String sector = sector(person.unit().role(), kind, random);
+        String level = level(kind, profile.age(), random);
+        boolean npcDeputy = random.nextInt(100) < 6;
+        boolean cppccMember = random.nextInt(100) < 3;
+        boolean honour = frontline && random.nextInt(100) < 85;
         return new Candidate(
                 id,
-                name(profile.woman(), names, random),
+                name,
                 profile.woman() ? Gender.FEMALE : Gender.MALE,
                 profile.ethnicity(),
                 birthDate,
                 joinedPartyOn,
                 profile.fullMember(),
-                education(kind, random),
+                given != null ? given.education() : education,
                 frontline ? Category.FRONTLINE : Category.LEADING_CADRE,
                 kind.frontlineKind,
                 profile.migrantWorker(),
-                sector(person.unit().code(), kind, random),
-                level(kind, profile.age(), random),
+                sector,
+                level,
                 person.unit().code(),
-                random.nextInt(100) < 6,
-                random.nextInt(100) < 3,
-                frontline && random.nextInt(100) < 85,
+                npcDeputy,
+                cppccMember,
+                given != null ? given.provincialHonour() : honour,
                 CandidateStatus.REGISTERED);
     }
 
@@ -515,7 +666,10 @@ public final class HandbookElection {
         return pool.stream().filter(c -> tiers.get(c.id()).compareTo(tier) > 0).map(Candidate::id).toList();
     }
 
-    /** The preliminary list with each frontline man kept after inspection in place of a woman of the same kind. */
+    /**
+     * The preliminary list with each frontline man kept after inspection in place of a woman of the same kind, where
+     * the list has one (a small unit may lack her; only the handbook's drive plays this proposal).
+     */
     private static List<String> withFewerWomen(List<Candidate> pool, List<String> preliminary,
                                                List<Candidate> notPreliminary) {
         List<String> proposal = new ArrayList<>(preliminary);
@@ -523,10 +677,9 @@ public final class HandbookElection {
             if (!man.frontline() || man.woman()) {
                 continue;
             }
-            Candidate woman = pool.stream()
+            pool.stream()
                     .filter(c -> proposal.contains(c.id()) && c.woman() && c.frontlineKind() == man.frontlineKind())
-                    .findFirst().orElseThrow();
-            proposal.set(proposal.indexOf(woman.id()), man.id());
+                    .findFirst().ifPresent(woman -> proposal.set(proposal.indexOf(woman.id()), man.id()));
         }
         Collections.sort(proposal);
         return proposal;
@@ -551,25 +704,52 @@ public final class HandbookElection {
         }
     }
 
-    private record UnitSpec(String code, String name, String nominees, String extras) {
+    /**
+     * A recommending unit: its code, name, nominee slots and people recommended in addition (by kind letter), and
+     * the handbook unit it is modelled on (its code), which decides the sectors of its people.
+     */
+    private record UnitSpec(String code, String name, String nominees, String extras, String role) {
+
+        UnitSpec(String code, String name, String nominees, String extras) {
+            this(code, name, nominees, extras, code);
+        }
+
+        /** The same slots in a unit of the allocation: coded {@code <unit>-<role>}, named for the unit's kind. */
+        UnitSpec of(NationalAllocation.Unit allocated) {
+            int position = IntStream.range(0, UNITS.size()).filter(i -> UNITS.get(i).code().equals(role))
+                    .findFirst().orElseThrow();
+            List<String> names = UNIT_NAMES.get(allocated.code());
+            String unitName = names != null ? names.get(position)
+                    : allocated.kind() == NationalAllocation.Kind.PROVINCE ? name
+                    : allocated.name() + "第" + CHINESE_NUMBERS.get(position) + "推荐组";
+            return new UnitSpec(allocated.code() + "-" + role, unitName, nominees, extras, role);
+        }
     }
 
     private record ProfileRow(Tier tier, Kind kind, int people, int women, int under55, int under45) {
     }
 
+    /** A person to generate; {@code given} holds what a delegate given by the national figures fixes, else null. */
     private record Profile(Tier tier, Kind kind, boolean woman, int age, String ethnicity, boolean fullMember,
-                           boolean migrantWorker) {
+                           boolean migrantWorker, Delegate given) {
+
+        static Profile of(Delegate delegate) {
+            Kind kind = Arrays.stream(Kind.values()).filter(k -> k.frontlineKind == delegate.frontlineKind())
+                    .findFirst().orElseThrow();
+            return new Profile(Tier.ELECTED, kind, delegate.woman(), delegate.age(), delegate.ethnicity(), true,
+                    delegate.migrantWorker(), delegate);
+        }
 
         Profile withEthnicity(String newEthnicity) {
-            return new Profile(tier, kind, woman, age, newEthnicity, fullMember, migrantWorker);
+            return new Profile(tier, kind, woman, age, newEthnicity, fullMember, migrantWorker, given);
         }
 
         Profile probationary() {
-            return new Profile(tier, kind, woman, age, ethnicity, false, migrantWorker);
+            return new Profile(tier, kind, woman, age, ethnicity, false, migrantWorker, given);
         }
 
         Profile asMigrantWorker() {
-            return new Profile(tier, kind, woman, age, ethnicity, fullMember, true);
+            return new Profile(tier, kind, woman, age, ethnicity, fullMember, true, given);
         }
     }
 

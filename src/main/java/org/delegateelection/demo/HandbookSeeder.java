@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionRequest;
+import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.nomination.NominationRepository;
 import org.delegateelection.process.ElectionService;
 import org.delegateelection.security.CurrentUser;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo profile: when the application is ready and the handbook province's election is not there yet, registers it,
  * fills its candidate registry with the generated pool, stores each recommending unit's generated branch tallies
  * ({@link GeneratedTallies}, as the units upload them before step 5) and starts its procedure, which then waits at
- * step 1.
+ * step 1. Any other unit of the national allocation is seeded the same way on request ({@link #seedUnit}).
  */
 @Component
 @Profile("demo")
@@ -29,9 +30,12 @@ public class HandbookSeeder {
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
     private final NominationRepository nominations;
+    private final DemoIdentity identity;
+    private NationalElections national;
 
     public HandbookSeeder(ElectionService service, ElectionRepository elections, CandidateRepository candidates,
-            NominationRepository nominations) {
+            NominationRepository nominations, DemoIdentity identity) {
+        this.identity = identity;
         this.service = service;
         this.elections = elections;
         this.candidates = candidates;
@@ -49,6 +53,40 @@ public class HandbookSeeder {
             uploadTallies(started.electionId(), handbook, CurrentUser.SYSTEM);
             return started.electionId();
         });
+    }
+
+    /**
+     * Creates the election of the allocation's unit {@code code} unless it exists (the handbook province's as
+     * {@link #seed()} does), and returns its id either way: the unit's generated bodies
+     * ({@link DemoIdentity#unitBodies}), its election registered in its own electoral unit (tenant {@code code})
+     * with the rules of its kind ({@link NationalElections#ruleOverrides}) and started, waiting at step 1, its
+     * generated pool in the registry and its recommending units' branch tallies stored.
+     *
+     * @throws IllegalArgumentException for a code not in the allocation
+     */
+    @Transactional
+    public long seedUnit(String code) {
+        HandbookElection election = national().of(code);
+        if (code.equals(HandbookElection.CODE)) {
+            return seed();
+        }
+        return elections.idOf(code).orElseGet(() -> {
+            ElectionUnit unit = election.unit();
+            identity.unitBodies(code, unit.name(), unit.recommendingUnits());
+            ElectionService.StartedElection started = service.start(ElectionRequest.of(unit).withRuleOverrides(
+                    NationalElections.ruleOverrides(national().allocation().unit(code).orElseThrow().kind())), code);
+            candidates.saveAll(started.electionId(), election.candidates(), CurrentUser.SYSTEM, null);
+            uploadTallies(started.electionId(), election, CurrentUser.SYSTEM);
+            return started.electionId();
+        });
+    }
+
+    /** The 38 units' generated elections, made once when first asked for. */
+    public synchronized NationalElections national() {
+        if (national == null) {
+            national = new NationalElections();
+        }
+        return national;
     }
 
     /** Stores the generated branch tallies of every recommending unit of the handbook election {@code electionId}. */

@@ -62,6 +62,13 @@ public record ElectionRequest(
                 unit.preliminaryElection());
     }
 
+    /** The same request with these rule overrides ({@code null} for none). */
+    public ElectionRequest withRuleOverrides(Map<String, Map<String, Object>> overrides) {
+        return new ElectionRequest(code, name, seats, nomineeQuota, minPreliminary, womenMemberSharePercent,
+                minMinorities, leadingCadreTarget, frontlineTarget, minWomenNominees, minUnder55Nominees,
+                ageReferenceDate, centreNomineesInAddition, recommendingUnits, overrides, preliminaryElection);
+    }
+
     /**
      * Checks every field and returns the election unit to store (id 0).
      *

@@ -176,7 +176,8 @@ public class TaskFormView implements TaskListener {
      * that lack a stroke sequence, {@link StrokeOrder#unsequenced}), what the vote's last round decided
      * ({@code lastRoundOutcome}), the state of its ballot boxes ({@code ballotBoxesText}, kept up to date by
      * {@link BallotBoxesView}), and the header line of its ballots for the form's entry (candidates in ballot order,
-     * "编号 姓名", then the column 无效).
+     * "编号 姓名", then the column 无效), empty when the header alone is longer than the entry takes
+     * ({@value TaskDecisions#MAX_TYPED_BALLOTS} characters): such a ballot's ballots are entered as a file.
      */
     private void ballot(DelegateTask task, long electionId, RegistryReads reads, View view, Vote vote) {
         Ballot ballot = ballotRounds.nextBallot(electionId, vote);
@@ -202,9 +203,12 @@ public class TaskFormView implements TaskListener {
                 .map(RoundOutcome::explanation).orElse(""));
         show(task, "candidateOptions", view.options(ballot.candidateIds().stream().map(people::get)
                 .filter(Objects::nonNull).toList()));
-        task.setVariableLocal(TaskDecisions.TYPED_BALLOTS, ballot.candidateIds().stream()
+        String header = ballot.candidateIds().stream()
                 .map(id -> people.containsKey(id) ? id + " " + people.get(id).name() : id)
-                .collect(Collectors.joining(",", "", ",无效")) + "\n");
+                .collect(Collectors.joining(",", "", ",无效")) + "\n";
+        // a ballot whose header alone is longer than the form may carry (e.g. 348 candidates) is entered as a file
+        task.setVariableLocal(TaskDecisions.TYPED_BALLOTS, header.length() <= TaskDecisions.MAX_TYPED_BALLOTS ? header
+                : "");
     }
 
     /**

@@ -7,6 +7,7 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.election.NationalAllocation;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/national/roll-up}: the delegates of every electoral unit registered here, together
  * ({@link NationalRollUp}), for the Central Organization Department and the national congress's credentials
- * committee.
+ * committee. A unit's kind, which decides the requirements that apply to it, is its kind in the national allocation
+ * ({@link NationalAllocation#twentieth()}); a unit the allocation does not list counts as a province, the kind the
+ * shipped quota rules are written for.
  */
 @RestController
 public class NationalRollUpController {
 
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
+    private final NationalAllocation allocation = NationalAllocation.twentieth();
 
     /** Reads the registry of elections and each one's decided lists. */
     public NationalRollUpController(ElectionRepository elections, CandidateRepository candidates) {
@@ -44,12 +48,7 @@ public class NationalRollUpController {
     public NationalRollUp rollUp(@RequestParam(name = "list", defaultValue = "elected") String list,
             @RequestParam(name = "ageOn", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate ageOn) {
-        CandidateList rolled = switch (list) {
-            case "elected" -> CandidateList.ELECTED;
-            case "confirmed" -> CandidateList.CONFIRMED;
-            default -> throw InvalidInputException.field("list", "应为 elected（当选代表）或 confirmed（资格确认的代表），收到「"
-                    + list + "」");
-        };
+        CandidateList rolled = nationalList(list);
         List<ElectionUnit> units = elections.all();
         List<LocalDate> dates = units.stream().map(ElectionUnit::ageReferenceDate).distinct().toList();
         if (ageOn == null && dates.size() > 1) {
@@ -57,7 +56,27 @@ public class NationalRollUpController {
         }
         LocalDate on = ageOn != null ? ageOn : dates.isEmpty() ? LocalDate.now() : dates.get(0);
         return NationalRollUp.of(units.stream().map(unit -> new NationalRollUp.Unit(unit.code(), unit.name(),
-                unit.seats(), unit.womenMemberShare(), candidates.isDecided(unit.id(), rolled)
+                unit.seats(), kindOf(unit), unit.womenMemberShare(), candidates.isDecided(unit.id(), rolled)
                         ? candidates.list(unit.id(), rolled.key()) : null)).toList(), on);
+    }
+
+    /** The unit's kind in the national allocation; a province when the allocation does not list it. */
+    NationalAllocation.Kind kindOf(ElectionUnit unit) {
+        return allocation.unit(unit.code()).map(NationalAllocation.Unit::kind).orElse(NationalAllocation.Kind.PROVINCE);
+    }
+
+    /**
+     * The list a national report reads: {@code elected} (the elected delegates) or {@code confirmed} (those whose
+     * credentials are confirmed).
+     *
+     * @throws InvalidInputException (400) naming {@code list} for anything else
+     */
+    public static CandidateList nationalList(String list) {
+        return switch (list) {
+            case "elected" -> CandidateList.ELECTED;
+            case "confirmed" -> CandidateList.CONFIRMED;
+            default -> throw InvalidInputException.field("list", "应为 elected（当选代表）或 confirmed（资格确认的代表），收到「"
+                    + list + "」");
+        };
     }
 }

@@ -14,6 +14,7 @@ import org.delegateelection.candidate.Education;
 import org.delegateelection.candidate.FrontlineKind;
 import org.delegateelection.candidate.Gender;
 import org.delegateelection.demo.HandbookElection;
+import org.delegateelection.election.NationalAllocation.Kind;
 import org.junit.jupiter.api.Test;
 
 /** The national roll-up over units' delegates, without Spring. */
@@ -32,10 +33,10 @@ class NationalRollUpTest {
             List<Candidate> people = election.candidates().stream().filter(c -> elected.contains(c.id())).toList();
             delegates += people.size();
             women += (int) people.stream().filter(Candidate::woman).count();
-            units.add(new NationalRollUp.Unit("unit" + i, "单位" + i, election.unit().seats(),
+            units.add(new NationalRollUp.Unit("unit" + i, "单位" + i, election.unit().seats(), Kind.PROVINCE,
                     election.unit().womenMemberShare(), people));
         }
-        units.add(new NationalRollUp.Unit("late", "未报单位", 40, new BigDecimal("0.29"), null));
+        units.add(new NationalRollUp.Unit("late", "未报单位", 40, Kind.PROVINCE, new BigDecimal("0.29"), null));
 
         NationalRollUp rollUp = NationalRollUp.of(units, AGE_ON);
 
@@ -72,9 +73,9 @@ class NationalRollUpTest {
                 person("j", Gender.MALE, Category.LEADING_CADRE, 43));
 
         NationalRollUp rollUp = NationalRollUp.of(List.of(
-                new NationalRollUp.Unit("east", "东省", 3, new BigDecimal("0.30"), met),
-                new NationalRollUp.Unit("west", "西省", 3, new BigDecimal("0.40"), missed),
-                new NationalRollUp.Unit("north", "北省", 4, new BigDecimal("0.25"), womenAtTheMembersShare)),
+                new NationalRollUp.Unit("east", "东省", 3, Kind.PROVINCE, new BigDecimal("0.30"), met),
+                new NationalRollUp.Unit("west", "西省", 3, Kind.PROVINCE, new BigDecimal("0.40"), missed),
+                new NationalRollUp.Unit("north", "北省", 4, Kind.PROVINCE, new BigDecimal("0.25"), womenAtTheMembersShare)),
                 AGE_ON);
 
         assertThat(rollUp.unitFigures().get(0).missed()).isEmpty();
