@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import org.delegateelection.election.NationalAllocation;
+import org.delegateelection.national.SeatAllocation;
 import org.delegateelection.report.NationalRollUp;
 import org.delegateelection.report.NationalRollUpController;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,7 +61,7 @@ public class DriveCommand implements ApplicationRunner {
 
     private void driveUnits(PrintStream out) {
         List<String> codes = units.equals("all")
-                ? seeder.national().allocation().units().stream().map(NationalAllocation.Unit::code).toList()
+                ? seeder.national().allocation().rows().stream().map(SeatAllocation.Row::code).toList()
                 : Arrays.stream(units.split(",")).map(String::strip).toList();
         long start = System.nanoTime();
         for (String code : codes) {

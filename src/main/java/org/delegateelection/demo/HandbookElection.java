@@ -10,7 +10,7 @@ import org.delegateelection.demo.DecisionPlan.CandidateReport;
 import org.delegateelection.demo.DecisionPlan.Tally;
 import org.delegateelection.demo.DecisionPlan.UnitNomination;
 import org.delegateelection.election.ElectionUnit;
-import org.delegateelection.election.NationalAllocation;
+import org.delegateelection.national.SeatAllocation;
 import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.report.CompositionReport;
 
@@ -43,8 +43,8 @@ import java.util.stream.IntStream;
  * <p>An election unit of another size is the handbook's scaled: the nominees who reach the prospective list and the
  * recommending units' nominee quotas in proportion to the seats, the few who drop out earlier, the people recommended
  * in addition, the minorities and the congress's electors as in the handbook. A unit of the national allocation is
- * generated the same way around delegates given to it ({@link #HandbookElection(NationalAllocation.Unit, BigDecimal,
- * List)}, as {@link NationalElections} shares the national figures out).
+ * generated the same way around delegates given to it ({@link #HandbookElection(SeatAllocation.Row, BigDecimal,
+ * List)}, as {@link GeneratedUnits} shares the national figures out).
  */
 public final class HandbookElection {
 
@@ -199,7 +199,7 @@ public final class HandbookElection {
      * @param delegates        the delegates its congress elects, at most its seats, at least one
      * @throws IllegalArgumentException for no delegates or more than the seats
      */
-    public HandbookElection(NationalAllocation.Unit allocated, BigDecimal womenMemberShare, List<Delegate> delegates) {
+    public HandbookElection(SeatAllocation.Row allocated, BigDecimal womenMemberShare, List<Delegate> delegates) {
         int seats = allocated.seats();
         if (delegates.isEmpty() || delegates.size() > seats) {
             throw new IllegalArgumentException(allocated.name() + "：当选代表应为 1 至 " + seats + " 名，收到 "
@@ -230,7 +230,7 @@ public final class HandbookElection {
     }
 
     /**
-     * A delegate as {@link NationalElections} gives one to a unit: what the Organization Department's figures count.
+     * A delegate as {@link GeneratedUnits} gives one to a unit: what the Organization Department's figures count.
      *
      * @param frontlineKind      the kind of a frontline delegate; {@code null} for a leading cadre
      * @param woman              a woman
@@ -715,12 +715,12 @@ public final class HandbookElection {
         }
 
         /** The same slots in a unit of the allocation: coded {@code <unit>-<role>}, named for the unit's kind. */
-        UnitSpec of(NationalAllocation.Unit allocated) {
+        UnitSpec of(SeatAllocation.Row allocated) {
             int position = IntStream.range(0, UNITS.size()).filter(i -> UNITS.get(i).code().equals(role))
                     .findFirst().orElseThrow();
             List<String> names = UNIT_NAMES.get(allocated.code());
             String unitName = names != null ? names.get(position)
-                    : allocated.kind() == NationalAllocation.Kind.PROVINCE ? name
+                    : allocated.kind() == SeatAllocation.Kind.PROVINCE ? name
                     : allocated.name() + "第" + CHINESE_NUMBERS.get(position) + "推荐组";
             return new UnitSpec(allocated.code() + "-" + role, unitName, nominees, extras, role);
         }

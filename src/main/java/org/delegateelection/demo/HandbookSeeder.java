@@ -31,7 +31,7 @@ public class HandbookSeeder {
     private final CandidateRepository candidates;
     private final NominationRepository nominations;
     private final DemoIdentity identity;
-    private NationalElections national;
+    private GeneratedUnits national;
 
     public HandbookSeeder(ElectionService service, ElectionRepository elections, CandidateRepository candidates,
             NominationRepository nominations, DemoIdentity identity) {
@@ -59,7 +59,7 @@ public class HandbookSeeder {
      * Creates the election of the allocation's unit {@code code} unless it exists (the handbook province's as
      * {@link #seed()} does), and returns its id either way: the unit's generated bodies
      * ({@link DemoIdentity#unitBodies}), its election registered in its own electoral unit (tenant {@code code})
-     * with the rules of its kind ({@link NationalElections#ruleOverrides}) and started, waiting at step 1, its
+     * with the rules of its kind ({@link GeneratedUnits#ruleOverrides}) and started, waiting at step 1, its
      * generated pool in the registry and its recommending units' branch tallies stored.
      *
      * @throws IllegalArgumentException for a code not in the allocation
@@ -74,7 +74,7 @@ public class HandbookSeeder {
             ElectionUnit unit = election.unit();
             identity.unitBodies(code, unit.name(), unit.recommendingUnits());
             ElectionService.StartedElection started = service.start(ElectionRequest.of(unit).withRuleOverrides(
-                    NationalElections.ruleOverrides(national().allocation().unit(code).orElseThrow().kind())), code);
+                    GeneratedUnits.ruleOverrides(national().allocation().row(code).orElseThrow().kind())), code);
             candidates.saveAll(started.electionId(), election.candidates(), CurrentUser.SYSTEM, null);
             uploadTallies(started.electionId(), election, CurrentUser.SYSTEM);
             return started.electionId();
@@ -82,9 +82,9 @@ public class HandbookSeeder {
     }
 
     /** The 38 units' generated elections, made once when first asked for. */
-    public synchronized NationalElections national() {
+    public synchronized GeneratedUnits national() {
         if (national == null) {
-            national = new NationalElections();
+            national = new GeneratedUnits();
         }
         return national;
     }

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.TaskService;
 import org.delegateelection.national.CongressNotice;
 import org.delegateelection.national.NationalRepository;
+import org.delegateelection.national.SeatAllocation;
 import org.delegateelection.process.NationalElections;
+import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.TableFile;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
@@ -50,6 +52,27 @@ public class NationalSeeder {
         this.taskService = taskService;
     }
 
+    /**
+     * The demo's allocation ({@value #ALLOCATION}) as read and checked against {@link #NOTICE}.
+     *
+     * @throws IllegalStateException when the shipped file does not pass the checks
+     */
+    public static SeatAllocation allocation() {
+        try {
+            return SeatAllocation.read(TableFile.Format.CSV, allocationFile(), NOTICE, c -> true);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException(ALLOCATION + "：" + e.getMessage() + " " + e.problems(), e);
+        }
+    }
+
+    private static byte[] allocationFile() {
+        try (InputStream in = NationalSeeder.class.getResourceAsStream(ALLOCATION)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts the demo's national procedure and its 38 units unless it exists; returns its id either way. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
@@ -58,11 +81,7 @@ public class NationalSeeder {
         handbook.seed();
         return repository.idOf(CODE).orElseGet(() -> {
             NationalElections.Started started = national.start(NOTICE);
-            try (InputStream in = NationalSeeder.class.getResourceAsStream(ALLOCATION)) {
-                national.allocate(CODE, TableFile.Format.CSV, in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            national.allocate(CODE, TableFile.Format.CSV, allocationFile());
             taskService.complete(taskService.createTaskQuery().processInstanceId(started.processInstanceId())
                     .taskDefinitionKey("allocateSeats").singleResult().getId());
             return started.id();

@@ -7,7 +7,7 @@ import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
-import org.delegateelection.election.NationalAllocation;
+import org.delegateelection.national.NationalRepository;
 import org.delegateelection.report.NationalRollUpController;
 import org.delegateelection.system.CjkFont;
 import org.delegateelection.system.InvalidInputException;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/national/documents}: the national list of delegates ({@link NationalDelegateList}) of every electoral
  * unit registered here, as .xlsx and PDF, for the Central Organization Department and the national congress's
  * credentials committee. The units' delegates are taken in the order of the national allocation
- * ({@link NationalAllocation#twentieth()}; units it does not list after them, by code), which people of one name keep.
+ * in force ({@link NationalRepository#unitsInForce()}; units none lists after them, by code), which people of one name keep.
  */
 @RestController
 @RequestMapping("/api/national/documents")
@@ -31,13 +31,18 @@ public class NationalDocumentController {
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
     private final CjkFont font;
-    private final NationalAllocation allocation = NationalAllocation.twentieth();
+    private final NationalRepository national;
 
-    /** Reads the registry of elections and each one's decided lists; prints the PDF in the embedded font. */
-    public NationalDocumentController(ElectionRepository elections, CandidateRepository candidates, CjkFont font) {
+    /**
+     * Reads the registry of elections, each one's decided lists and the national allocations; prints the PDF in the
+     * embedded font.
+     */
+    public NationalDocumentController(ElectionRepository elections, CandidateRepository candidates, CjkFont font,
+            NationalRepository national) {
         this.elections = elections;
         this.candidates = candidates;
         this.font = font;
+        this.national = national;
     }
 
     /**
@@ -67,7 +72,7 @@ public class NationalDocumentController {
 
     private NationalDelegateList delegates(String list) {
         CandidateList rolled = NationalRollUpController.nationalList(list);
-        List<String> codes = allocation.units().stream().map(NationalAllocation.Unit::code).toList();
+        List<String> codes = List.copyOf(national.unitsInForce().keySet());
         List<ElectionUnit> units = elections.all().stream()
                 .filter(unit -> candidates.isDecided(unit.id(), rolled))
                 .sorted(Comparator.comparingInt((ElectionUnit unit) -> codes.contains(unit.code())

@@ -1,6 +1,8 @@
 package org.delegateelection.national;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +91,24 @@ public class NationalRepository {
                 .query((rs, n) -> new SeatAllocation.Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getBigDecimal(5), SeatAllocation.Kind.valueOf(rs.getString(6)))).list();
         return rows.isEmpty() ? Optional.empty() : Optional.of(new SeatAllocation(rows));
+    }
+
+    /**
+     * Every electoral unit of the allocations in force (each national procedure's latest version), by code, in the
+     * order of the newest procedure's allocation, then of older ones for units it does not list.
+     */
+    public Map<String, SeatAllocation.Row> unitsInForce() {
+        Map<String, SeatAllocation.Row> units = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select r.row_number, r.unit_code, r.unit_name, r.seats, r.women_share, r.kind
+                        from national_allocation_row r join national_allocation a on a.id = r.allocation_id
+                        where a.version = (select max(l.version) from national_allocation l
+                            where l.national_election_id = a.national_election_id)
+                        order by a.national_election_id desc, r.row_number""")
+                .query((rs, n) -> new SeatAllocation.Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getBigDecimal(5), SeatAllocation.Kind.valueOf(rs.getString(6)))).list()
+                .forEach(row -> units.putIfAbsent(row.code(), row));
+        return units;
     }
 
     /**

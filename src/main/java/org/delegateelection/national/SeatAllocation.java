@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 
 import org.delegateelection.election.ElectionRequest;
@@ -70,6 +71,22 @@ public record SeatAllocation(List<Row> rows) {
             return label;
         }
 
+        /**
+         * Whether the Centre requires of this kind at least one third frontline and at most two thirds leading cadres
+         * among its delegates: provinces, the central financial system and the central enterprise system.
+         */
+        public boolean frontlineRequired() {
+            return this == PROVINCE || this == FINANCIAL_AND_ENTERPRISES;
+        }
+
+        /**
+         * Whether the women's share of this kind's delegates must be above the women's share of its party members:
+         * provinces, regions and municipalities only (the others elect "a certain number" of women).
+         */
+        public boolean womenAboveMembersRequired() {
+            return this == PROVINCE;
+        }
+
         static Kind of(String label) {
             return Arrays.stream(values()).filter(k -> k.label.equals(label)).findFirst().orElse(null);
         }
@@ -86,6 +103,11 @@ public record SeatAllocation(List<Row> rows) {
      * @param kind         its kind
      */
     public record Row(int row, String code, String name, int seats, BigDecimal womenShare, Kind kind) {
+
+        /** The women's share of the unit's party members as a fraction (0.334), {@code null} when not given. */
+        public BigDecimal womenMemberShare() {
+            return womenShare == null ? null : womenShare.movePointLeft(2);
+        }
 
         /**
          * The registration of the unit's election from this row alone, for a unit that has not registered its own
@@ -119,7 +141,7 @@ public record SeatAllocation(List<Row> rows) {
     }
 
     /** The row of a unit's code. */
-    public java.util.Optional<Row> row(String code) {
+    public Optional<Row> row(String code) {
         return rows.stream().filter(r -> r.code().equals(code)).findFirst();
     }
 

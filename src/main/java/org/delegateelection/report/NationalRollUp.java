@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.Category;
-import org.delegateelection.election.NationalAllocation;
+import org.delegateelection.national.SeatAllocation;
 
 /**
  * The delegates of every electoral unit together (全国汇总): their composition in the form of the Organization
@@ -58,7 +58,7 @@ public record NationalRollUp(int units, int unitsReported, int seats, Compositio
         }
 
         /** Whether the requirement applies to a unit of this kind. */
-        public boolean appliesTo(NationalAllocation.Kind kind) {
+        public boolean appliesTo(SeatAllocation.Kind kind) {
             return switch (this) {
                 case WOMEN_ABOVE_MEMBERS -> kind.womenAboveMembersRequired();
                 case FRONTLINE_ONE_THIRD, LEADING_CADRES_TWO_THIRDS -> kind.frontlineRequired();
@@ -78,7 +78,7 @@ public record NationalRollUp(int units, int unitsReported, int seats, Compositio
      *                         requirement applies
      * @param delegates        its delegates on the list rolled up; {@code null} when the list is not decided yet
      */
-    public record Unit(String code, String name, int seats, NationalAllocation.Kind kind, BigDecimal womenMemberShare,
+    public record Unit(String code, String name, int seats, SeatAllocation.Kind kind, BigDecimal womenMemberShare,
             List<Candidate> delegates) {
     }
 

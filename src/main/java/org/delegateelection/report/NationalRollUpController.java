@@ -2,12 +2,14 @@ package org.delegateelection.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
-import org.delegateelection.election.NationalAllocation;
+import org.delegateelection.national.NationalRepository;
+import org.delegateelection.national.SeatAllocation;
 import org.delegateelection.system.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/national/roll-up}: the delegates of every electoral unit registered here, together
  * ({@link NationalRollUp}), for the Central Organization Department and the national congress's credentials
  * committee. A unit's kind, which decides the requirements that apply to it, is its kind in the national allocation
- * ({@link NationalAllocation#twentieth()}); a unit the allocation does not list counts as a province, the kind the
+ * in force ({@link NationalRepository#unitsInForce()}); a unit no allocation lists counts as a province, the kind the
  * shipped quota rules are written for.
  */
 @RestController
@@ -26,12 +28,14 @@ public class NationalRollUpController {
 
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
-    private final NationalAllocation allocation = NationalAllocation.twentieth();
+    private final NationalRepository national;
 
-    /** Reads the registry of elections and each one's decided lists. */
-    public NationalRollUpController(ElectionRepository elections, CandidateRepository candidates) {
+    /** Reads the registry of elections, each one's decided lists and the national allocations. */
+    public NationalRollUpController(ElectionRepository elections, CandidateRepository candidates,
+            NationalRepository national) {
         this.elections = elections;
         this.candidates = candidates;
+        this.national = national;
     }
 
     /**
@@ -55,14 +59,16 @@ public class NationalRollUpController {
             throw InvalidInputException.field("ageOn", "各选举单位计算年龄的日期不同（" + dates + "），请指定 ageOn（yyyy-MM-dd）");
         }
         LocalDate on = ageOn != null ? ageOn : dates.isEmpty() ? LocalDate.now() : dates.get(0);
+        Map<String, SeatAllocation.Row> allocated = national.unitsInForce();
         return NationalRollUp.of(units.stream().map(unit -> new NationalRollUp.Unit(unit.code(), unit.name(),
-                unit.seats(), kindOf(unit), unit.womenMemberShare(), candidates.isDecided(unit.id(), rolled)
+                unit.seats(), kindOf(allocated, unit), unit.womenMemberShare(), candidates.isDecided(unit.id(), rolled)
                         ? candidates.list(unit.id(), rolled.key()) : null)).toList(), on);
     }
 
     /** The unit's kind in the national allocation; a province when the allocation does not list it. */
-    NationalAllocation.Kind kindOf(ElectionUnit unit) {
-        return allocation.unit(unit.code()).map(NationalAllocation.Unit::kind).orElse(NationalAllocation.Kind.PROVINCE);
+    private static SeatAllocation.Kind kindOf(Map<String, SeatAllocation.Row> allocated, ElectionUnit unit) {
+        SeatAllocation.Row row = allocated.get(unit.code());
+        return row == null ? SeatAllocation.Kind.PROVINCE : row.kind();
     }
 
     /**

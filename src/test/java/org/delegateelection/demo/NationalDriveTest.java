@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Units of the national allocation seeded and driven from step 1 to step 25 by their own generated bodies: the drive
  * elects and confirms what each unit's plan says, in the unit's own tenant; a unit that leaves a seat empty gets
  * there through a shortfall and the presidium's decision to elect no more. (All 38 are driven by the command of
- * {@link DriveCommand}; the exact national figures of their plans are {@link NationalElectionsTest}'s.)
+ * {@link DriveCommand}; the exact national figures of their plans are {@link GeneratedUnitsTest}'s.)
  */
 @ProcessTest
 class NationalDriveTest {

@@ -16,8 +16,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.demo.HandbookElection;
-import org.delegateelection.demo.NationalElections;
-import org.delegateelection.election.NationalAllocation;
+import org.delegateelection.demo.GeneratedUnits;
+import org.delegateelection.national.SeatAllocation;
 import org.delegateelection.system.CjkFont;
 import org.delegateelection.vote.StrokeOrder;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class NationalDelegateListTest {
 
-    private static final NationalElections NATIONAL = new NationalElections();
+    private static final GeneratedUnits NATIONAL = new GeneratedUnits();
     private static final NationalDelegateList LIST = list();
 
     private static NationalDelegateList list() {
         List<NationalDelegateList.Entry> entries = new ArrayList<>();
-        for (NationalAllocation.Unit unit : NATIONAL.allocation().units()) {
+        for (SeatAllocation.Row unit : NATIONAL.allocation().rows()) {
             HandbookElection election = NATIONAL.of(unit.code());
-            NationalElections.elected(election).forEach(c -> entries.add(new NationalDelegateList.Entry(c,
+            GeneratedUnits.elected(election).forEach(c -> entries.add(new NationalDelegateList.Entry(c,
                     election.unit().name())));
         }
         return new NationalDelegateList("党的全国代表大会代表名单", entries);

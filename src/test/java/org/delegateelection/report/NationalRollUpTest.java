@@ -14,7 +14,7 @@ import org.delegateelection.candidate.Education;
 import org.delegateelection.candidate.FrontlineKind;
 import org.delegateelection.candidate.Gender;
 import org.delegateelection.demo.HandbookElection;
-import org.delegateelection.election.NationalAllocation.Kind;
+import org.delegateelection.national.SeatAllocation.Kind;
 import org.junit.jupiter.api.Test;
 
 /** The national roll-up over units' delegates, without Spring. */

@@ -17,14 +17,14 @@ import java.util.stream.IntStream;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.candidate.Education;
 import org.delegateelection.candidate.FrontlineKind;
-import org.delegateelection.election.NationalAllocation;
+import org.delegateelection.national.SeatAllocation;
 import org.delegateelection.report.CompositionReport;
 
 /**
  * The demo's national election: the 38 electoral units of the 20th Congress's allocation
- * ({@link NationalAllocation#twentieth()}), the handbook province's election as {@link HandbookElection#HandbookElection()}
+ * ({@link NationalSeeder#allocation()}), the handbook province's election as {@link HandbookElection#HandbookElection()}
  * gives it and each of the other 37 generated around the delegates given to it
- * ({@link HandbookElection#HandbookElection(NationalAllocation.Unit, BigDecimal, List)}), so that the delegates the 38
+ * ({@link HandbookElection#HandbookElection(SeatAllocation.Row, BigDecimal, List)}), so that the delegates the 38
  * elect add up exactly to the figures the Organization Department published for the 20th Congress (September 2022):
  * 2,296 delegates, 771 frontline (192 workers of whom 26 migrant workers, 85 farmers, 266 professional technicians),
  * 619 women, 264 ethnic minorities of 40 groups, average age 52.2, 1,371 under 55, 434 under 45, 2,191 with college
@@ -40,13 +40,10 @@ import org.delegateelection.report.CompositionReport;
  * seat empty, their congress's presidium deciding after a shortfall to elect no more. Ages are whole years on
  * 2022-06-30, their sum 119,851 (52.2 × 2,296). Everything is drawn from fixed seeds: every instance is equal.
  */
-public final class NationalElections {
+public final class GeneratedUnits {
 
     /** Units that elect one delegate fewer than their seats: the 2,300 seats elected 2,296 delegates. */
     public static final Set<String> VACANT = Set.of("pla", "central-state-organs", "henan", "shandong");
-
-    /** The women's share of all party members, end 2021 (中共中央组织部, 2022), registered for a unit not a province. */
-    public static final BigDecimal NATIONAL_WOMEN_MEMBER_SHARE = new BigDecimal("0.294");
 
     /** The figures published for the 20th Congress's delegates (中共中央组织部, September 2022). */
     static final int DELEGATES = 2296, FRONTLINE = 771, WORKERS = 192, MIGRANT_WORKERS = 26, FARMERS = 85,
@@ -89,18 +86,18 @@ public final class NationalElections {
     private static final Map<String, Integer> MINORITY_WEIGHT = Map.of("xinjiang", 6, "xizang", 6, "guangxi", 6,
             "ningxia", 6, "neimenggu", 6, "qinghai", 6, "yunnan", 3, "guizhou", 3);
 
-    private final NationalAllocation allocation;
+    private final SeatAllocation allocation;
     private final Map<String, HandbookElection> elections;
 
     /** Generates the 38 units' elections (the handbook's and 37 others) from fixed seeds. */
-    public NationalElections() {
-        this.allocation = NationalAllocation.twentieth();
+    public GeneratedUnits() {
+        this.allocation = NationalSeeder.allocation();
         HandbookElection handbook = new HandbookElection();
-        List<NationalAllocation.Unit> others = allocation.units().stream()
+        List<SeatAllocation.Row> others = allocation.rows().stream()
                 .filter(u -> !u.code().equals(handbook.unit().code())).toList();
         List<List<HandbookElection.Delegate>> delegates = delegates(others, elected(handbook));
         Map<String, HandbookElection> generated = new LinkedHashMap<>();
-        for (NationalAllocation.Unit unit : allocation.units()) {
+        for (SeatAllocation.Row unit : allocation.rows()) {
             int i = others.indexOf(unit);
             generated.put(unit.code(), i < 0 ? handbook
                     : new HandbookElection(unit, womenMemberShare(unit), delegates.get(i)));
@@ -109,7 +106,7 @@ public final class NationalElections {
     }
 
     /** The allocation the elections are generated for. */
-    public NationalAllocation allocation() {
+    public SeatAllocation allocation() {
         return allocation;
     }
 
@@ -138,8 +135,9 @@ public final class NationalElections {
     }
 
     /** The women's share to register for a unit: its party members' share, or the national one for a unit not a province. */
-    public static BigDecimal womenMemberShare(NationalAllocation.Unit unit) {
-        return unit.womenMemberShare() != null ? unit.womenMemberShare() : NATIONAL_WOMEN_MEMBER_SHARE;
+    public static BigDecimal womenMemberShare(SeatAllocation.Row unit) {
+        return unit.womenMemberShare() != null ? unit.womenMemberShare()
+                : SeatAllocation.NATIONAL_WOMEN_SHARE.movePointLeft(2);
     }
 
     /**
@@ -151,7 +149,7 @@ public final class NationalElections {
      * national figures (a unit of 16 or 18 seats cannot come within 2 points of 8.7 % workers), which the national
      * roll-up shows.
      */
-    public static Map<String, Map<String, Object>> ruleOverrides(NationalAllocation.Kind kind) {
+    public static Map<String, Map<String, Object>> ruleOverrides(SeatAllocation.Kind kind) {
         Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
         for (String rule : List.of("workersShare", "farmersShare", "techniciansShare")) {
             overrides.put(rule, Map.of("blocking", false));
@@ -167,7 +165,7 @@ public final class NationalElections {
     }
 
     /** The delegates of each of the units: what is left of the published figures after {@code taken}. */
-    private static List<List<HandbookElection.Delegate>> delegates(List<NationalAllocation.Unit> units,
+    private static List<List<HandbookElection.Delegate>> delegates(List<SeatAllocation.Row> units,
             List<Candidate> taken) {
         LocalDate on = LocalDate.of(2022, 6, 30);
         int[] n = units.stream().mapToInt(u -> u.seats() - (VACANT.contains(u.code()) ? 1 : 0)).toArray();
@@ -266,8 +264,8 @@ public final class NationalElections {
     }
 
     /** Each unit's least {@code least(unit, size)}, and what is left of {@code total} in proportion to the sizes. */
-    private static int[] atLeast(int total, List<NationalAllocation.Unit> units, int[] n,
-            java.util.function.ToIntBiFunction<NationalAllocation.Unit, Integer> least) {
+    private static int[] atLeast(int total, List<SeatAllocation.Row> units, int[] n,
+            java.util.function.ToIntBiFunction<SeatAllocation.Row, Integer> least) {
         int[] counts = IntStream.range(0, n.length).map(i -> least.applyAsInt(units.get(i), n[i])).toArray();
         int rest = total - IntStream.of(counts).sum();
         if (rest < 0) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.delegateelection.candidate.Candidate;
 import org.delegateelection.demo.DecisionPlan.UnitNomination;
 import org.delegateelection.election.ElectionUnit;
-import org.delegateelection.election.NationalAllocation;
+import org.delegateelection.national.SeatAllocation;
 import org.delegateelection.nomination.Participation;
 import org.delegateelection.quota.QuotaChecker;
 import org.delegateelection.quota.QuotaReport;
@@ -28,10 +28,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The 38 units of the national allocation as generated, without Spring: each unit's plan elects its delegates, and
  * the delegates of all 38 roll up to the figures the Organization Department published for the 20th Congress.
  */
-class NationalElectionsTest {
+class GeneratedUnitsTest {
 
     private static final LocalDate AGE_ON = LocalDate.of(2022, 6, 30);
-    private static final NationalElections NATIONAL = new NationalElections();
+    private static final GeneratedUnits NATIONAL = new GeneratedUnits();
 
     @Test
     void theThirtyEightUnitsElectTheNationalFiguresOfThe20thCongress() {
@@ -66,7 +66,7 @@ class NationalElectionsTest {
         assertThat(rollUp.missing().values()).allSatisfy(names -> assertThat(names).isEmpty());
         assertThat(rollUp.unitFigures()).filteredOn(f -> f.delegates() < f.seats())
                 .extracting(NationalRollUp.UnitFigures::code)
-                .containsExactlyInAnyOrderElementsOf(NationalElections.VACANT);
+                .containsExactlyInAnyOrderElementsOf(GeneratedUnits.VACANT);
         NationalRollUp.UnitFigures army = rollUp.unitFigures().stream().filter(f -> f.code().equals("pla"))
                 .findFirst().orElseThrow();
         assertThat(army.requirements()).containsExactly("55岁以下代表不少于一半");
@@ -88,15 +88,15 @@ class NationalElectionsTest {
 
     @Test
     void everyUnitsPlanPassesEveryBlockingCheckOfItsRulesAndElectsItsDelegates() {
-        for (NationalAllocation.Unit allocated : NATIONAL.allocation().units()) {
+        for (SeatAllocation.Row allocated : NATIONAL.allocation().rows()) {
             HandbookElection election = NATIONAL.of(allocated.code());
             QuotaRules rules = allocated.code().equals("handbook-province") ? QuotaRules.defaults()
                     : QuotaRules.defaults().withOverrides(new ObjectMapper().valueToTree(
-                            NationalElections.ruleOverrides(allocated.kind())));
+                            GeneratedUnits.ruleOverrides(allocated.kind())));
             assertThat(failedChecks(election, rules)).as(allocated.name()).isEmpty();
             assertThat(election.unit().seats()).isEqualTo(allocated.seats());
             assertThat(election.plan().electedList()).hasSize(allocated.seats()
-                    - (NationalElections.VACANT.contains(allocated.code()) ? 1 : 0));
+                    - (GeneratedUnits.VACANT.contains(allocated.code()) ? 1 : 0));
             assertThat(election.plan().prospectiveList().size()).isGreaterThan(allocated.seats() * 115 / 100);
             assertThat(election.unit().recommendingUnits()).allSatisfy(ru -> assertThat(ru.nomineeQuota()).isPositive());
         }
@@ -104,7 +104,7 @@ class NationalElectionsTest {
 
     @Test
     void generatingAgainGivesTheSameUnits() {
-        NationalElections again = new NationalElections();
+        GeneratedUnits again = new GeneratedUnits();
 
         for (String code : List.of("pla", "macau", "xinjiang")) {
             assertThat(again.of(code).candidates()).isEqualTo(NATIONAL.of(code).candidates());
@@ -114,10 +114,10 @@ class NationalElectionsTest {
 
     private static NationalRollUp rollUp() {
         List<NationalRollUp.Unit> units = new ArrayList<>();
-        for (NationalAllocation.Unit allocated : NATIONAL.allocation().units()) {
+        for (SeatAllocation.Row allocated : NATIONAL.allocation().rows()) {
             HandbookElection election = NATIONAL.of(allocated.code());
             units.add(new NationalRollUp.Unit(allocated.code(), allocated.name(), election.unit().seats(),
-                    allocated.kind(), election.unit().womenMemberShare(), NationalElections.elected(election)));
+                    allocated.kind(), election.unit().womenMemberShare(), GeneratedUnits.elected(election)));
         }
         return NationalRollUp.of(units, AGE_ON);
     }
