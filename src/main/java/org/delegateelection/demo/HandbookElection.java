@@ -184,7 +184,7 @@ public final class HandbookElection {
         int under55 = (int) nominees.stream().filter(p -> p.age() < 55).count();
         return new ElectionUnit(0, "handbook-province", "示例省", seats, nominees.size(), prospective,
                 new BigDecimal("0.290"), 2, leadingCadres, nominees.size() - leadingCadres, women - 1, under55 - 7,
-                AGE_REFERENCE_DATE, true, units, false);
+                AGE_REFERENCE_DATE, true, units, false, 1);
     }
 
     /**
