@@ -15,7 +15,8 @@ import org.delegateelection.election.RecommendingUnit;
  * 300 branches of 8 to 40 members per unit under grassroots committees of about ten branches; about one member in two
  * hundred stays away (participation about 99.5 %, as the handbook reports). Every branch recommends the unit's planned
  * nominees with a high share of its members, the unit's other people in the registry with a low one, and now and then
- * two people not in the registry; so the nominees the plan decides lead the unit's ranking.
+ * two people not in the registry; so the nominees the plan decides lead the unit's ranking. In a consultation round
+ * after the first (三上三下) the branches recommend from the list sent down only ({@link #csvOfList}).
  */
 public final class GeneratedTallies {
 
@@ -40,12 +41,25 @@ public final class GeneratedTallies {
                     .findFirst().map(DecisionPlan.UnitNomination::nomineeIds).orElse(List.of());
             List<String> others = pool.stream().filter(c -> unit.code().equals(c.recommendingUnit()))
                     .map(Candidate::id).filter(id -> !nominees.contains(id)).toList();
-            files.put(unit.code(), csv(unit, nominees, others, random));
+            files.put(unit.code(), csv(unit, nominees, others, random, true));
         }
         return files;
     }
 
-    private static String csv(RecommendingUnit unit, List<String> nominees, List<String> others, Random random) {
+    /**
+     * The file of a recommending unit in a consultation round after the first: its branches recommend the people of
+     * the list the round before sent down, in the list's order, and nobody else.
+     *
+     * @param list  the registry ids on the list, most support first
+     * @param round the round (2 or 3), which seeds the figures
+     */
+    public static String csvOfList(RecommendingUnit unit, List<String> list, int round) {
+        return csv(unit, list, List.of(), new Random(HandbookElection.SEED + 31L * round + unit.code().hashCode()),
+                false);
+    }
+
+    private static String csv(RecommendingUnit unit, List<String> nominees, List<String> others, Random random,
+            boolean unregistered) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         int branches = 100 + random.nextInt(201);
         for (int b = 0; b < branches; b++) {
@@ -70,12 +84,12 @@ public final class GeneratedTallies {
                     rows++;
                 }
             }
-            if (random.nextInt(100) < 10) {
+            if (unregistered && random.nextInt(100) < 10) {
                 csv.append(head).append(",").append(unit.name().charAt(0)).append("新民,1978-03-12,,")
                         .append(votes(takingPart, 0.1 + 0.1 * random.nextDouble())).append('\n');
                 rows++;
             }
-            if (random.nextInt(100) < 8) {
+            if (unregistered && random.nextInt(100) < 8) {
                 csv.append(head).append(",").append(unit.name().charAt(0)).append("建华,,").append(unit.name())
                         .append("人民医院,").append(votes(takingPart, 0.1 + 0.1 * random.nextDouble())).append('\n');
                 rows++;

@@ -32,6 +32,8 @@ import org.delegateelection.candidate.CandidateReports;
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
+import org.delegateelection.election.RecommendingUnit;
+import org.delegateelection.nomination.NominationRepository;
 import org.delegateelection.procedure.Step;
 import org.delegateelection.procedure.StepFamily;
 import org.delegateelection.procedure.Steps;
@@ -53,8 +55,10 @@ import org.springframework.stereotype.Component;
  * public services as that user (the engine checks the user's authorizations and logs the user), with the decisions
  * of {@link HandbookElection#plan()}. On the way it sends the planned report
  * against a candidate and the objection during the public notice, proposes a preliminary list that fails its quota
- * check first, and executes the public notice's timer job once it shows the real due date. Everything it does is
- * printed: each step, each quota report, the due date, and at the end the composition of the elected delegates.
+ * check first, and executes the public notice's timer job once it shows the real due date. In an election of several
+ * consultation rounds (三上三下) each unit uploads, before its step 5 of a later round, its branches' tallies on the
+ * list the round before sent down ({@link GeneratedTallies#csvOfList}). Everything it does is printed: each step,
+ * each quota report, the due date, and at the end the composition of the elected delegates.
  */
 @Component
 @Profile("demo")
@@ -75,11 +79,14 @@ public class HandbookDriver {
     private final PublicNoticeCalendar noticeCalendar;
     private final BallotRounds ballotRounds;
     private final UnitTenants tenants;
+    private final NominationRepository nominations;
 
     public HandbookDriver(HandbookSeeder seeder, ElectionRepository elections, CandidateRepository candidates,
             CandidateReportIntake reportIntake, TaskService taskService, FormService formService,
             IdentityService identityService, ManagementService managementService, HistoryService historyService,
-            JdbcClient jdbc, PublicNoticeCalendar noticeCalendar, BallotRounds ballotRounds, UnitTenants tenants) {
+            JdbcClient jdbc, PublicNoticeCalendar noticeCalendar, BallotRounds ballotRounds, UnitTenants tenants,
+            NominationRepository nominations) {
+        this.nominations = nominations;
         this.tenants = tenants;
         this.ballotRounds = ballotRounds;
         this.noticeCalendar = noticeCalendar;
@@ -230,6 +237,9 @@ public class HandbookDriver {
             return;
         }
         User user = memberOf(run, task);
+        if ("branchRecommendation".equals(key)) {
+            uploadRoundTallies(run, taskVariable(task, "unitCode"), user);
+        }
         Step step = Steps.of(key);
         Map<String, Object> values = decide(run, key, task.getName(), () -> taskVariable(task, "unitCode"),
                 tally -> enterBallots(run, step.vote(), tally));
@@ -339,6 +349,24 @@ public class HandbookDriver {
             }
         }
         return values;
+    }
+
+    /**
+     * Step 5 of a consultation round after the first, unless the unit has uploaded the round's tallies: the unit's
+     * user uploads its branches' tallies on the list the round before sent down (round 1's come with the election).
+     */
+    private void uploadRoundTallies(Run run, String unitCode, User user) {
+        int round = nominations.roundUnderWay(run.electionId, unitCode);
+        if (round == 1 || nominations.participation(run.electionId, unitCode, round).isPresent()) {
+            return;
+        }
+        List<String> list = nominations.list(run.electionId, unitCode, round - 1).stream()
+                .map(NominationRepository.Listed::candidateId).toList();
+        RecommendingUnit unit = elections.get(run.electionId).recommendingUnits().stream()
+                .filter(ru -> ru.code().equals(unitCode)).findFirst().orElseThrow();
+        nominations.upload(run.electionId, unitCode, round, TableFile.Format.CSV,
+                GeneratedTallies.csvOfList(unit, list, round).getBytes(StandardCharsets.UTF_8), user.getId(), null);
+        run.out.printf("       第 %d 轮征求意见：%s按下发的名单（%d 名）上传党支部推荐情况%n", round, unit.name(), list.size());
     }
 
     /** Steps 20 and 23: the ballots behind the plan's tally entered as a file; the batch's id. */

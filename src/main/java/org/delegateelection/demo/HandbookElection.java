@@ -283,7 +283,7 @@ public final class HandbookElection {
         int under55 = (int) nominees.stream().filter(p -> p.age() < 55).count();
         return new ElectionUnit(0, code, name, seats, nominees.size(), prospective, womenMemberShare, minMinorities,
                 leadingCadres, nominees.size() - leadingCadres, Math.max(0, women - 1), Math.max(0, under55 - 7),
-                AGE_REFERENCE_DATE, true, units, false);
+                AGE_REFERENCE_DATE, true, units, false, 1);
     }
 
     /**

@@ -107,18 +107,22 @@ public class DocumentController {
     }
 
     /**
-     * The support of the branch recommendation in round 1, ranked, with the grassroots committees' figures: of the
+     * The support of the branch recommendation in a consultation round ({@code round}; without it the round under way,
+     * {@link NominationRepository#roundUnderWay}), ranked, with the grassroots committees' figures: of the
      * recommending unit {@code unit}, or of the whole electoral unit without it; .xlsx.
+     *
+     * @throws InvalidInputException (400) naming {@code unit} or {@code round} for one the election does not have
      */
     @GetMapping("/support.xlsx")
     public ResponseEntity<byte[]> supportXlsx(@PathVariable long id,
-            @RequestParam(name = "unit", required = false) String unitCode) {
+            @RequestParam(name = "unit", required = false) String unitCode,
+            @RequestParam(required = false) Integer round) {
         ElectionUnit unit = elections.get(id);
         if (unitCode != null && unit.recommendingUnits().stream().noneMatch(ru -> ru.code().equals(unitCode))) {
             throw InvalidInputException.field("unit", "“" + unitCode + "”不是本次选举的推荐单位");
         }
         SupportDocument document = new SupportDocument(unit.name(), unitNames(unit),
-                nominations.report(id, unitCode, 1));
+                nominations.report(id, unitCode, round != null ? round : nominations.roundUnderWay(id, unitCode)));
         return download(document.xlsx(), XLSX, document.title() + ".xlsx", false);
     }
 

@@ -87,7 +87,7 @@ public class ElectionRepository {
                         rs.getInt("min_women_nominees"), rs.getInt("min_under55_nominees"),
                         rs.getObject("age_reference_date", java.time.LocalDate.class),
                         rs.getBoolean("centre_nominees_in_addition"), units,
-                        rs.getBoolean("preliminary_election")))
+                        rs.getBoolean("preliminary_election"), rs.getInt("consultation_rounds")))
                 .optional();
     }
 
@@ -165,13 +165,17 @@ public class ElectionRepository {
                 .update();
     }
 
-    /** Step 2: the nominee-pool targets and each recommending unit's quota (unit code → quota). */
+    /**
+     * Step 2: the nominee-pool targets, the consultation rounds of the recommendation (1 to
+     * {@link ElectionUnit#MAX_CONSULTATION_ROUNDS}) and each recommending unit's quota (unit code → quota).
+     */
     public void updatePlan(long id, int leadingCadreTarget, int frontlineTarget, int minWomenNominees,
-            int minUnder55Nominees, Map<String, Integer> unitQuotas) {
+            int minUnder55Nominees, int consultationRounds, Map<String, Integer> unitQuotas) {
         jdbc.sql("""
                         update election set leading_cadre_target = ?, frontline_target = ?, min_women_nominees = ?,
-                            min_under55_nominees = ? where id = ?""")
-                .params(leadingCadreTarget, frontlineTarget, minWomenNominees, minUnder55Nominees, id)
+                            min_under55_nominees = ?, consultation_rounds = ? where id = ?""")
+                .params(leadingCadreTarget, frontlineTarget, minWomenNominees, minUnder55Nominees,
+                        consultationRounds, id)
                 .update();
         unitQuotas.forEach((code, quota) ->
                 jdbc.sql("update recommending_unit set nominee_quota = ? where election_id = ? and code = ?")

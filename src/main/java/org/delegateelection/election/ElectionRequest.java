@@ -132,7 +132,7 @@ public record ElectionRequest(
                 leadingCadreTarget, frontlineTarget, minWomenNominees, minUnder55Nominees,
                 ageReferenceDate == null ? today : ageReferenceDate,
                 centreNomineesInAddition == null || centreNomineesInAddition,
-                List.copyOf(recommendingUnits), Boolean.TRUE.equals(preliminaryElection));
+                List.copyOf(recommendingUnits), Boolean.TRUE.equals(preliminaryElection), 1);
     }
 
     private static void positive(List<Problem> problems, String field, Integer value) {

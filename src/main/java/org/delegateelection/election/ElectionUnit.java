@@ -25,6 +25,8 @@ import java.util.List;
  * @param recommendingUnits        the recommending units with their nominee quotas
  * @param preliminaryElection      whether a preliminary election (预选) produces the formal candidate list before the
  *                                 formal election (《中国共产党地方组织选举工作条例》 art. 7); off by default
+ * @param consultationRounds       the consultation rounds of the recommendation (三上三下), 1 to 3, set in the
+ *                                 implementation plan (step 2); 1 until then
  */
 public record ElectionUnit(
         long id,
@@ -42,5 +44,9 @@ public record ElectionUnit(
         LocalDate ageReferenceDate,
         boolean centreNomineesInAddition,
         List<RecommendingUnit> recommendingUnits,
-        boolean preliminaryElection) {
+        boolean preliminaryElection,
+        int consultationRounds) {
+
+    /** The most consultation rounds: "三上三下", 中共中央《关于党的二十大代表选举工作的通知》（2021年11月）. */
+    public static final int MAX_CONSULTATION_ROUNDS = 3;
 }

@@ -3,7 +3,9 @@ package org.delegateelection.nomination;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code recommendation_branch}, {@code recommendation_vote}; the view {@code recommendation_in_force}): uploads
  * stored with batched writes while the file is read, and the figures summed in the database — each unit's and
  * committee's participation (step 5) and each person's support (steps 6 to 8). An upload never changes what is
- * stored: a grassroots committee uploaded again gets a new file, which is then in force for it.
+ * stored: a grassroots committee uploaded again gets a new file, which is then in force for it. Each consultation
+ * round (三上三下, the election's {@link ElectionUnit#consultationRounds()}) has tallies of its own; after each round
+ * but the last, the unit's list goes down (table {@code consultation_list}, written once) and the next round's
+ * tallies may name only people on it.
  */
 @Repository
 public class NominationRepository {
@@ -39,9 +44,6 @@ public class NominationRepository {
 
     /** The most characters of the reason for uploading a committee again. */
     static final int MAX_REASON = 500;
-
-    /** The consultation rounds the elections have so far (三上三下 sets more later). */
-    static final int ROUNDS = 1;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -89,12 +91,26 @@ public class NominationRepository {
      *
      * @param unitCode      the recommending unit, or {@code null} for the whole electoral unit
      * @param round         the consultation round
+     * @param rounds        the consultation rounds of the election
      * @param participation the participation (summed over the units for the whole); {@code null} before any upload
      * @param committees    the grassroots committees' figures, empty for the whole electoral unit
      * @param people        the people recommended, most support first
+     * @param listIssued    the list that went down after the round as the next round's (一下, 二下), of the unit or
+     *                      of every unit in unit order; empty while the round runs and after the last round
      */
-    public record SupportReport(String unitCode, int round, Participation participation,
-            List<CommitteeFigures> committees, List<Support> people) {
+    public record SupportReport(String unitCode, int round, int rounds, Participation participation,
+            List<CommitteeFigures> committees, List<Support> people, List<Listed> listIssued) {
+    }
+
+    /**
+     * A person on the list a round sent down.
+     *
+     * @param position    1 for the most support in the round; people without support last, by id
+     * @param candidateId the registry id
+     * @param name        the registered name
+     * @param unitCode    the recommending unit whose list it is
+     */
+    public record Listed(int position, String candidateId, String name, String unitCode) {
     }
 
     /**
@@ -102,9 +118,12 @@ public class NominationRepository {
      * nothing: the rows are written as they are read, and a rejection rolls them back.
      *
      * @param reason why committees already uploaded are uploaded again; required then
-     * @throws InvalidInputException (400) with every problem of the file by row ({@link TallyFile}); naming
-     *                               {@code unit} for a unit not of the election, {@code round} for a round the
-     *                               election does not hold, {@code reason} when it is missing for a replacement
+     * @throws InvalidInputException (400) with every problem of the file by row ({@link TallyFile}, in a round
+     *                               after the first also each person not on the list the round before sent down);
+     *                               naming {@code unit} for a unit not of the election, {@code round} for a round
+     *                               the election does not hold, whose list before has not gone down yet, or which
+     *                               has ended (its own list gone down), {@code reason} when it is missing for a
+     *                               replacement
      * @throws org.delegateelection.system.ConflictException when the election is closed
      */
     @Transactional
@@ -115,8 +134,21 @@ public class NominationRepository {
         if (election.recommendingUnits().stream().map(RecommendingUnit::code).noneMatch(unitCode::equals)) {
             throw InvalidInputException.field("unit", "“" + unitCode + "”不是本次选举的推荐单位");
         }
-        if (round < 1 || round > ROUNDS) {
-            throw InvalidInputException.field("round", "本次选举的推荐提名只有第 1 轮");
+        requireRound(election, round);
+        TallyFile.RoundList roundList = null;
+        if (round > 1) {
+            List<Listed> before = list(electionId, unitCode, round - 1);
+            if (before.isEmpty()) {
+                throw InvalidInputException.field("round", "本单位第 " + (round - 1) + " 轮的推荐人选名单尚未下发，"
+                        + "不能上报第 " + round + " 轮推荐情况");
+            }
+            Map<String, String> people = new LinkedHashMap<>();
+            before.forEach(p -> people.put(p.candidateId(), p.name()));
+            roundList = new TallyFile.RoundList(round, people);
+        }
+        if (!list(electionId, unitCode, round).isEmpty()) {
+            throw InvalidInputException.field("round", "本单位第 " + round + " 轮征求意见已结束（推荐人选名单已下发），"
+                    + "不能再上报或更正本轮推荐情况");
         }
         String why = reason == null || reason.isBlank() ? null : InputValues.text("reason", reason, MAX_REASON);
         Map<String, TallyFile.Registered> registry = new HashMap<>();
@@ -141,7 +173,7 @@ public class NominationRepository {
         long fileId = key.getKey().longValue();
         Writer writer = new Writer(fileId, electionId, unitCode, round);
         TallyFile.Summary summary = TallyFile.read(format, content,
-                new TallyFile.Context(unitCode, registry, otherCommittees, branchesInForce), writer::add);
+                new TallyFile.Context(unitCode, registry, otherCommittees, branchesInForce, roundList), writer::add);
         List<String> replaced = summary.committees().stream().filter(committeesInForce::contains).toList();
         if (!replaced.isEmpty() && why == null) {
             throw InvalidInputException.field("reason", "基层党委" + String.join("、", replaced)
@@ -151,6 +183,77 @@ public class NominationRepository {
         jdbc.sql("update recommendation_file set file_rows = ? where id = ?").params(summary.rows(), fileId).update();
         return new Upload(fileId, unitCode, round, summary.rows(), summary.committees().size(), summary.branches(),
                 replaced);
+    }
+
+    /**
+     * The consultation round under way for the unit (for {@code unitCode} {@code null}, the furthest of any unit):
+     * one after the last round whose list went down, at most the election's last round.
+     */
+    public int roundUnderWay(long electionId, String unitCode) {
+        int ended = jdbc.sql("select coalesce(max(round), 0) from consultation_list where election_id = :election"
+                        + (unitCode == null ? "" : " and unit_code = :unit"))
+                .param("election", electionId).param("unit", unitCode, Types.VARCHAR).query(Integer.class).single();
+        return Math.min(ended + 1, elections.get(electionId).consultationRounds());
+    }
+
+    /**
+     * Sends the unit's list of the round down as the next round's (一下, 二下): the people it decided, in the order of
+     * the round's support (people without support last, by id). Written once; the round's tallies are final then.
+     *
+     * @param chosen the registry ids of the people the unit decided in the round (step 7), at least one
+     * @return the list as stored
+     * @throws IllegalStateException for the election's last round, a round not under way, or an empty list
+     */
+    @Transactional
+    public List<Listed> issueList(long electionId, String unitCode, int round, List<String> chosen,
+            String issuedBy) {
+        elections.requireOpen(electionId);
+        int rounds = elections.get(electionId).consultationRounds();
+        if (round >= rounds || round != roundUnderWay(electionId, unitCode) || chosen.isEmpty()) {
+            throw new IllegalStateException("推荐单位 " + unitCode + " 第 " + round + " 轮（共 " + rounds
+                    + " 轮）不能下发名单");
+        }
+        Map<String, Integer> rankOf = new HashMap<>();
+        support(electionId, unitCode, round).stream().filter(Support::registered)
+                .forEach(s -> rankOf.putIfAbsent(s.candidateId(), s.rank()));
+        List<String> ordered = chosen.stream().distinct().sorted(Comparator
+                .comparing((String id) -> rankOf.getOrDefault(id, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder())).toList();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            rows.add(new Object[] {electionId, unitCode, round, i + 1, ordered.get(i), issuedBy});
+        }
+        template.batchUpdate("insert into consultation_list (election_id, unit_code, round, list_position, "
+                + "candidate_id, issued_by) values (?, ?, ?, ?, ?, ?)", rows, new int[] {Types.BIGINT,
+                        Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR});
+        return list(electionId, unitCode, round);
+    }
+
+    /**
+     * The list the round sent down, of one unit or, for {@code unitCode} {@code null}, of every unit (by unit, then
+     * position); empty while the round runs and after the last round.
+     */
+    public List<Listed> list(long electionId, String unitCode, int round) {
+        return jdbc.sql("select l.list_position, l.candidate_id, c.name, l.unit_code from consultation_list l "
+                        + "join candidate c on c.election_id = l.election_id and c.id = l.candidate_id "
+                        + "where l.election_id = :election and l.round = :round"
+                        + (unitCode == null ? "" : " and l.unit_code = :unit")
+                        + " order by l.unit_code, l.list_position")
+                .param("election", electionId).param("round", round).param("unit", unitCode, Types.VARCHAR)
+                .query((rs, n) -> new Listed(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * Refuses a round the election does not hold.
+     *
+     * @throws InvalidInputException (400) naming {@code round}
+     */
+    public void requireRound(ElectionUnit election, int round) {
+        if (round < 1 || round > election.consultationRounds()) {
+            throw InvalidInputException.field("round", "本次选举的推荐提名共 " + election.consultationRounds()
+                    + " 轮（实施方案确定），轮次须为 1 到 " + election.consultationRounds());
+        }
     }
 
     /** The unit's participation in the round, from its branches in force; empty before its first upload. */
@@ -223,20 +326,30 @@ public class NominationRepository {
                         null, null, t.unitCode(), t.branches(), t.votes())).toList(), takingPart);
     }
 
-    /** The support of a unit, or of the whole electoral unit for {@code unitCode} {@code null}, in the round. */
+    /**
+     * The support of a unit, or of the whole electoral unit for {@code unitCode} {@code null}, in the round, with the
+     * list the round sent down.
+     *
+     * @throws InvalidInputException (400) naming {@code round} for a round the election does not hold
+     */
     public SupportReport report(long electionId, String unitCode, int round) {
+        ElectionUnit election = elections.get(electionId);
+        requireRound(election, round);
         List<Support> people = support(electionId, unitCode, round);
+        List<Listed> issued = list(electionId, unitCode, round);
         if (unitCode != null) {
-            return new SupportReport(unitCode, round, participation(electionId, unitCode, round).orElse(null),
-                    committees(electionId, unitCode, round), people);
+            return new SupportReport(unitCode, round, election.consultationRounds(),
+                    participation(electionId, unitCode, round).orElse(null), committees(electionId, unitCode, round),
+                    people, issued);
         }
-        List<Participation> units = elections.get(electionId).recommendingUnits().stream()
+        List<Participation> units = election.recommendingUnits().stream()
                 .map(unit -> participation(electionId, unit.code(), round)).flatMap(Optional::stream).toList();
-        return new SupportReport(null, round, units.isEmpty() ? null : new Participation(
-                units.stream().mapToInt(Participation::branchesTotal).sum(),
-                units.stream().mapToInt(Participation::branchesRecommending).sum(),
-                units.stream().mapToInt(Participation::membersTotal).sum(),
-                units.stream().mapToInt(Participation::membersParticipating).sum()), List.of(), people);
+        return new SupportReport(null, round, election.consultationRounds(), units.isEmpty() ? null
+                : new Participation(units.stream().mapToInt(Participation::branchesTotal).sum(),
+                        units.stream().mapToInt(Participation::branchesRecommending).sum(),
+                        units.stream().mapToInt(Participation::membersTotal).sum(),
+                        units.stream().mapToInt(Participation::membersParticipating).sum()), List.of(), people,
+                issued);
     }
 
     /** The rows of one upload as they are read, written in batches: committees, then branches, then votes. */

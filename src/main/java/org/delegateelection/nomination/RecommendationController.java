@@ -47,8 +47,9 @@ public class RecommendationController {
 
     /**
      * Stores the tallies of a file sent as the request body (text/csv in UTF-8, or .xlsx): the unit's whole file or
-     * one grassroots committee's; a committee already uploaded is replaced by the new file, which needs
-     * {@code reason}.
+     * one grassroots committee's, of the consultation round {@code round} (without it, the unit's round under way);
+     * a committee already uploaded is replaced by the new file, which needs {@code reason}. From the second round on,
+     * the file may name only people on the list the round before sent down.
      *
      * @throws org.delegateelection.election.ElectionNotFoundException (404) for an unknown election
      * @throws InvalidInputException (400) with every problem of the file by row and column, nothing stored
@@ -56,12 +57,12 @@ public class RecommendationController {
     @PostMapping(consumes = {Uploads.CSV, Uploads.XLSX})
     @ResponseStatus(HttpStatus.CREATED)
     public NominationRepository.Upload uploadBody(@PathVariable long electionId,
-            @RequestParam(name = "unit") String unitCode, @RequestParam(defaultValue = "1") int round,
+            @RequestParam(name = "unit") String unitCode, @RequestParam(required = false) Integer round,
             @RequestParam(required = false) String reason, @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
             InputStream body) throws IOException {
         elections.get(electionId);
-        return nominations.upload(electionId, unitCode, round, Uploads.tableFormat(type, null).orElseThrow(),
-                uploads.read(body), currentUser.id(), reason);
+        return nominations.upload(electionId, unitCode, roundOr(electionId, unitCode, round),
+                Uploads.tableFormat(type, null).orElseThrow(), uploads.read(body), currentUser.id(), reason);
     }
 
     /**
@@ -74,26 +75,35 @@ public class RecommendationController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public NominationRepository.Upload uploadPart(@PathVariable long electionId,
-            @RequestParam(name = "unit") String unitCode, @RequestParam(defaultValue = "1") int round,
+            @RequestParam(name = "unit") String unitCode, @RequestParam(required = false) Integer round,
             @RequestParam(required = false) String reason, @RequestPart("file") MultipartFile file)
             throws IOException {
         elections.get(electionId);
         TableFile.Format format = Uploads.tableFormat(file.getContentType(), file.getOriginalFilename())
                 .orElseThrow(() -> InvalidInputException.field("file", "无法判断文件格式，请上传 .csv 或 .xlsx 文件"));
-        return nominations.upload(electionId, unitCode, round, format, file.getBytes(), currentUser.id(), reason);
+        return nominations.upload(electionId, unitCode, roundOr(electionId, unitCode, round), format,
+                file.getBytes(), currentUser.id(), reason);
     }
 
     /**
-     * The ranked support of one recommending unit ({@code unit}), or of the whole electoral unit without it.
+     * The ranked support of one recommending unit ({@code unit}), or of the whole electoral unit without it, in a
+     * consultation round ({@code round}; without it the round under way, {@link NominationRepository#roundUnderWay}),
+     * with the list the round sent down.
      *
      * @throws org.delegateelection.election.ElectionNotFoundException (404) for an unknown election
+     * @throws InvalidInputException (400) naming {@code round} for a round the election does not hold
      */
     @GetMapping("/support")
     public NominationRepository.SupportReport support(@PathVariable long electionId,
             @RequestParam(name = "unit", required = false) String unitCode,
-            @RequestParam(defaultValue = "1") int round) {
+            @RequestParam(required = false) Integer round) {
         elections.get(electionId);
-        return nominations.report(electionId, unitCode, round);
+        return nominations.report(electionId, unitCode, roundOr(electionId, unitCode, round));
+    }
+
+    /** The round asked for, or the unit's round under way (of the furthest unit without one). */
+    private int roundOr(long electionId, String unitCode, Integer round) {
+        return round != null ? round : nominations.roundUnderWay(electionId, unitCode);
     }
 
     /**
@@ -101,10 +111,11 @@ public class RecommendationController {
      * register (a person registered with the same name and birth date in the same unit then counts as recommended).
      *
      * @throws org.delegateelection.election.ElectionNotFoundException (404) for an unknown election
+     * @throws InvalidInputException (400) naming {@code round} for a round the election does not hold
      */
     @GetMapping("/unregistered")
     public List<Support> unregistered(@PathVariable long electionId, @RequestParam(defaultValue = "1") int round) {
-        elections.get(electionId);
+        nominations.requireRound(elections.get(electionId), round);
         return nominations.support(electionId, null, round).stream().filter(s -> !s.registered()).toList();
     }
 }

@@ -32,8 +32,10 @@ import org.delegateelection.system.TableFile;
  * <p>Refused, with row and reason: a branch with more members taking part than members, or more votes for a person
  * than members taking part (each member recommends a person at most once), a branch listed under two grassroots
  * committees or with two different figures, a person named twice in one branch, a person of the registry recommended
- * by another recommending unit or not in it, a grassroots committee of another recommending unit. The procedure's
- * source: 中共中央《关于党的二十大代表选举工作的通知》（2021年11月）: "推荐提名从基层开始，所有基层党组织和党员参加".
+ * by another recommending unit or not in it, a grassroots committee of another recommending unit; in a consultation
+ * round after the first, a person not on the list the last round sent down (三上三下: the next round recommends from
+ * that list). The procedure's source: 中共中央《关于党的二十大代表选举工作的通知》（2021年11月）: "推荐提名从基层开始，
+ * 所有基层党组织和党员参加", "自下而上、上下结合、反复酝酿、逐级遴选".
  */
 public final class TallyFile {
 
@@ -84,9 +86,29 @@ public final class TallyFile {
      * @param registry          every person of the election's registry: id → the person's name and unit
      * @param otherCommittees   the grassroots committees of the other units in force: name → unit code
      * @param branchesInForce   the branches of this unit in force: branch → its grassroots committee
+     * @param roundList         in a round after the first, the list the last round sent down; {@code null} in the
+     *                          first round, where anyone of the unit may be recommended
      */
     public record Context(String unitCode, Map<String, Registered> registry, Map<String, String> otherCommittees,
-            Map<String, String> branchesInForce) {
+            Map<String, String> branchesInForce, RoundList roundList) {
+    }
+
+    /**
+     * The list a consultation round recommends from (一下, 二下).
+     *
+     * @param round  the round of the file (2 or 3)
+     * @param people the people on the list of the round before: registry id → name
+     */
+    public record RoundList(int round, Map<String, String> people) {
+
+        /** The people on the list with this name (a person not named by id is matched by name). */
+        List<String> named(String name) {
+            return people.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).toList();
+        }
+
+        String refusal() {
+            return "不在第 " + (round - 1) + " 轮下发的推荐人选名单中，第 " + round + " 轮只能推荐名单中的人选";
+        }
     }
 
     /**
@@ -355,8 +377,21 @@ public final class TallyFile {
                     problem(Column.CANDIDATE_ID, registered.name() + "（" + id + "）不是本推荐单位的人选，不能由本单位推荐");
                 } else if (name != null && !name.equals(registered.name())) {
                     problem(Column.NAME, "姓名“" + name + "”与人选库中编号 " + id + " 的姓名“" + registered.name() + "”不一致");
+                } else if (context.roundList() != null && !context.roundList().people().containsKey(id)) {
+                    problem(Column.CANDIDATE_ID, registered.name() + "（" + id + "）" + context.roundList().refusal());
                 }
                 return new Person(id, registered == null ? name : registered.name(), null, null);
+            }
+            if (name != null && context.roundList() != null) {
+                // after the first round only people of the list, who are in the registry: a name is matched there
+                List<String> named = context.roundList().named(name);
+                if (named.size() == 1) {
+                    return new Person(named.get(0), name, null, null);
+                }
+                problem(named.isEmpty() ? Column.NAME : Column.CANDIDATE_ID, named.isEmpty()
+                        ? "“" + name + "”" + context.roundList().refusal()
+                        : "名单中有 " + named.size() + " 人名为“" + name + "”，请写明人选编号");
+                return new Person(null, name, birthDate, workplace);
             }
             if (name == null) {
                 if (birthDate != null || workplace != null) {

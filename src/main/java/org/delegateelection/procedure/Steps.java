@@ -114,7 +114,7 @@ public final class Steps {
         steps.add(step("draftImplementationPlan", 2, Stage.LAUNCH, "制定实施方案并分配推荐名额", ORG_DEPT,
                 StepFamily.FIGURES).checkpoint(Checkpoint.PLAN)
                 .variables("leadingCadreTarget", "frontlineTarget", "minWomenNominees", "minUnder55Nominees",
-                        "unitQuotas", "unitQuotasText")
+                        "consultationRounds", "unitQuotas", "unitQuotasText")
                 .build());
         steps.add(step("approveImplementationPlan", 3, Stage.LAUNCH, "常委会审批实施方案", STANDING_COMMITTEE,
                 StepFamily.APPROVAL).checkpoint(Checkpoint.PLAN).variables(APPROVAL).build());

@@ -61,6 +61,7 @@ public class ElectionRegistration implements ExecutionListener {
         execution.setVariable("minUnder55Nominees", unit.minUnder55Nominees());
         execution.setVariable("centralReviewReturned", false);
         execution.setVariable("preliminaryElection", unit.preliminaryElection());
+        execution.setVariable(ProcessVariables.CONSULTATION_ROUNDS, unit.consultationRounds());
         execution.setVariable(ProcessVariables.UNIT_QUOTA_TABLE, ProcessVariables.unitQuotaTable(unit));
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.delegateelection.election.ElectionRepository;
+import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.nomination.NominationRepository;
 import org.delegateelection.procedure.StepFamily;
@@ -23,8 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The figures registered for an election ({@link StepFamily#FIGURES}): the seats and structure requirements given to
- * the unit (step 1), the plan's structure targets and nominee quota per recommending unit (step 2), and, at step 5,
- * that a recommending unit's branch tallies are there (uploaded beforehand, they are the step's figures).
+ * the unit (step 1), the plan's structure targets, consultation rounds and nominee quota per recommending unit
+ * (step 2), and, at step 5, that a recommending unit's branch tallies of the round under way are there (uploaded
+ * beforehand, they are the step's figures).
  */
 @Component
 class Figures implements StepRule {
@@ -70,14 +72,18 @@ class Figures implements StepRule {
     }
 
     /**
-     * Step 2: the structure targets and the units' quotas, either {@code unitQuotas} (JSON [{code, quota}], REST) or
-     * {@code unitQuotasText} (one line "code,name,quota" per unit, the form); each unit of the election at most once.
+     * Step 2: the structure targets, the consultation rounds of the recommendation ({@code consultationRounds}, 1 to
+     * {@value ElectionUnit#MAX_CONSULTATION_ROUNDS}, "三上三下"; the unit-nomination's loop reads it) and the units'
+     * quotas, either {@code unitQuotas} (JSON [{code, quota}], REST) or {@code unitQuotasText} (one line
+     * "code,name,quota" per unit, the form); each unit of the election at most once.
      */
     private void draftPlan(DelegateTask task, long electionId) {
         int leadingCadres = integer("leadingCadreTarget", task.getVariable("leadingCadreTarget"), 0, 10_000);
         int frontline = integer("frontlineTarget", task.getVariable("frontlineTarget"), 0, 10_000);
         int women = integer("minWomenNominees", task.getVariable("minWomenNominees"), 0, 10_000);
         int under55 = integer("minUnder55Nominees", task.getVariable("minUnder55Nominees"), 0, 10_000);
+        int rounds = integer(ProcessVariables.CONSULTATION_ROUNDS,
+                task.getVariable(ProcessVariables.CONSULTATION_ROUNDS), 1, ElectionUnit.MAX_CONSULTATION_ROUNDS);
         Set<String> known = elections.get(electionId).recommendingUnits().stream()
                 .map(RecommendingUnit::code).collect(Collectors.toSet());
         Map<String, Integer> quotas = new LinkedHashMap<>();
@@ -99,7 +105,8 @@ class Figures implements StepRule {
                         integer("unitQuotasText", line.get(line.size() - 1), 1, 10_000));
             }
         }
-        elections.updatePlan(electionId, leadingCadres, frontline, women, under55, quotas);
+        elections.updatePlan(electionId, leadingCadres, frontline, women, under55, rounds, quotas);
+        task.getExecution().getProcessInstance().setVariable(ProcessVariables.CONSULTATION_ROUNDS, rounds);
         task.getExecution().getProcessInstance().setVariable(ProcessVariables.UNIT_QUOTA_TABLE,
                 ProcessVariables.unitQuotaTable(elections.get(electionId)));
     }
@@ -115,13 +122,14 @@ class Figures implements StepRule {
     }
 
     /**
-     * Step 5: the unit's branch tallies have been uploaded ({@code POST /api/elections/{id}/recommendations}); the
-     * participation check after the task reads them.
+     * Step 5: the unit's branch tallies of the round have been uploaded
+     * ({@code POST /api/elections/{id}/recommendations?round=}); the participation check after the task reads them.
      */
     private void branchRecommendation(long electionId, String unit) {
-        if (nominations.participation(electionId, unit, 1).isEmpty()) {
-            throw InvalidInputException.field("recommendations",
-                    "本单位尚未上传党支部推荐情况，请先上传各基层党委的推荐情况表，再提交");
+        int round = nominations.roundUnderWay(electionId, unit);
+        if (nominations.participation(electionId, unit, round).isEmpty()) {
+            throw InvalidInputException.field("recommendations", "本单位尚未上传第 " + round
+                    + " 轮党支部推荐情况，请先上传各基层党委的推荐情况表（round=" + round + "），再提交");
         }
     }
 }

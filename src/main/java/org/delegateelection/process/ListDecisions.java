@@ -30,9 +30,11 @@ import org.springframework.stereotype.Component;
  * a new preliminary list (step 16) is no longer one the central review sent back. Steps 7 and 8, which decide from
  * the support of the branch recommendation, need {@code supportReason} (集体研究的理由, at most
  * {@value #MAX_REASON} characters) when they choose a person with less support than one they leave out
- * ({@link SupportRanking#departures}); the reason is kept with the decision. The credentials review (step 25) needs
- * a reason for every elected delegate it does not confirm ({@code invalidDelegatesText}, {@link CredentialReview}),
- * recorded as the delegate's finding.
+ * ({@link SupportRanking#departures}) in the round's support (the unit's round under way at step 7, the last round at
+ * step 8); the reason is kept with the decision. From the second consultation round on, step 7 chooses out of the
+ * list the round before sent down ({@link ConsultationRounds}). The credentials review (step 25) needs a reason for
+ * every elected delegate it does not confirm ({@code invalidDelegatesText}, {@link CredentialReview}), recorded as
+ * the delegate's finding.
  */
 @Component
 class ListDecisions implements StepRule {
@@ -48,13 +50,15 @@ class ListDecisions implements StepRule {
     private final NominationRepository nominations;
     private final CurrentUser currentUser;
     private final NationalRepository national;
+    private final ConsultationRounds rounds;
 
     ListDecisions(CandidateRepository candidates, NominationRepository nominations, CurrentUser currentUser,
-            NationalRepository national) {
-        this.national = national;
+            NationalRepository national, ConsultationRounds rounds) {
         this.candidates = candidates;
         this.nominations = nominations;
         this.currentUser = currentUser;
+        this.national = national;
+        this.rounds = rounds;
     }
 
     @Override
@@ -66,7 +70,8 @@ class ListDecisions implements StepRule {
     public void decide(Completion completion) {
         Step step = completion.step();
         String unit = step.perUnit() ? completion.unitCode() : null;
-        Set<String> allowed = ids(completion.reads().pool(step, unit));
+        int round = step.showsSupport() ? rounds.round(completion.electionId(), step, unit) : 1;
+        Set<String> allowed = ids(rounds.pool(completion.reads(), completion.electionId(), step, unit, round));
         List<Candidate> chosen = completion.selected();
         if ("inspectionReport".equals(step.key())) {
             FOUR_CHECKS.forEach(check -> allowed.retainAll(ids(completion.reads().list(check))));
@@ -74,10 +79,10 @@ class ListDecisions implements StepRule {
         for (Candidate person : chosen) {
             if (!allowed.contains(person.id()) || "inspectionReport".equals(step.key()) && !person.fullMember()) {
                 throw InvalidInputException.field("selectedCandidateIds", person.name() + "（" + person.id() + "）"
-                        + refusal(step));
+                        + refusal(step, round));
             }
         }
-        String reason = step.showsSupport() ? supportReason(completion, unit, allowed, chosen) : null;
+        String reason = step.showsSupport() ? supportReason(completion, unit, round, allowed, chosen) : null;
         if ("credentialsReview".equals(step.key())) {
             Object text = completion.value("invalidDelegatesText");
             Map<String, String> invalid = CredentialReview.invalid("invalidDelegatesText", allowed,
@@ -97,14 +102,15 @@ class ListDecisions implements StepRule {
      * The reason given ({@code supportReason}), required when the choice departs from the support of the branch
      * recommendation; {@code null} when none is given and none is needed.
      */
-    private String supportReason(Completion completion, String unit, Set<String> pool, List<Candidate> chosen) {
+    private String supportReason(Completion completion, String unit, int round, Set<String> pool,
+            List<Candidate> chosen) {
         Object given = completion.value("supportReason");
         String reason = given == null || given.toString().isBlank() ? null
                 : InputValues.text("supportReason", given, MAX_REASON);
         if (reason == null) {
             Map<String, String> names = completion.reads().findByIds(pool).stream()
                     .collect(Collectors.toMap(Candidate::id, Candidate::name));
-            List<String> departures = SupportRanking.departures(nominations.support(completion.electionId(), unit, 1),
+            List<String> departures = SupportRanking.departures(nominations.support(completion.electionId(), unit, round),
                     List.copyOf(pool), chosen.stream().map(Candidate::id).toList(), names);
             if (!departures.isEmpty()) {
                 throw InvalidInputException.field("supportReason", "所选人选中有党支部推荐得票少于未选人选的（"
@@ -115,9 +121,9 @@ class ListDecisions implements StepRule {
         return reason;
     }
 
-    private static String refusal(Step step) {
+    private static String refusal(Step step, int round) {
         if (step.perUnit()) {
-            return "不在本单位的推荐人选中";
+            return round == 1 ? "不在本单位的推荐人选中" : "不在本单位第 " + (round - 1) + " 轮下发的推荐人选名单中";
         }
         return "inspectionReport".equals(step.key()) ? "未通过“四必”核查或不是正式党员，不能确定为考察合格人选"
                 : "不在上一环节确定的名单中";

@@ -22,6 +22,18 @@ public final class ProcessVariables {
     /** String, JSON: the last quota report. */
     public static final String QUOTA_REPORT = "quotaReport";
 
+    /**
+     * Integer: the consultation rounds of the recommendation (三上三下), set at registration (1) and in the plan
+     * (step 2); passed into each {@code unit-nomination}.
+     */
+    public static final String CONSULTATION_ROUNDS = "consultationRounds";
+    /**
+     * Number: the consultation round under way in a {@code unit-nomination}, 1 at its start, one more each time the
+     * unit's list goes down (the gateway of the loop compares it with {@link #CONSULTATION_ROUNDS}); a copy of what
+     * the tallies and lists stored say ({@code NominationRepository#roundUnderWay}).
+     */
+    public static final String CONSULTATION_ROUND = "consultationRound";
+
     /** Json: the recommending units with their quotas, [{code, name, quota}], shown at steps 2 and 3. */
     public static final String UNIT_QUOTA_TABLE = "unitQuotaTable";
 

@@ -60,7 +60,8 @@ public class QuotaCheckDelegate implements JavaDelegate {
         QuotaReport report = switch (checkpoint) {
             case ALLOCATION -> checker.allocation();
             case PLAN -> checker.plan();
-            case PARTICIPATION -> checker.participation(nominations.participation(electionId, unitCode, 1).orElseThrow());
+            case PARTICIPATION -> checker.participation(nominations.participation(electionId, unitCode,
+                    nominations.roundUnderWay(electionId, unitCode)).orElseThrow());
             case UNIT_NOMINEES -> checker.unitNominees(unitCode, list(electionId, checkpoint).stream()
                     .filter(c -> unitCode.equals(c.recommendingUnit())).toList());
             case INSPECTION -> checker.inspection(list(electionId, checkpoint));

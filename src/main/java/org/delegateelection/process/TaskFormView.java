@@ -43,8 +43,9 @@ import org.springframework.stereotype.Component;
  * {@code ${taskFormView}}, the create listener of every user task: puts into task-local variables what the task's
  * Camunda Form shows — the last quota report of the task's check ({@code quotaReportText}, Markdown), the people
  * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), at steps 5 to 8 the support of the
- * branch recommendation ({@code supportText}, Markdown; {@code supportTable} and at steps 6 and 7
- * {@code committeeTable}, Json), the ballot of step 20 or 23, links to
+ * branch recommendation in the consultation round of the step ({@code supportText}, Markdown; {@code supportTable}
+ * and at steps 6 and 7 {@code committeeTable}, Json) and each earlier round's support and list sent down
+ * ({@code roundsText}, Markdown), the ballot of step 20 or 23, links to
  * the documents the step uses ({@code documentLinks}, Markdown), the people written in and elected at step 24
  * ({@code writeInsText}) — and, for the verification of a report or objection, what the report says. These are
  * copies for display; the registry stays in the database.
@@ -59,10 +60,12 @@ public class TaskFormView implements TaskListener {
     private final BallotRounds ballotRounds;
     private final Corrections corrections;
     private final NominationRepository nominations;
+    private final ConsultationRounds rounds;
 
-    public TaskFormView(ElectionRepository elections, CandidateRepository candidates,
+    TaskFormView(ElectionRepository elections, CandidateRepository candidates,
             QuotaReportRepository quotaReports, CandidateReports reports, BallotRounds ballotRounds,
-            Corrections corrections, NominationRepository nominations) {
+            Corrections corrections, NominationRepository nominations, ConsultationRounds rounds) {
+        this.rounds = rounds;
         this.corrections = corrections;
         this.nominations = nominations;
         this.elections = elections;
@@ -101,14 +104,15 @@ public class TaskFormView implements TaskListener {
             task.setVariableLocal("unitQuota", view.units().get(unit).nomineeQuota());
         }
         RegistryReads reads = new RegistryReads(candidates, electionId);
-        List<Candidate> pool = reads.pool(step, unit);
+        int round = step.showsSupport() ? rounds.round(electionId, step, unit) : 1;
+        List<Candidate> pool = rounds.pool(reads, electionId, step, unit, round);
         if (pool != null) {
             List<Candidate> byUnit = pool.stream().sorted(view.byUnitThenStrokes()).toList();
             show(task, "candidateTable", byUnit.stream().map(view::row).toList());
             show(task, "candidateOptions", view.options(byUnit));
         }
         if (step.showsSupport()) {
-            support(task, electionId, unit, view);
+            support(task, electionId, unit, round, view);
         }
         if (step.vote() != null) {
             ballot(task, electionId, reads, view, step.vote());
@@ -136,26 +140,47 @@ public class TaskFormView implements TaskListener {
     }
 
     /**
-     * Steps 5 to 8: the participation and the people recommended, ranked by their support (of the task's unit; of the
-     * whole electoral unit at step 8), and at the unit's steps each grassroots committee's figures, as uploaded
-     * when the task was created.
+     * Steps 5 to 8: the participation and the people recommended in the step's round, ranked by their support (of the
+     * task's unit; of the whole electoral unit at step 8), at the unit's steps each grassroots committee's figures,
+     * as uploaded when the task was created, and each earlier round with the list it sent down.
      */
-    private void support(DelegateTask task, long electionId, String unit, View view) {
-        NominationRepository.SupportReport report = nominations.report(electionId, unit, 1);
+    private void support(DelegateTask task, long electionId, String unit, int round, View view) {
+        NominationRepository.SupportReport report = nominations.report(electionId, unit, round);
         Participation p = report.participation();
         long unregistered = report.people().stream().filter(person -> !person.registered()).count();
-        task.setVariableLocal("supportText", p == null ? "尚未上传党支部推荐情况。"
-                : "党支部 %d 个，其中有党员参加推荐的 %d 个；党员 %d 名，参加推荐 %d 名（%s%%）。获得推荐的人选 %d 名%s。"
-                        .formatted(p.branchesTotal(), p.branchesRecommending(), p.membersTotal(),
-                                p.membersParticipating(), Shares.percent(p.membersParticipating(), p.membersTotal()),
-                                report.people().size(), unregistered == 0 ? ""
-                                        : "，其中尚未入库 " + unregistered + " 名（由组织部登记入库后计入）"));
+        String ofRound = report.rounds() == 1 ? "" : "第 %d 轮（共 %d 轮）：".formatted(round, report.rounds());
+        task.setVariableLocal("supportText", ofRound + (p == null ? "尚未上传党支部推荐情况。"
+                : participation(p) + "获得推荐的人选 %d 名%s。".formatted(report.people().size(), unregistered == 0 ? ""
+                        : "，其中尚未入库 " + unregistered + " 名（由组织部登记入库后计入）")));
+        StringBuilder earlier = new StringBuilder();
+        for (int r = 1; r < round; r++) {
+            NominationRepository.SupportReport before = nominations.report(electionId, unit, r);
+            Map<String, Support> supportOf = before.people().stream().filter(Support::registered)
+                    .collect(Collectors.toMap(Support::candidateId, s -> s, (a, b) -> a));
+            earlier.append("**第 ").append(r).append(" 轮**：")
+                    .append(before.participation() == null ? "" : participation(before.participation()))
+                    .append("下发推荐人选名单 ").append(before.listIssued().size()).append(" 名");
+            if (unit != null) {
+                earlier.append("：").append(before.listIssued().stream().map(l -> l.position() + ". " + l.name()
+                        + (supportOf.containsKey(l.candidateId()) ? "（得票 " + supportOf.get(l.candidateId()).votes()
+                                + "，" + supportOf.get(l.candidateId()).share() + "%）" : "（未获推荐）"))
+                        .collect(Collectors.joining("　")));
+            }
+            earlier.append("。\n\n");
+        }
+        task.setVariableLocal("roundsText", earlier.toString().strip());
         show(task, "supportTable", report.people().stream().map(view::supportRow).toList());
         if (unit != null) {
             show(task, "committeeTable", report.committees().stream().map(c -> Map.of("committee", c.committee(),
                     "branches", c.branches(), "branchesTakingPart", c.branchesTakingPart(), "members", c.members(),
                     "takingPart", c.takingPart(), "share", percent(c.takingPart(), c.members()))).toList());
         }
+    }
+
+    private static String participation(Participation p) {
+        return "党支部 %d 个，其中有党员参加推荐的 %d 个；党员 %d 名，参加推荐 %d 名（%s%%）。".formatted(p.branchesTotal(),
+                p.branchesRecommending(), p.membersTotal(), p.membersParticipating(),
+                Shares.percent(p.membersParticipating(), p.membersTotal()));
     }
 
     private static String percent(long part, long whole) {

@@ -22,7 +22,11 @@ class TallyFileTest {
             Map.of("HB-0001", new TallyFile.Registered("张伟", "city01"),
                     "HB-0002", new TallyFile.Registered("李娜", "city01"),
                     "HB-0099", new TallyFile.Registered("王强", "city02")),
-            Map.of("西岭市第1基层党委", "city02"), Map.of("老支部", "东川市第9基层党委"));
+            Map.of("西岭市第1基层党委", "city02"), Map.of("老支部", "东川市第9基层党委"), null);
+
+    /** City01 in round 2, on the list round 1 sent down: 张伟 only. */
+    private static final TallyFile.Context CITY01_ROUND_2 = new TallyFile.Context("city01", CITY01.registry(),
+            CITY01.otherCommittees(), Map.of(), new TallyFile.RoundList(2, Map.of("HB-0001", "张伟")));
 
     private final List<TallyRow> rows = new ArrayList<>();
 
@@ -102,6 +106,22 @@ class TallyFileTest {
     void aPersonNotInTheRegistryNeedsABirthDateOrWorkplaceAndAnIdMustBeKnown() {
         assertThat(problems("甲党委,一支部,30,29,,赵新民,,,5\n甲党委,一支部,30,29,HB-7777,,,,5\n"))
                 .extracting(Problem::row).containsExactly(2, 3);
+    }
+
+    @Test
+    void aRoundAfterTheFirstNamesOnlyPeopleOnTheListTheRoundBeforeSentDown() {
+        List<TallyRow> read = new ArrayList<>();
+        TallyFile.read(TableFile.Format.CSV, (HEADER + "甲党委,一支部,30,29,HB-0001,,,,25\n甲党委,二支部,20,20,,张伟,,,18\n")
+                .getBytes(StandardCharsets.UTF_8), CITY01_ROUND_2, read::add);
+        assertThat(read).extracting(row -> row.person().candidateId())
+                .as("a name on the list is the person of the list").containsExactly("HB-0001", "HB-0001");
+
+        assertThatThrownBy(() -> TallyFile.read(TableFile.Format.CSV, (HEADER + "甲党委,一支部,30,29,HB-0001,,,,25\n"
+                + "甲党委,一支部,30,29,HB-0002,,,,9\n甲党委,二支部,20,20,,赵新民,1978-03-12,,5\n")
+                .getBytes(StandardCharsets.UTF_8), CITY01_ROUND_2, row -> { }))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+                        new Problem(3, "人选编号", "李娜（HB-0002）不在第 1 轮下发的推荐人选名单中，第 2 轮只能推荐名单中的人选"),
+                        new Problem(4, "姓名", "“赵新民”不在第 1 轮下发的推荐人选名单中，第 2 轮只能推荐名单中的人选")));
     }
 
     @Test

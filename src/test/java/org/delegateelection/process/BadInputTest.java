@@ -210,6 +210,13 @@ class BadInputTest {
         complete("women share 150 %", allocation, "zhangwei",
                 Map.of("womenMemberSharePercent", value(150.0, "Double")), "womenMemberSharePercent");
 
+        election.advanceTo("draftImplementationPlan");
+        String plan = election.task("draftImplementationPlan").getId();
+        complete("four consultation rounds", plan, "zhangwei", Map.of("consultationRounds", value(4, "Long")),
+                "consultationRounds");
+        complete("no consultation round", plan, "zhangwei", Map.of("consultationRounds", value(0, "Long")),
+                "consultationRounds");
+
         election.advanceTo("approveImplementationPlan");
         String approval = election.task("approveImplementationPlan").getId();
         complete("approval missing", approval, "wangjun", Map.of(), "approved");

@@ -64,6 +64,8 @@ class ProcessModelTest {
     /** The removal steps that ran, in order. */
     private final List<String> removals = new ArrayList<>();
     private final List<String> closings = new ArrayList<>();
+    /** The lists sent down, as "unit:round". */
+    private final List<String> listsIssued = new ArrayList<>();
     private final ElectionUnits electionUnits = mock(ElectionUnits.class);
     private final PublicNoticeCalendar noticeCalendar = mock(PublicNoticeCalendar.class);
 
@@ -94,6 +96,11 @@ class ProcessModelTest {
         Mocks.register("candidateRemoval", (JavaDelegate) execution ->
                 removals.add(execution.getCurrentActivityId()));
         Mocks.register("compositionReport", (JavaDelegate) execution -> { });
+        Mocks.register("consultationList", (JavaDelegate) execution -> {
+            int round = ((Number) execution.getVariable("consultationRound")).intValue();
+            listsIssued.add(execution.getVariable("unitCode") + ":" + round);
+            execution.setVariable("consultationRound", round + 1);
+        });
         Mocks.register("electionClosing", (ExecutionListener) execution ->
                 closings.add(execution.getProcessInstanceId()));
         // a unit on its own reports to no national procedure
@@ -197,6 +204,38 @@ class ProcessModelTest {
         assertThat(election).isWaitingAt("proposeInspectionList");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(election.getId())
                 .count()).isZero();
+    }
+
+    @Test
+    void threeConsultationRoundsSendEachUnitsListDownTwiceAndTheLastRoundGoesOnToStep8() {
+        ProcessInstance election = start(false);
+        driveUntil(election, () -> !tasks("draftImplementationPlan").isEmpty());
+        complete(tasks("draftImplementationPlan").get(0), Map.of("consultationRounds", 3));
+        driveUntil(election, () -> !tasks("branchRecommendation").isEmpty());
+
+        // city01: round 1, then in round 2 its nominees fail their check once: its decision again, still round 2
+        completeUnit("city01");
+        assertThat(listsIssued).containsExactly("city01:1");
+        Task round2 = unitTask("branchRecommendation", "city01");
+        assertThat(engine.getTaskService().getVariable(round2.getId(), "consultationRound")).isEqualTo(2);
+        quotaResults.put("checkUnitNominees", new ArrayDeque<>(List.of(false)));
+        completeUnit("city01");
+        assertThat(unitTask("recommendingUnitDecision", "city01")).isNotNull();
+        complete(unitTask("recommendingUnitDecision", "city01"), Map.of());
+        assertThat(listsIssued).containsExactly("city01:1", "city01:2");
+        completeUnit("city01");
+        assertThat(listsIssued).as("the last round's list goes up, not down").hasSize(2);
+        assertThat(tasks("proposeInspectionList")).isEmpty();
+
+        for (String unit : UNITS.subList(1, UNITS.size())) {
+            for (int round = 1; round <= 3; round++) {
+                completeUnit(unit);
+            }
+        }
+        assertThat(election).isWaitingAt("proposeInspectionList");
+        assertThat(listsIssued).containsExactlyInAnyOrder("city01:1", "city01:2", "city02:1", "city02:2", "city03:1",
+                "city03:2");
+        assertThat(passed(election, "branchRecommendation")).isEqualTo(3L * UNITS.size());
     }
 
     @Test

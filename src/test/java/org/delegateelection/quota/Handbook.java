@@ -42,6 +42,6 @@ final class Handbook {
     ElectionUnit build() {
         return new ElectionUnit(1L, "handbook", "手册示例省", seats, nomineeQuota, minPreliminary, womenMemberShare,
                 minMinorities, leadingCadreTarget, frontlineTarget, minWomenNominees, minUnder55Nominees,
-                People.REFERENCE_DATE, false, List.copyOf(units), false);
+                People.REFERENCE_DATE, false, List.copyOf(units), false, 1);
     }
 }
