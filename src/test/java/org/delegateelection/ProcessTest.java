@@ -12,11 +12,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A test of the whole application as it runs in production (history level full), with the demo users and the
- * seeded handbook election, on a random port. Every class so annotated shares one Spring context, started once per
- * run: one engine, one in-memory database (one PostgreSQL database in the PostgreSQL pass). A test therefore works on
- * an election of its own, started under a code no other test uses, and queries by that election or its process
- * instance; it leaves the seeded handbook election alone, and counts as a difference before and after.
+ * A test of the whole application as it runs in production (history level full), with the demo users, the seeded
+ * handbook election and the demo's national procedure of 38 units, on a random port. Every class so annotated shares
+ * one Spring context, started once per run: one engine, one in-memory database (one PostgreSQL database in the
+ * PostgreSQL pass). A test therefore works on an election of its own, started under a code no other test uses, and
+ * queries by that election or its process instance; it leaves the seeded elections alone, and counts as a difference
+ * before and after.
  *
  * <p>Multipart uploads are configured to go to {@link UploadLocation#DIRECTORY}, where nothing may ever be written.
  * Tests that need other settings (another profile, a file database, other limits, the job executor) keep a context of
@@ -27,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1")
+        properties = {"spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
+                "delegate-election.demo.national=true"})
 @ContextConfiguration(initializers = UploadLocation.class)
 @ActiveProfiles("demo")
 public @interface ProcessTest {

@@ -12,6 +12,7 @@ import org.delegateelection.national.SeatAllocation;
 import org.delegateelection.process.NationalElections;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.TableFile;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -21,12 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo profile: when the application is ready and the national procedure of the 20th Congress ({@value #CODE}) is
- * not there yet, starts it with the Centre's notice (2,300 seats, 38 electoral units, results by 30 June 2022) and the
- * allocation shipped in {@value #ALLOCATION}, and completes its allocation: every unit's election starts and waits at
- * step 1, the handbook province's being the one {@link HandbookSeeder} registers with the handbook's data.
+ * not there yet, seeds every unit of the allocation shipped in {@value #ALLOCATION} with its generated bodies,
+ * registry and branch tallies ({@link HandbookSeeder#seedUnit}: the handbook province's with the handbook's data, the
+ * 37 others with {@link GeneratedUnits}'), each election waiting at step 1, then starts the national procedure with the
+ * Centre's notice (2,300 seats, 38 electoral units, results by 30 June 2022) and that allocation, which links the 38
+ * elections. Off with {@code delegate-election.demo.national=false}: the handbook province's election alone.
  */
 @Component
 @Profile("demo")
+@ConditionalOnProperty(name = "delegate-election.demo.national", havingValue = "true", matchIfMissing = true)
 public class NationalSeeder {
 
     /** The demo's national procedure. */
@@ -78,8 +82,8 @@ public class NationalSeeder {
     @Order(1)
     @Transactional
     public long seed() {
-        handbook.seed();
         return repository.idOf(CODE).orElseGet(() -> {
+            allocation().rows().forEach(row -> handbook.seedUnit(row.code()));
             NationalElections.Started started = national.start(NOTICE);
             national.allocate(CODE, TableFile.Format.CSV, allocationFile());
             taskService.complete(taskService.createTaskQuery().processInstanceId(started.processInstanceId())

@@ -26,7 +26,7 @@ class NationalRollUpApiTest {
     void theCentralOrganizationDepartmentSeesEveryUnitAndAnUnknownListIsRefused() throws Exception {
         Http http = new Http(port, false);
 
-        HttpResponse<String> answer = http.json("GET", "/api/national/roll-up", "yangfan", DemoIdentity.PASSWORD,
+        HttpResponse<String> answer = http.json("GET", "/api/national/roll-up?ageOn=2022-06-30", "yangfan", DemoIdentity.PASSWORD,
                 null);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
