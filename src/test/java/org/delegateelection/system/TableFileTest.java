@@ -3,12 +3,18 @@ package org.delegateelection.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
@@ -104,6 +110,41 @@ class TableFileTest {
     }
 
     @Test
+    void aSheetWithADocumentTypeDeclarationIsRefusedWithoutReadingItsEntities() throws IOException {
+        Path secret = Files.createTempFile("secret-", ".txt");
+        Files.writeString(secret, "机密内容");
+        String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM \""
+                + secret.toUri() + "\">]>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&x;</t></is></c></row></sheetData>"
+                + "</worksheet>";
+        byte[] file = replacingSheet(file(Format.XLSX, "a"), sheet);
+        List<TableFile.Row> read = new ArrayList<>();
+
+        assertThat(catchThrowableOfType(TableFile.UnreadableException.class,
+                () -> TableFile.read(Format.XLSX, file, SMALL, read::add)).getMessage()).startsWith("无法读取 .xlsx 文件");
+        assertThat(read).isEmpty();
+        Files.delete(secret);
+    }
+
+    @Test
+    void readsInlineStringsWithoutTheirPhoneticGuidesAndCellsWithoutReferences() throws IOException {
+        String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row><c t=\"inlineStr\"><is><r><t>张</t></r><r><t>伟</t></r><rPh sb=\"0\" eb=\"1\"><t>zhang</t></rPh>"
+                + "</is></c><c s=\"0\"/><c><v>2.50</v></c></row>"
+                + "<row r=\"3\"><c r=\"C3\" t=\"str\"><f>A1</f><v>张伟</v></c><c r=\"D3\" t=\"b\"><v>0</v></c></row>"
+                + "</sheetData></worksheet>";
+        List<TableFile.Row> read = new ArrayList<>();
+
+        TableFile.read(Format.XLSX, replacingSheet(file(Format.XLSX, "a"), sheet), SMALL, read::add);
+
+        assertThat(read).extracting(TableFile.Row::number).containsExactly(1, 3);
+        assertThat(read).extracting(TableFile.Row::cells)
+                .containsExactly(List.of("张伟", "", "2.5"), List.of("", "", "张伟", "false"));
+    }
+
+    @Test
     void aFileThatIsNoWorkbookIsRefused() {
         assertThat(catchThrowableOfType(TableFile.UnreadableException.class, () -> TableFile.read(Format.XLSX,
                 "a,b".getBytes(StandardCharsets.UTF_8), SMALL, row -> { })).getMessage()).startsWith("无法读取 .xlsx 文件");
@@ -123,6 +164,21 @@ class TableFileTest {
                 }
             }
         });
+    }
+
+    /** The workbook with its first sheet's XML replaced by {@code sheet}. */
+    private static byte[] replacingSheet(byte[] workbook, String sheet) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(entry.getName().equals("xl/worksheets/sheet1.xml") ? sheet.getBytes(StandardCharsets.UTF_8)
+                        : in.readAllBytes());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private interface SheetWriter {
