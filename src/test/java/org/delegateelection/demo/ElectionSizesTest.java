@@ -1,20 +1,11 @@
 package org.delegateelection.demo;
 
-import org.delegateelection.candidate.Candidate;
-import org.delegateelection.demo.DecisionPlan.UnitNomination;
 import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.election.RecommendingUnit;
-import org.delegateelection.nomination.Participation;
-import org.delegateelection.quota.QuotaChecker;
-import org.delegateelection.quota.QuotaReport;
 import org.delegateelection.quota.QuotaRules;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,27 +70,7 @@ class ElectionSizesTest {
 
     /** Every quota check the procedure runs on the plan's decisions, as "checkpoint:rule" for each one failed. */
     private static List<String> failedChecks(HandbookElection election) {
-        ElectionUnit unit = election.unit();
-        DecisionPlan plan = election.plan();
-        Map<String, Candidate> byId = election.candidates().stream()
-                .collect(Collectors.toMap(Candidate::id, Function.identity()));
-        Function<List<String>, List<Candidate>> people = ids -> ids.stream().map(byId::get).toList();
-        QuotaChecker checker = new QuotaChecker(unit, QuotaRules.defaults());
-        List<QuotaReport> reports = new ArrayList<>(List.of(checker.allocation(), checker.plan()));
-        for (UnitNomination nomination : plan.nominations()) {
-            reports.add(checker.participation(new Participation(nomination.branchesTotal(),
-                    nomination.branchesRecommending(), nomination.membersTotal(), nomination.membersParticipating())));
-            reports.add(checker.unitNominees(nomination.unitCode(), people.apply(nomination.nomineeIds())));
-        }
-        List<Candidate> inspected = people.apply(plan.inspectionList());
-        reports.add(checker.inspection(inspected));
-        reports.add(checker.identity(inspected));
-        reports.add(checker.inspected(people.apply(plan.keptAfterInspection())));
-        reports.add(checker.preliminary(people.apply(plan.preliminaryList()), plan.keptAfterInspection().size()));
-        reports.add(checker.prospective(people.apply(plan.prospectiveList())));
-        reports.add(checker.ballot(people.apply(plan.prospectiveList()), unit.seats()));
-        reports.add(checker.elected(people.apply(plan.electedList()), unit.seats()));
-        return reports.stream()
+        return GeneratedUnitsTest.planReports(election, QuotaRules.defaults()).stream()
                 .flatMap(report -> report.results().stream().filter(r -> !r.passed())
                         .map(r -> report.checkpoint().id() + ":" + r.ruleId()))
                 .toList();

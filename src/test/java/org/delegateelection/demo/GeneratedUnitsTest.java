@@ -124,6 +124,14 @@ class GeneratedUnitsTest {
 
     /** Every quota check the procedure runs on the plan's decisions, as "checkpoint:rule" for each blocking one failed. */
     static List<String> failedChecks(HandbookElection election, QuotaRules rules) {
+        return planReports(election, rules).stream()
+                .flatMap(report -> report.results().stream().filter(r -> !r.passed() && r.blocking())
+                        .map(r -> report.checkpoint().id() + ":" + r.ruleId() + " " + r.actual()))
+                .toList();
+    }
+
+    /** The report of every quota check the procedure runs on the plan's decisions, in the order of the procedure. */
+    static List<QuotaReport> planReports(HandbookElection election, QuotaRules rules) {
         ElectionUnit unit = election.unit();
         DecisionPlan plan = election.plan();
         Map<String, Candidate> byId = election.candidates().stream()
@@ -144,10 +152,7 @@ class GeneratedUnitsTest {
         reports.add(checker.prospective(people.apply(plan.prospectiveList())));
         reports.add(checker.ballot(people.apply(plan.prospectiveList()), unit.seats()));
         reports.add(checker.elected(people.apply(plan.electedList()), plan.electedList().size()));
-        return reports.stream()
-                .flatMap(report -> report.results().stream().filter(r -> !r.passed() && r.blocking())
-                        .map(r -> report.checkpoint().id() + ":" + r.ruleId() + " " + r.actual()))
-                .toList();
+        return reports;
     }
 
     private static CompositionReport.Figure figure(int count, String percent) {
