@@ -125,8 +125,8 @@ public class HandbookDriver {
     }
 
     /**
-     * Carries the election of the national allocation's unit {@code code} (seeded if absent,
-     * {@link HandbookSeeder#seedUnit}) to its end with its generated plan, without the handbook's showcase, and prints
+     * Carries the election of the national allocation's unit {@code code} (seeded if absent, with its branch tallies,
+     * {@link HandbookSeeder#storeTallies}) to its end with its generated plan, without the handbook's showcase, and prints
      * what happens and the composition of its confirmed delegates.
      *
      * @param noticeDate the day the public notice is published, or {@code null} for today
@@ -135,7 +135,7 @@ public class HandbookDriver {
      * @throws IllegalStateException    when the procedure stops somewhere the plan does not expect
      */
     public long driveUnit(PrintStream out, String code, LocalDate noticeDate) {
-        long electionId = seeder.seedUnit(code);
+        long electionId = seeder.storeTallies(code);
         ElectionUnit unit = elections.get(electionId);
         out.printf("== %s（%s）：%d 个代表名额，%d 个推荐单位，人选库 %d 人%n", unit.name(), unit.code(), unit.seats(),
                 unit.recommendingUnits().size(), candidates.findAll(electionId).size());

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo profile: when the application is ready and the national procedure of the 20th Congress ({@value #CODE}) is
  * not there yet, seeds every unit of the allocation shipped in {@value #ALLOCATION} with its generated bodies,
  * registry and branch tallies ({@link HandbookSeeder#seedUnit}: the handbook province's with the handbook's data, the
- * 37 others with {@link GeneratedUnits}'), each election waiting at step 1, then starts the national procedure with the
+ * 37 others with {@link GeneratedUnits}', their tallies as {@link HandbookSeeder.UnitTallies} says), each election
+ * waiting at step 1, then starts the national procedure with the
  * Centre's notice (2,300 seats, 38 electoral units, results by 30 June 2022) and that allocation, which links the 38
  * elections. Off with {@code delegate-election.demo.national=false}: the handbook province's election alone.
  */
