@@ -59,6 +59,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Every call is printed with its status. The job executor runs, as in production. Beside it: a bad user file is
  * refused whole with every row and reason, as JSON also when the caller asked for an .xlsx; unit codes the engine
  * cannot take as group ids are refused at registration; a body's user may not import people. Nothing is stored then.
+ * And the national procedure: the Central Organization Department's person, imported by the administrator, starts
+ * it over the REST API and allocates its seats, and one unit's own people run their election into its second
+ * consultation round.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
