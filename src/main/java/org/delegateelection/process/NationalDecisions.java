@@ -92,10 +92,16 @@ class NationalDecisions implements StepRule {
             }
             return;
         }
+        SeatAllocation allocation;
         try {
-            national.allocation(nationalId);
+            allocation = national.allocation(nationalId);
         } catch (java.util.NoSuchElementException e) {
             throw InvalidInputException.field("allocationText", "尚未导入名额分配表，请导入或在此录入");
+        }
+        try {
+            national.checkRegistered(allocation);
+        } catch (InvalidInputException e) {
+            throw e.restated("导入的名额分配表有误", p -> new Problem(null, "allocationText", p.toString()));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -119,20 +120,45 @@ public class NationalElections {
 
     /**
      * Stores an allocation read for the national procedure {@code id} as its next version after checking it against
-     * the elections registered beforehand under its codes (their seats must be the allocation's, and their
-     * procedure must not have ended), and shows it in the allocation task's form.
+     * the elections registered beforehand under its codes (their seats must be the allocation's, their procedure
+     * must not have ended, and none may belong to another unit of the allocation: that unit's people would run this
+     * unit's election; decision 0036), and shows it in the allocation task's form.
      *
      * @throws InvalidInputException naming the row of every unit registered otherwise; nothing is stored then
      */
     SeatAllocation store(long id, String instance, SeatAllocation allocation) {
+        checkRegistered(allocation);
+        national.store(id, allocation, currentUser.id());
+        callerChecked.withoutEngineChecks(() -> {
+            runtimeService.setVariable(instance, "allocationSummary", allocation.rows().size() + " 个选举单位，共 "
+                    + allocation.totalSeats() + " 名：" + allocation.rows().stream()
+                    .map(r -> r.name() + " " + r.seats()).collect(Collectors.joining("、")));
+            return null;
+        });
+        return allocation;
+    }
+
+    /**
+     * Checks the allocation against the elections registered under its codes, at its import and again when the
+     * seats are allocated (a unit may have registered meanwhile): see {@link #store}.
+     *
+     * @throws InvalidInputException naming the row of every unit registered otherwise
+     */
+    void checkRegistered(SeatAllocation allocation) {
         List<Problem> problems = new ArrayList<>();
+        Set<String> codes = allocation.rows().stream().map(SeatAllocation.Row::code).collect(Collectors.toSet());
         for (SeatAllocation.Row row : allocation.rows()) {
             Optional<Long> registered = elections.idOf(row.code());
             if (registered.isEmpty()) {
                 continue;
             }
             ElectionUnit unit = elections.get(registered.get());
-            if (unit.seats() != row.seats()) {
+            Optional<String> otherUnit = elections.tenantOf(unit.id())
+                    .filter(tenant -> !tenant.equals(row.code()) && codes.contains(tenant));
+            if (otherUnit.isPresent()) {
+                problems.add(new Problem(row.row(), "代码", "选举单位 " + row.code() + " 的选举是选举单位 "
+                        + otherUnit.get() + " 登记的，属于该单位，不能作为本单位的选举"));
+            } else if (unit.seats() != row.seats()) {
                 problems.add(new Problem(row.row(), "名额", "选举单位 " + row.code() + " 已登记的代表名额为 " + unit.seats()
                         + " 名，与分配的 " + row.seats() + " 名不符"));
             } else if (elections.processInstanceOf(unit.id()).filter(this::ended).isPresent()) {
@@ -142,14 +168,6 @@ public class NationalElections {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("名额分配表有误", problems);
         }
-        national.store(id, allocation, currentUser.id());
-        callerChecked.withoutEngineChecks(() -> {
-            runtimeService.setVariable(instance, "allocationSummary", allocation.rows().size() + " 个选举单位，共 "
-                    + allocation.totalSeats() + " 名：" + allocation.rows().stream()
-                    .map(r -> r.name() + " " + r.seats()).collect(Collectors.joining("、")));
-            return null;
-        });
-        return allocation;
     }
 
     /** The id of the national procedure of this code; {@link NotFoundException} when there is none. */

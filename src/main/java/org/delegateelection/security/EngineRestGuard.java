@@ -70,7 +70,9 @@ class EngineRestGuard extends OncePerRequestFilter {
             "/task/([^/]+)/(claim|unclaim|complete|submit-form|comment/create)");
     private static final Pattern UNCLAIM = Pattern.compile("/task/([^/]+)/unclaim");
     private static final Pattern COMPLETION = Pattern.compile("/task/([^/]+)/(complete|submit-form)");
-    private static final Pattern START_FORM = Pattern.compile("/process-definition/(key/)?([^/]+)/submit-form");
+    /** The start form of an election: {@code delegate-election}'s, by key or by definition id ({@code key:version:…}). */
+    private static final Pattern START_FORM = Pattern.compile("/process-definition/(key/" + AccessRules.ELECTION_PROCESS
+            + "|" + AccessRules.ELECTION_PROCESS + ":[^/]+)/submit-form");
     /** The queries the REST API takes as POST (their body is the query): Tasklist and Cockpit send them. */
     private static final Pattern QUERY = Pattern.compile("(/history)?/(task|process-instance|execution|"
             + "variable-instance|job|external-task|activity-instance|detail|external-task-log)(/count)?"

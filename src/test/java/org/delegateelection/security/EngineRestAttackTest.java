@@ -9,6 +9,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -64,6 +66,8 @@ class EngineRestAttackTest {
     private IdentityService identityService;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private DataSource dataSource;
 
     private Http http;
 
@@ -172,6 +176,71 @@ class EngineRestAttackTest {
         assertThat(passed.statusCode()).as(passed.body()).isEqualTo(400);
         assertThat(passed.body()).contains("quotaPassed").contains("electionId");
         assertThat(steered.snapshot()).isEqualTo(beforeProposal);
+    }
+
+    /**
+     * 三上三下 (decision 0031): the round under way, {@code consultationRound}, is the engine's alone. 东川市's user on
+     * his own step 5 and a clerk of the organization department on that unit's nomination try to set it through a
+     * completion, every variable endpoint of the task, its execution and the instance, a modification to the service
+     * task that sends the list down, a message, a signal and a start of the nomination by hand. Each is refused and
+     * the database is as it was.
+     */
+    @Test
+    void noBodySetsTheConsultationRound() {
+        Election election = elections.start("probe-round").advanceTo("branchRecommendation");
+        Task east = unitTask(election, "city01");
+        String nomination = east.getProcessInstanceId();
+        String round = "{\"value\": 3, \"type\": \"Integer\"}";
+        String before = DatabaseDump.of(dataSource);
+
+        for (String completion : List.of("complete", "submit-form")) {
+            HttpResponse<String> steered = http.json("POST", "/engine-rest/task/" + east.getId() + "/" + completion,
+                    "wuhao", "demo", "{\"variables\": {\"consultationRound\": " + round + "}}");
+            assertThat(steered.statusCode()).as(steered.body()).isEqualTo(400);
+            assertThat(steered.body()).contains("consultationRound");
+        }
+        HttpResponse<String> started = http.json("POST", "/engine-rest/process-definition/key/unit-nomination/"
+                + "submit-form", ORG_CLERK, TestUsers.PASSWORD, "{\"businessKey\": \"probe-round\", \"variables\": "
+                + "{\"unitCode\": {\"value\": \"city01\"}, \"consultationRound\": " + round + "}}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(403);
+        // the start form is an election's: no body starts a recommending unit's nomination of its own
+        HttpResponse<String> byHand = http.json("POST", "/engine-rest/process-definition/key/unit-nomination/"
+                + "submit-form", ORG_CLERK, TestUsers.PASSWORD, "{\"businessKey\": \"probe-round\", \"variables\": {}}");
+        assertThat(byHand.statusCode()).as(byHand.body()).isEqualTo(403);
+        for (String[] call : List.of(
+                new String[] {"wuhao", "PUT", "/task/" + east.getId() + "/variables/consultationRound", round},
+                new String[] {"wuhao", "PUT", "/task/" + east.getId() + "/localVariables/consultationRound", round},
+                new String[] {"wuhao", "POST", "/task/" + east.getId() + "/variables",
+                        "{\"modifications\": {\"consultationRound\": " + round + "}}"},
+                new String[] {"wuhao", "POST", "/task/" + east.getId() + "/localVariables",
+                        "{\"modifications\": {\"consultationRound\": " + round + "}}"},
+                new String[] {"wuhao", "PUT", "/execution/" + east.getExecutionId()
+                        + "/localVariables/consultationRound", round},
+                new String[] {ORG_CLERK, "POST", "/execution/" + east.getExecutionId() + "/localVariables",
+                        "{\"modifications\": {\"consultationRound\": " + round + "}}"},
+                new String[] {ORG_CLERK, "PUT", "/process-instance/" + nomination + "/variables/consultationRound",
+                        round},
+                new String[] {ORG_CLERK, "POST", "/process-instance/" + nomination + "/variables",
+                        "{\"modifications\": {\"consultationRound\": " + round + "}}"},
+                new String[] {ORG_CLERK, "DELETE", "/process-instance/" + nomination + "/variables/consultationRound",
+                        null},
+                new String[] {ORG_CLERK, "POST", "/process-instance/" + nomination + "/modification",
+                        "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": "
+                                + "\"issueConsultationList\"}, {\"type\": \"cancel\", \"activityId\": "
+                                + "\"branchRecommendation\"}]}"},
+                new String[] {ORG_CLERK, "POST", "/message", "{\"messageName\": \"candidateReport\", "
+                        + "\"processInstanceId\": \"" + nomination + "\", \"processVariables\": "
+                        + "{\"consultationRound\": " + round + "}}"},
+                new String[] {"wuhao", "POST", "/signal", "{\"name\": \"consultationRound\", \"variables\": "
+                        + "{\"consultationRound\": " + round + "}}"})) {
+            String password = call[0].equals(ORG_CLERK) ? TestUsers.PASSWORD : "demo";
+            HttpResponse<String> refused = http.json(call[1], "/engine-rest" + call[2], call[0], password, call[3]);
+            assertThat(refused.statusCode()).as(call[0] + " " + call[1] + " " + call[2] + " " + refused.body())
+                    .isIn(403, 405);
+        }
+
+        assertThat(DatabaseDump.difference(before, DatabaseDump.of(dataSource))).isEmpty();
+        assertThat(((Number) taskService.getVariable(east.getId(), "consultationRound")).intValue()).isOne();
     }
 
     /**

@@ -32,7 +32,9 @@ import org.delegateelection.api.Uploads;
 import org.delegateelection.cluster.RestElections;
 import org.delegateelection.cluster.RestElections.Login;
 import org.delegateelection.demo.DemoIdentity;
+import org.delegateelection.demo.GeneratedTallies;
 import org.delegateelection.demo.HandbookElection;
+import org.delegateelection.election.RecommendingUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,6 +59,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Every call is printed with its status. The job executor runs, as in production. Beside it: a bad user file is
  * refused whole with every row and reason, as JSON also when the caller asked for an .xlsx; unit codes the engine
  * cannot take as group ids are refused at registration; a body's user may not import people. Nothing is stored then.
+ * And the national procedure: the Central Organization Department's person, imported by the administrator, starts
+ * it over the REST API and allocates its seats, and one unit's own people run their election into its second
+ * consultation round.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -109,6 +114,21 @@ class ProductionWalkthroughTest {
             List.of("enterprises", "东州省属企业", "东州省属企业", "shenhua", "沈华"),
             List.of("affiliated", "东州省直属单位", "东州省直属单位", "hanmei", "韩梅"));
 
+    /** The national procedure's code, the unit that runs its election here, and the unit registered from its row. */
+    private static final String NATIONAL = "cpc21-production";
+    private static final String UNIT = "nanzhou-province";
+    private static final String OTHER_UNIT = "xibei-province";
+
+    /** The Central Organization Department's person and 南州省's bodies, as {@link #BODY_PEOPLE}. */
+    private static final List<List<String>> NATIONAL_PEOPLE = List.of(
+            List.of(AccessRules.CENTRAL_ORG_DEPT, "中央组织部", "luoping", "罗平", "luoping@centre.example.org"),
+            List.of(AccessRules.ORG_DEPT, "组织部", "nz-liuhong", "刘红", ""),
+            List.of("standing-committee", "常委会", "nz-sunhai", "孙海", ""));
+
+    /** 南州省's recommending units (the handbook's names) and their people, as {@link #UNITS}. */
+    private static final List<List<String>> NANZHOU_UNITS = UNITS.stream()
+            .map(u -> List.of(u.get(0), u.get(1), "ru-" + u.get(0), "nz-" + u.get(3), u.get(4))).toList();
+
     @LocalServerPort
     private int port;
     @Value("${ADMIN_USER}")
@@ -131,7 +151,7 @@ class ProductionWalkthroughTest {
         administratorManagesUsersAndGroups();
 
         // the bodies' people, by the template the administrator downloads and fills
-        Map<String, Login> bodies = importBodies();
+        Map<String, Login> bodies = importBodies(BODY_PEOPLE, CODE);
         Login orgDept = bodies.get(AccessRules.ORG_DEPT);
         Login administrator = new Login(admin, adminPassword);
         enterNextYearsCalendar(bodies);
@@ -152,7 +172,7 @@ class ProductionWalkthroughTest {
 
         // the units' people, by the .xlsx template, answered with the initial passwords as an .xlsx
         Map<String, Login> members = new LinkedHashMap<>(bodies);
-        members.putAll(importUnits(orgDept));
+        members.putAll(importUnits(orgDept, UNITS));
         registrar.importCandidates(base(), election, handbook);
         registrar.uploadTallies(base(), election, handbook);
 
@@ -177,11 +197,158 @@ class ProductionWalkthroughTest {
         JsonNode completions = ok(admin, adminPassword, "GET",
                 "/engine-rest/history/user-operation?operationType=Complete&entityType=Task&maxResults=100000");
         Set<String> completedBy = StreamSupport.stream(completions.spliterator(), false)
+                .filter(entry -> entry.path("rootProcessInstanceId").asText().equals(election.processInstanceId()))
                 .map(entry -> entry.get("userId").asText()).collect(Collectors.toSet());
         assertThat(completedBy).doesNotContain(admin)
                 .containsExactlyInAnyOrderElementsOf(members.values().stream().map(Login::userId).toList());
         System.out.printf("== 选举结束：资格确认的代表 %d 名（代表名额 %d 名）；任务由 %d 名导入的用户完成，管理员未完成任务%n",
                 confirmed, SEATS, completedBy.size());
+    }
+
+    /**
+     * The national procedure in production (decisions 0032, 0031), on the same server without demo data: the
+     * administrator imports the Central Organization Department's person and the bodies of one unit, 南州省, whose
+     * organization department registers the unit's election. The Centre starts the national procedure over the REST
+     * API; two bad allocation files are refused by row and reason with nothing stored; it allocates the seats to
+     * 南州省 and a unit registered from its row, and completes its task: 南州省's election now belongs to the national
+     * procedure, the other unit's is out of its sight. 南州省's own people, imported by its organization department,
+     * run the election: the implementation plan sets two consultation rounds, every recommending unit goes through
+     * round 1 and its list goes down; a round-2 tally of 临江's user naming someone not on that list is refused by
+     * row and reason with nothing stored, the tally on the list is taken, and the unit's round-2 step 5 completed.
+     * Every task is completed by 南州省's imported people.
+     */
+    @Test
+    void theCentreStartsANationalProcedureAndAUnitsOwnPeopleRunTwoConsultationRounds() {
+        http = new Http(port, false);
+        System.out.println("== 生产环境演练：全国代表选举和三上三下，管理员 " + admin);
+        Map<String, Login> bodies = importBodies(NATIONAL_PEOPLE, UNIT);
+        Login centre = bodies.get(AccessRules.CENTRAL_ORG_DEPT);
+        Login orgDept = bodies.get(AccessRules.ORG_DEPT);
+        Login administrator = new Login(admin, adminPassword);
+        HandbookElection handbook = new HandbookElection(SEATS);
+        RestElections registrar = new RestElections(0, new RestElections.Users(administrator, bodies), System.out);
+        RestElections.Election election = registrar.register(base(), RestElections.registration(handbook, UNIT),
+                handbook);
+
+        // the Centre's notice, a bad allocation twice, the allocation, its task
+        HttpResponse<String> started = logged(centre.userId(), "（中央通知）", http.json("POST",
+                "/api/national/elections", centre.userId(), centre.password(), """
+                        {"code": "%s", "congressName": "中国共产党第二十一次全国代表大会", "totalSeats": %d,
+                         "unitCount": 2, "deadline": "2027-06-30", "progressCheckOn": "2027-06-01",
+                         "requirements": "生产和工作第一线代表不少于三分之一；55岁以下代表不少于一半"}"""
+                        .formatted(NATIONAL, SEATS + 24)));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String national = json(started.body()).get("processInstanceId").asText();
+        String allocation = "/api/national/elections/" + NATIONAL + "/allocation";
+        String header = "代码,选举单位,名额,女党员比例(%),类别\n";
+        String before = DatabaseDump.of(dataSource);
+        HttpResponse<String> unreadable = logged(centre.userId(), "（代码和女党员比例有误）", http.send("POST",
+                allocation, centre.userId(), centre.password(), header + UNIT + ",南州省," + SEATS
+                        + ",28.0,省区市\nXiBei,西北省,24,,省区市\n", CSV));
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(json(unreadable.body()).get("problems")).extracting(p -> p.get("row").asInt(),
+                p -> p.get("field").asText()).containsExactly(tuple(3, "代码"), tuple(3, "女党员比例(%)"));
+        HttpResponse<String> otherSeats = logged(centre.userId(), "（名额与已登记的不符）", http.send("POST",
+                allocation, centre.userId(), centre.password(), header + UNIT + ",南州省,30,28.0,省区市\n"
+                        + OTHER_UNIT + ",西北省,30,27.5,省区市\n", CSV));
+        assertThat(otherSeats.statusCode()).isEqualTo(400);
+        assertThat(json(otherSeats.body()).get("problems")).extracting(p -> p.get("row").asInt(),
+                p -> p.get("field").asText(), p -> p.get("reason").asText().contains("已登记的代表名额为 " + SEATS))
+                .containsExactly(tuple(2, "名额", true));
+        assertThat(DatabaseDump.difference(before, DatabaseDump.of(dataSource))).isEmpty();
+        assertThat(logged(centre.userId(), "", http.send("POST", allocation, centre.userId(), centre.password(),
+                header + UNIT + ",南州省," + SEATS + ",28.0,省区市\n" + OTHER_UNIT + ",西北省,24,27.5,省区市\n", CSV))
+                .statusCode()).isEqualTo(201);
+        String allocate = ok(centre.userId(), centre.password(), "GET", "/engine-rest/task?processInstanceId="
+                + national + "&taskDefinitionKey=allocateSeats").get(0).get("id").asText();
+        assertThat(logged(centre.userId(), "（分配名额）", http.json("POST", "/engine-rest/task/" + allocate
+                + "/complete", centre.userId(), centre.password(), "{\"variables\": {}}")).statusCode())
+                .isEqualTo(204);
+        assertThat(ok(orgDept.userId(), orgDept.password(), "GET", "/engine-rest/process-instance/"
+                + election.processInstanceId() + "/variables/nationalElection").get("value").asText())
+                .isEqualTo(NATIONAL);
+        assertThat(ok(orgDept.userId(), orgDept.password(), "GET", "/engine-rest/process-instance?businessKey="
+                + OTHER_UNIT)).isEmpty();
+        assertThat(ok(centre.userId(), centre.password(), "GET", "/engine-rest/process-instance?businessKey="
+                + OTHER_UNIT)).hasSize(1);
+        assertThat(ok(centre.userId(), centre.password(), "GET", "/api/national/elections/" + NATIONAL).toString())
+                .contains(UNIT, OTHER_UNIT);
+        assertThat(logged(orgDept.userId(), "", http.send("GET", "/api/national/elections/" + NATIONAL,
+                orgDept.userId(), orgDept.password(), null, null)).statusCode()).isEqualTo(403);
+
+        // the unit's people run its election: two consultation rounds
+        Map<String, Login> members = new LinkedHashMap<>(bodies);
+        members.remove(AccessRules.CENTRAL_ORG_DEPT);
+        members.putAll(importUnits(orgDept, NANZHOU_UNITS));
+        registrar.importCandidates(base(), election, handbook);
+        registrar.uploadTallies(base(), election, handbook);
+        RestElections driver = new RestElections(0, new RestElections.Users(administrator, members), System.out);
+        driver.advance(this::base, election, "draftImplementationPlan", false);
+        JsonNode plan = driver.tasks(base(), election).get(0);
+        String planTask = "/engine-rest/task/" + plan.get("id").asText();
+        assertThat(http.json("POST", planTask + "/claim", orgDept.userId(), orgDept.password(),
+                "{\"userId\": \"" + orgDept.userId() + "\"}").statusCode()).isEqualTo(204);
+        Map<String, Object> planValues = new LinkedHashMap<>(driver.values(base(), election, plan));
+        planValues.put("consultationRounds", RestElections.restValue(2));
+        assertThat(driver.submit(base(), plan, orgDept.userId(), planValues).status()).isEqualTo(204);
+        driver.advance(this::base, election, "branchRecommendation", false);
+        Set<String> roundOne = driver.tasks(base(), election).stream()
+                .filter(t -> t.get("taskDefinitionKey").asText().equals("branchRecommendation"))
+                .map(t -> t.get("id").asText()).collect(Collectors.toSet());
+        assertThat(roundOne).hasSize(NANZHOU_UNITS.size());
+        for (int completed = 0; ; completed++) {
+            List<JsonNode> open = driver.tasks(base(), election).stream().filter(t -> !t.get("taskDefinitionKey")
+                    .asText().equals("branchRecommendation") || roundOne.contains(t.get("id").asText())).toList();
+            if (open.isEmpty()) {
+                break;
+            }
+            assertThat(completed).as("round 1 of every unit").isLessThan(10 * NANZHOU_UNITS.size());
+            assertThat(driver.complete(base(), election, open.get(0)).status()).isIn(204, 409);
+        }
+        assertThat(driver.tasks(base(), election)).hasSize(NANZHOU_UNITS.size());
+
+        // round 2 of 临江 (city01): its own user uploads the branches' tallies on the list sent down
+        Login city01 = members.get("ru-city01");
+        String api = "/api/elections/" + election.id();
+        List<String> list = new ArrayList<>();
+        ok(city01.userId(), city01.password(), "GET", api + "/recommendations/support?unit=city01&round=1")
+                .get("listIssued").forEach(p -> list.add(p.get("candidateId").asText()));
+        assertThat(list).isNotEmpty();
+        String notListed = handbook.candidates().stream().filter(c -> "city01".equals(c.recommendingUnit())
+                && !list.contains(c.id())).findFirst().orElseThrow().id();
+        String upload = api + "/recommendations?unit=city01&round=2";
+        String untouched = DatabaseDump.of(dataSource);
+        HttpResponse<String> refused = logged(city01.userId(), "（第 2 轮推荐了名单外的人选）", http.send("POST", upload,
+                city01.userId(), city01.password(), GeneratedTallies.HEADER + "\n临江市新区基层党委,第一党支部,20,20,"
+                        + list.get(0) + ",,,,18\n临江市新区基层党委,第一党支部,20,20," + notListed + ",,,,6\n", CSV));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused.body()).get("problems")).extracting(p -> p.get("row").asInt(),
+                p -> p.get("field").asText()).containsExactly(tuple(3, "人选编号"));
+        assertThat(json(refused.body()).get("problems").get(0).get("reason").asText()).contains(notListed,
+                "不在第 1 轮下发的推荐人选名单中，第 2 轮只能推荐名单中的人选");
+        assertThat(DatabaseDump.difference(untouched, DatabaseDump.of(dataSource))).isEmpty();
+        RecommendingUnit unit = handbook.unit().recommendingUnits().stream().filter(u -> u.code().equals("city01"))
+                .findFirst().orElseThrow();
+        HttpResponse<String> taken = logged(city01.userId(), "（第 2 轮，按下发的名单）", http.send("POST", upload,
+                city01.userId(), city01.password(), GeneratedTallies.csvOfList(unit, list, 2), CSV));
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        JsonNode stepFive = ok(orgDept.userId(), orgDept.password(), "GET", "/engine-rest/task?processInstanceBusinessKey="
+                + UNIT + "&taskDefinitionKey=branchRecommendation&candidateGroup=ru-city01").get(0);
+        assertThat(driver.complete(base(), election, stepFive).status()).isEqualTo(204);
+        JsonNode roundTwo = ok(city01.userId(), city01.password(), "GET", api
+                + "/recommendations/support?unit=city01&round=2");
+        List<String> supported = new ArrayList<>();
+        roundTwo.get("people").forEach(p -> supported.add(p.get("candidateId").asText()));
+        assertThat(supported).isNotEmpty().isSubsetOf(list);
+
+        JsonNode completions = ok(admin, adminPassword, "GET", "/engine-rest/history/user-operation?"
+                + "operationType=Complete&entityType=Task&maxResults=100000");
+        Set<String> completedBy = StreamSupport.stream(completions.spliterator(), false)
+                .filter(entry -> entry.path("rootProcessInstanceId").asText().equals(election.processInstanceId()))
+                .map(entry -> entry.get("userId").asText()).collect(Collectors.toSet());
+        assertThat(completedBy).isNotEmpty().isSubsetOf(members.values().stream().map(Login::userId).toList());
+        System.out.printf("== 全国代表选举 %s：名额分配给 %s 和 %s；%s 第 1 轮 %d 个推荐单位的名单下发，第 2 轮推荐开始，"
+                + "任务由本单位 %d 名导入的用户完成%n", NATIONAL, UNIT, OTHER_UNIT, UNIT, roundOne.size(), completedBy.size());
     }
 
     /**
@@ -322,34 +489,35 @@ class ProductionWalkthroughTest {
     }
 
     /**
-     * (b) The administrator downloads the CSV template, puts the bodies' people in place of its sample row and
-     * imports it into the province's electoral unit ({@code unit}, the code its election will have; the central
-     * bodies' people see every unit through their groups); each initial password opens its account and meets the
-     * policy. The people's logins, by group.
+     * (b) The administrator downloads the CSV template, puts the bodies' people ({@link #BODY_PEOPLE}'s columns) in
+     * place of its sample row and imports it into the electoral unit {@code unit} (the code its election will have;
+     * the central bodies' people see every unit through their groups); each initial password opens its account and
+     * meets the policy. The people's logins, by group.
      */
-    private Map<String, Login> importBodies() {
+    private Map<String, Login> importBodies(List<List<String>> people, String unit) {
         HttpResponse<String> template = logged(admin, "", http.send("GET", "/api/users/template.csv", admin,
                 adminPassword, null, null));
         assertThat(template.statusCode()).isEqualTo(200);
         List<String> lines = template.body().lines().toList();
         assertThat(lines).hasSize(2);
         StringBuilder file = new StringBuilder(lines.get(0)).append("\r\n");
-        BODY_PEOPLE.forEach(p -> file.append(String.join(",", p.get(2), p.get(3), p.get(1), p.get(4))).append("\r\n"));
-        HttpResponse<String> imported = logged(admin, "（CSV，8 名）", http.send("POST", "/api/users?unit=" + CODE,
+        people.forEach(p -> file.append(String.join(",", p.get(2), p.get(3), p.get(1), p.get(4))).append("\r\n"));
+        HttpResponse<String> imported = logged(admin, "（CSV，" + people.size() + " 名）", http.send("POST",
+                "/api/users?unit=" + unit,
                 admin, adminPassword, file.toString(), CSV));
         assertThat(imported.statusCode()).isEqualTo(201);
         JsonNode answer = json(imported.body());
-        assertThat(answer.get("created").asInt()).isEqualTo(BODY_PEOPLE.size());
+        assertThat(answer.get("created").asInt()).isEqualTo(people.size());
         assertThat(answer.get("updated").asInt()).isZero();
-        for (List<String> person : BODY_PEOPLE) {
+        for (List<String> person : people) {
             assertThat(identityService.createTenantQuery().userMember(person.get(2)).list().stream()
                     .map(tenant -> tenant.getId()).toList()).as(person.get(2))
-                    .isEqualTo(AccessRules.CENTRAL_BODIES.contains(person.get(0)) ? List.of() : List.of(CODE));
+                    .isEqualTo(AccessRules.CENTRAL_BODIES.contains(person.get(0)) ? List.of() : List.of(unit));
         }
         Map<String, String> passwords = new LinkedHashMap<>();
         answer.get("people").forEach(p -> passwords.put(p.get("userId").asText(), p.get("initialPassword").asText()));
         Map<String, Login> logins = new LinkedHashMap<>();
-        for (List<String> person : BODY_PEOPLE) {
+        for (List<String> person : people) {
             Login login = new Login(person.get(2), passwords.get(person.get(2)));
             assertThat(meetsThePolicy(login, person.get(3))).as(login.userId()).isTrue();
             assertThat(groupsOf(login.userId(), login.password())).containsExactly(person.get(0));
@@ -361,11 +529,11 @@ class ProductionWalkthroughTest {
     }
 
     /**
-     * (c) The organization department's user downloads the .xlsx template, fills in the units' people (the first
-     * in place of the sample row) and uploads it as a form would, asking for the initial passwords as an .xlsx.
-     * The people's logins, by their unit's group.
+     * (c) The organization department's user downloads the .xlsx template, fills in the units' people
+     * ({@link #UNITS}' columns; the first in place of the sample row) and uploads it as a form would, asking for the
+     * initial passwords as an .xlsx. The people's logins, by their unit's group.
      */
-    private Map<String, Login> importUnits(Login orgDept) {
+    private Map<String, Login> importUnits(Login orgDept, List<List<String>> units) {
         HttpResponse<byte[]> template = logged(orgDept.userId(), "", http.download("GET", "/api/users/template.xlsx",
                 orgDept.userId(), orgDept.password(), null, null));
         assertThat(template.statusCode()).isEqualTo(200);
@@ -373,9 +541,9 @@ class ProductionWalkthroughTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.body()))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(cells(sheet.getRow(0))).containsExactlyElementsOf(UserImport.COLUMNS);
-            for (int i = 0; i < UNITS.size(); i++) {
+            for (int i = 0; i < units.size(); i++) {
                 Row row = sheet.getRow(i + 1) == null ? sheet.createRow(i + 1) : sheet.getRow(i + 1);
-                List<String> unit = UNITS.get(i);
+                List<String> unit = units.get(i);
                 row.createCell(0).setCellValue(unit.get(3));
                 row.createCell(1).setCellValue(unit.get(4));
                 row.createCell(2).setCellValue(unit.get(2));
@@ -388,7 +556,7 @@ class ProductionWalkthroughTest {
             throw new UncheckedIOException(e);
         }
         Http.Upload upload = Http.Upload.of("units.xlsx", Uploads.XLSX, filled);
-        HttpResponse<byte[]> imported = logged(orgDept.userId(), "（.xlsx 上传，17 名，要求 .xlsx 回复）",
+        HttpResponse<byte[]> imported = logged(orgDept.userId(), "（.xlsx 上传，" + units.size() + " 名，要求 .xlsx 回复）",
                 http.download("POST", "/api/users", orgDept.userId(), orgDept.password(), upload.body(),
                         upload.contentType(), "Accept", Uploads.XLSX));
         assertThat(imported.statusCode()).isEqualTo(201);
@@ -404,9 +572,9 @@ class ProductionWalkthroughTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(passwords.keySet()).containsExactlyElementsOf(UNITS.stream().map(u -> u.get(3)).toList());
+        assertThat(passwords.keySet()).containsExactlyElementsOf(units.stream().map(u -> u.get(3)).toList());
         Map<String, Login> logins = new LinkedHashMap<>();
-        for (List<String> unit : UNITS) {
+        for (List<String> unit : units) {
             Login login = new Login(unit.get(3), passwords.get(unit.get(3)));
             assertThat(groupsOf(login.userId(), login.password())).containsExactly("ru-" + unit.get(0));
             logins.put("ru-" + unit.get(0), login);
