@@ -168,7 +168,7 @@ public record CompositionDocument(String electionName, String listNoun, Composit
         theme.setShadowVisible(false);
         theme.apply(chart);
         chart.addSubtitle(new TextTitle("共 " + report.count() + " 名；年龄计算截至 " + report.ageReferenceDate()
-                + "；要求依据本选举单位的结构比例规则", font.awt(Font.PLAIN, 12)));
+                + "；要求依据适用的结构比例规则", font.awt(Font.PLAIN, 12)));
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

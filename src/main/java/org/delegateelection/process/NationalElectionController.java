@@ -75,8 +75,9 @@ public class NationalElectionController {
     }
 
     /**
-     * The notice and, per unit of the allocation in force, its election, open tasks, whether it elected and reported
-     * and whether its delegates are confirmed.
+     * The notice and, per unit of the allocation in force, its kind, election, stage, current steps and open tasks,
+     * calendar days left to the notice's deadline (Asia/Shanghai), latest quota check, whether it elected and
+     * reported and whether its delegates are confirmed.
      *
      * @throws org.delegateelection.system.NotFoundException (404) for an unknown code
      */

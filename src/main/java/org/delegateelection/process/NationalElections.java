@@ -1,7 +1,11 @@
 package org.delegateelection.process;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.delegateelection.candidate.CandidateList;
 import org.delegateelection.candidate.CandidateRepository;
@@ -20,7 +25,10 @@ import org.delegateelection.election.ElectionUnit;
 import org.delegateelection.national.CongressNotice;
 import org.delegateelection.national.NationalRepository;
 import org.delegateelection.national.SeatAllocation;
+import org.delegateelection.procedure.Stage;
 import org.delegateelection.procedure.Steps;
+import org.delegateelection.quota.QuotaReport;
+import org.delegateelection.quota.QuotaReportRepository;
 import org.delegateelection.security.CallerChecked;
 import org.delegateelection.security.CurrentUser;
 import org.delegateelection.system.CjkFont;
@@ -49,6 +57,13 @@ public class NationalElections {
     /** Variable of a unit's instance: the business key of the national procedure it belongs to. */
     public static final String NATIONAL_KEY = "nationalElection";
 
+    /**
+     * Activity types that are not where a unit stands: the scopes (stages, multi-instance bodies, the call of the
+     * recommending units' nominations, whose tasks are counted themselves) and the joins a branch waits at.
+     */
+    private static final Set<String> NOT_STEPS = Set.of("subProcess", "multiInstanceBody", "callActivity",
+            "parallelGateway", "inclusiveGateway");
+
     private final NationalRepository national;
     private final ElectionRepository elections;
     private final CandidateRepository candidates;
@@ -58,10 +73,13 @@ public class NationalElections {
     private final CallerChecked callerChecked;
     private final CurrentUser currentUser;
     private final CjkFont font;
+    private final QuotaReportRepository quotaReports;
+    private final Clock clock;
 
     public NationalElections(NationalRepository national, ElectionRepository elections, CandidateRepository candidates,
             RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-            CallerChecked callerChecked, CurrentUser currentUser, CjkFont font) {
+            CallerChecked callerChecked, CurrentUser currentUser, CjkFont font, QuotaReportRepository quotaReports,
+            Clock clock) {
         this.national = national;
         this.elections = elections;
         this.candidates = candidates;
@@ -71,6 +89,8 @@ public class NationalElections {
         this.callerChecked = callerChecked;
         this.currentUser = currentUser;
         this.font = font;
+        this.quotaReports = quotaReports;
+        this.clock = clock;
     }
 
     /** A national procedure as started: its id and its process instance. */
@@ -180,41 +200,79 @@ public class NationalElections {
      *
      * @param code              the unit's code
      * @param name              its name
+     * @param kind              its kind in the allocation, in Chinese (e.g. 省区市)
      * @param seats             its seats
      * @param electionId        its election, {@code null} before it is started
      * @param processInstanceId the instance that runs it, {@code null} before
-     * @param openTasks         the names of its open tasks, with their step numbers ("第1步 登记代表名额和结构要求")
+     * @param stage             the stage it is in, e.g. "第1阶段 部署启动"; {@code null} before it starts and after it ends
+     * @param steps             where it is: its open tasks' steps without repeats ("第1步 登记代表名额和结构要求"), or,
+     *                          with no task open, the events it waits for (e.g. "公示期满"); empty once it has ended
+     * @param openTasks         the names of its open tasks, with their step numbers, one per task
+     * @param daysToDeadline    calendar days from today (Asia/Shanghai) to the notice's deadline, negative once it has
+     *                          passed; {@code null} once the unit has reported its results
+     * @param latestQuota       its latest quota check, {@code null} before the first
      * @param elected           whether its delegates are elected (step 24 reached)
      * @param reported          whether its results are reported (step 24 completed)
      * @param confirmed         whether its delegates' credentials are confirmed (step 25 completed)
      * @param invalid           how many of its delegates were found invalid
      */
-    public record UnitProgress(String code, String name, int seats, Long electionId, String processInstanceId,
-            List<String> openTasks, boolean elected, boolean reported, boolean confirmed, int invalid) {
+    public record UnitProgress(String code, String name, String kind, int seats, Long electionId,
+            String processInstanceId, String stage, List<String> steps, List<String> openTasks,
+            Integer daysToDeadline, QuotaResult latestQuota, boolean elected, boolean reported, boolean confirmed,
+            int invalid) {
+    }
+
+    /**
+     * The outcome of a unit's latest quota check.
+     *
+     * @param checkpoint the checkpoint's id, e.g. "preliminary"
+     * @param title      its Chinese title, e.g. "初步人选结构检查"
+     * @param passed     whether every blocking rule passed
+     */
+    public record QuotaResult(String checkpoint, String title, boolean passed) {
     }
 
     /** The units of the allocation in force, in its order, each with its progress. */
     public List<UnitProgress> progress(long id) {
         SeatAllocation allocation = national.allocation(id).orElse(new SeatAllocation(List.of()));
-        return callerChecked.withoutEngineChecks(() -> allocation.rows().stream().map(this::progress).toList());
+        LocalDate deadline = national.notice(id).deadline();
+        return callerChecked.withoutEngineChecks(() -> allocation.rows().stream()
+                .map(row -> progress(row, deadline)).toList());
     }
 
     /** The progress of one unit of the allocation. */
-    UnitProgress progress(SeatAllocation.Row row) {
+    UnitProgress progress(SeatAllocation.Row row, LocalDate deadline) {
         Optional<Long> electionId = elections.idOf(row.code());
         String instance = electionId.flatMap(elections::processInstanceOf).orElse(null);
+        int days = (int) ChronoUnit.DAYS.between(LocalDate.now(clock), deadline);
         if (instance == null) {
-            return new UnitProgress(row.code(), row.name(), row.seats(), electionId.orElse(null), null, List.of(),
-                    false, false, false, 0);
+            return new UnitProgress(row.code(), row.name(), row.kind().label(), row.seats(), electionId.orElse(null),
+                    null, null, List.of(), List.of(), days, null, false, false, false, 0);
         }
         List<String> open = taskService.createTaskQuery().processInstanceBusinessKey(row.code())
                 .orderByTaskCreateTime().asc().list().stream()
-                .map(t -> Steps.find(t.getTaskDefinitionKey()).map(s -> s.number() == null ? s.title()
-                        : "第" + s.number() + "步 " + s.title()).orElse(t.getName())).toList();
-        return new UnitProgress(row.code(), row.name(), row.seats(), electionId.get(), instance, open,
-                reached(instance, "reportResults", false), reached(instance, "reportResults", true),
+                .map(t -> stepName(t.getTaskDefinitionKey(), t.getName())).toList();
+        List<HistoricActivityInstance> current = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(instance).unfinished().list();
+        String stage = Arrays.stream(Stage.values())
+                .filter(s -> current.stream().anyMatch(a -> a.getActivityId().equals(s.activityId())))
+                .map(s -> "第" + s.number() + "阶段 " + s.title()).findFirst().orElse(null);
+        List<String> steps = !open.isEmpty() ? open.stream().distinct().toList() : current.stream()
+                .filter(a -> !NOT_STEPS.contains(a.getActivityType()))
+                .map(a -> stepName(a.getActivityId(), a.getActivityName())).distinct().toList();
+        boolean reported = reached(instance, "reportResults", true);
+        QuotaResult quota = quotaReports.latest(electionId.get()).map(QuotaReport::fromJson)
+                .map(r -> new QuotaResult(r.checkpoint().id(), r.title(), r.passed())).orElse(null);
+        return new UnitProgress(row.code(), row.name(), row.kind().label(), row.seats(), electionId.get(), instance,
+                stage, steps, open, reported ? null : days, quota, reached(instance, "reportResults", false), reported,
                 candidates.isDecided(electionId.get(), CandidateList.CONFIRMED),
                 national.findings(electionId.get()).size());
+    }
+
+    /** A step's name with its number ("第1步 登记代表名额和结构要求"), or the activity's name outside the catalogue. */
+    private static String stepName(String key, String name) {
+        return Steps.find(key).map(s -> s.number() == null ? s.title() : "第" + s.number() + "步 " + s.title())
+                .orElse(name);
     }
 
     /** The progress check's moment: the beginning (Asia/Shanghai) of the notice's progress check day. */

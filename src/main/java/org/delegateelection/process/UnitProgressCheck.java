@@ -26,7 +26,8 @@ public class UnitProgressCheck implements JavaDelegate {
         long nationalId = ((Number) execution.getVariable(NationalElections.NATIONAL_ID)).longValue();
         SeatAllocation.Row row = national.allocation(nationalId).row((String) execution.getVariable("unitCode"))
                 .orElseThrow();
-        NationalElections.UnitProgress progress = national.progress(row);
+        NationalElections.UnitProgress progress = national.progress(row,
+                national.notice(nationalId).deadline());
         execution.setVariableLocal("behindPlan", !progress.elected());
         execution.setVariableLocal("unitName", row.name());
         execution.setVariableLocal("unitProgressText", row.name() + "（" + row.code() + "，" + row.seats() + " 名）："

@@ -168,6 +168,8 @@ public final class AccessRules {
                     "credentials-committee", Groups.CAMUNDA_ADMIN), "全国代表名单（Excel，按姓氏笔画为序，同名注明选举单位）"),
             new ApiRule(HttpMethod.GET, "/api/national/documents/delegates.pdf", Set.of(CENTRAL_ORG_DEPT,
                     "credentials-committee", Groups.CAMUNDA_ADMIN), "全国代表名单（PDF，按姓氏笔画为序，同名注明选举单位）"),
+            new ApiRule(HttpMethod.GET, "/api/national/documents/composition.svg", Set.of(CENTRAL_ORG_DEPT,
+                    "credentials-committee", Groups.CAMUNDA_ADMIN), "全国当选（或资格确认）代表的构成与中央结构要求对照图"),
             new ApiRule(HttpMethod.GET, "/api/calendar/working-days", Set.of(ANYONE), "工作日计算"),
             new ApiRule(HttpMethod.GET, "/api/calendar/years", Set.of(ANYONE),
                     "工作日历包含的年份及其来源（随程序提供或录入，录入人和时间），缺少下一年时的提醒"),
@@ -203,6 +205,10 @@ public final class AccessRules {
     public static List<Grant> grantsOf(String groupId) {
         List<Grant> grants = new ArrayList<>();
         grants.add(new Grant(Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)));
+        if (CENTRAL_BODIES.contains(groupId)) {
+            // Cockpit's page 全国代表选举 (the national view); what it shows comes from /api/national/…
+            grants.add(new Grant(Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)));
+        }
         if (groupId.startsWith(RecommendingUnit.GROUP_PREFIX)) {
             grants.add(new Grant(Resources.PROCESS_DEFINITION, NOMINATION_PROCESS,
                     List.of(ProcessDefinitionPermissions.READ)));

@@ -36,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * {@code GET /api/national/documents/delegates.xlsx|.pdf} over HTTP: the national list of every unit's elected
  * delegates for the Central Organization Department, refused to a unit's organization department and for a list it
- * does not give.
+ * does not give; {@code composition.svg}, their composition charted against the Centre's requirements, likewise.
  */
 @ProcessTest
 class NationalDocumentApiTest {
@@ -100,6 +100,29 @@ class NationalDocumentApiTest {
     }
 
     @Test
+    void theCentralOrganizationDepartmentSeesTheNationalCompositionAgainstTheCentresRequirements() throws Exception {
+        drivenElections.start("t-national-chart").advancePastNoticeTo("reportResults");
+        Http http = new Http(port, false);
+
+        HttpResponse<String> chart = http.json("GET", "/api/national/documents/composition.svg?ageOn=2022-06-30",
+                "yangfan", DemoIdentity.PASSWORD, null);
+
+        assertThat(chart.statusCode()).as(chart.body()).isEqualTo(200);
+        assertThat(chart.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("image/svg+xml"));
+        int elected = elections.all().stream().filter(u -> candidates.isDecided(u.id(), CandidateList.ELECTED))
+                .mapToInt(u -> candidates.list(u.id(), CandidateList.ELECTED.key()).size()).sum();
+        assertThat(chart.body()).contains("<svg", "全国当选代表结构情况", "共 " + elected + " 名", "66.67%", "33.33%",
+                "29.4%", "50.0%");
+        // the four requirements the Centre states across units, and not the others of the shipped rules
+        assertThat(chart.body()).doesNotContain("工人（要求约", "农民（要求约");
+        HttpResponse<String> confirmed = http.json("GET", "/api/national/documents/composition.svg?list=nominees",
+                "zhoumin", DemoIdentity.PASSWORD, null);
+        assertThat(confirmed.statusCode()).isEqualTo(400);
+        assertThat(confirmed.body()).contains("\"field\":\"list\"");
+    }
+
+    @Test
     void aUnitsOrganizationDepartmentIsRefusedAndAnUnknownListIsNamed() {
         TestUsers.ensure(identityService, "t-national-org", "org-dept");
         Http http = new Http(port, false);
@@ -107,6 +130,8 @@ class NationalDocumentApiTest {
         assertThat(http.download("GET", "/api/national/documents/delegates.xlsx", "t-national-org",
                 TestUsers.PASSWORD, null, null).statusCode()).isEqualTo(403);
         assertThat(http.download("GET", "/api/national/documents/delegates.pdf", "t-national-org",
+                TestUsers.PASSWORD, null, null).statusCode()).isEqualTo(403);
+        assertThat(http.download("GET", "/api/national/documents/composition.svg", "t-national-org",
                 TestUsers.PASSWORD, null, null).statusCode()).isEqualTo(403);
         HttpResponse<String> unknown = http.json("GET", "/api/national/documents/delegates.xlsx?list=nominees",
                 "yangfan", DemoIdentity.PASSWORD, null);

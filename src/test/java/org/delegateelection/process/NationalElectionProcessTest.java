@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,22 @@ class NationalElectionProcessTest {
         assertThat(overview.at("/units/0/confirmed").asBoolean()).isTrue();
         assertThat(overview.at("/units/0/invalid").asInt()).isEqualTo(1);
         assertThat(overview.at("/units/1/openTasks/0").asText()).isEqualTo("第1步 登记代表名额和结构要求");
+        // where each unit stands: the ended unit's last quota check and no deadline to count, the waiting units'
+        // stage and step, and the calendar days left to the notice's deadline
+        JsonNode ended = overview.at("/units/0");
+        assertThat(ended.path("kind").asText()).isEqualTo("省区市");
+        assertThat(ended.path("steps")).isEmpty();
+        assertThat(ended.path("stage").isNull()).isTrue();
+        assertThat(ended.path("daysToDeadline").isNull()).isTrue();
+        assertThat(ended.at("/latestQuota/checkpoint").asText()).isEqualTo("elected");
+        assertThat(ended.at("/latestQuota/title").asText()).isEqualTo("当选代表结构检查");
+        assertThat(ended.at("/latestQuota/passed").asBoolean()).isTrue();
+        JsonNode waiting = overview.at("/units/2");
+        assertThat(waiting.path("kind").asText()).isEqualTo("港澳台");
+        assertThat(waiting.path("stage").asText()).isEqualTo("第1阶段 部署启动");
+        assertThat(waiting.at("/steps").toString()).isEqualTo("[\"第1步 登记代表名额和结构要求\"]");
+        assertThat(waiting.path("daysToDeadline").asLong()).isEqualTo(ChronoUnit.DAYS.between(
+                LocalDate.ofInstant(clock.now().toInstant(), EngineClock.ZONE), LocalDate.of(2026, 6, 30)));
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(national).count()).isEqualTo(1);
     }
 

@@ -147,6 +147,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/national/elections/{code}", Set.of("central-org-dept", "credentials-committee")),
             Map.entry("GET /api/national/documents/delegates.xlsx", Set.of("central-org-dept", "credentials-committee")),
             Map.entry("GET /api/national/documents/delegates.pdf", Set.of("central-org-dept", "credentials-committee")),
+            Map.entry("GET /api/national/documents/composition.svg", Set.of("central-org-dept",
+                    "credentials-committee")),
             Map.entry("GET /api/calendar/working-days", Set.of("org-dept", "standing-committee", "plenary-committee",
                     "discipline-commission", "inspection-team", "central-org-dept", "congress-secretariat",
                     "credentials-committee", "ru-city01", "ru-city02")),

@@ -22,9 +22,11 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // The election's quota view on a process instance (plugin point cockpit.processInstance.runtime.tab).
+  // The election's quota view and audit trail on a process instance (plugin point
+  // cockpit.processInstance.runtime.tab), the working-day calendar on the start page, the national view (its own
+  // page 全国代表选举, cockpit.route, linked from the header).
   customScripts: ['scripts/election-quota-plugin.js', 'scripts/election-audit-plugin.js',
-    'scripts/election-calendar-plugin.js'],
+    'scripts/election-calendar-plugin.js', 'scripts/election-national-plugin.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
