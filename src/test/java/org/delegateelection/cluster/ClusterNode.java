@@ -41,7 +41,7 @@ public final class ClusterNode implements AutoCloseable {
      * @param jdbcUrl  the PostgreSQL database (user {@code postgres}, no password)
      * @param jvmOptions options of the node's JVM, e.g. {@code -Xmx512m}
      * @param settings further application arguments ({@code --key=value})
-     * @throws IllegalStateException when the node has not come up within 3 minutes (it is stopped then)
+     * @throws IllegalStateException when the node has not come up within 10 minutes (it is stopped then)
      */
     public static ClusterNode start(String name, String jdbcUrl, List<String> jvmOptions, List<String> settings)
             throws IOException, InterruptedException {
@@ -59,7 +59,7 @@ public final class ClusterNode implements AutoCloseable {
      * database's {@code ./data} lie) on a free port of its own, and waits until {@code /actuator/health} answers UP.
      *
      * @param arguments the application's arguments besides its port ({@code --key=value})
-     * @throws IllegalStateException when the node has not come up within 3 minutes (it is stopped then)
+     * @throws IllegalStateException when the node has not come up within 10 minutes (it is stopped then)
      */
     public static ClusterNode start(String name, Path directory, List<String> jvmOptions, List<String> arguments)
             throws IOException, InterruptedException {
@@ -80,7 +80,7 @@ public final class ClusterNode implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         ClusterNode node = new ClusterNode(name, port, process);
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (!node.healthy()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 node.kill();

@@ -15,15 +15,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -35,6 +32,7 @@ import org.delegateelection.demo.GeneratedTallies;
 import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRequest;
+import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.security.AccessRules;
 import org.delegateelection.vote.Ballot;
 
@@ -120,6 +118,24 @@ public final class RestElections {
             return Stream.concat(Stream.of(administrator), members.values().stream())
                     .filter(login -> login.userId().equals(userId)).findFirst().map(Login::password)
                     .orElseThrow(() -> new IllegalArgumentException("未知用户 " + userId));
+        }
+
+        /**
+         * The users of an electoral unit of the demo other than the handbook province's: its generated bodies
+         * ({@link DemoIdentity#unitBodies}: {@code <unit>-<group>} for each body that is not central and each of its
+         * recommending units, password {@value DemoIdentity#PASSWORD}), the demo users of the central bodies, who work
+         * for every unit, and the demo's administrator.
+         *
+         * @param code  the unit's code (its tenant)
+         * @param units its election's recommending units
+         */
+        public static Users ofUnit(String code, List<RecommendingUnit> units) {
+            Map<String, Login> members = new LinkedHashMap<>();
+            AccessRules.BODY_GROUPS.keySet().forEach(group -> members.put(group, AccessRules.CENTRAL_BODIES
+                    .contains(group) ? DEMO.member(group) : new Login(code + "-" + group, DemoIdentity.PASSWORD)));
+            units.forEach(unit -> members.put(unit.groupId(), new Login(code + "-" + unit.groupId(),
+                    DemoIdentity.PASSWORD)));
+            return new Users(DEMO.administrator(), members);
         }
 
         private static Users demo() {
@@ -412,26 +428,22 @@ public final class RestElections {
     }
 
     /**
-     * Step 20 or 23 as the vote's counters do it: ballots adding up to the plan's tally, on the ballot the open task
-     * shows (its form's header of candidate ids and its seats), uploaded as CSV by the plenary committee or the
-     * congress secretariat; the batch's id.
+     * Step 20 or 23 as the vote's counters do it: ballots adding up to the plan's tally, on the ballot of the round
+     * to be held as printed ({@code GET /api/elections/{id}/ballot}: its candidates in order and its seats), uploaded
+     * as CSV by the plenary committee or the congress secretariat; the batch's id.
      */
     private String uploadBallots(String baseUrl, Election election, JsonNode task, DecisionPlan.Tally tally) {
-        String taskId = task.get("id").asText();
-        boolean plenary = task.get("taskDefinitionKey").asText().equals("plenaryVote");
-        String variables = "/engine-rest/task/" + taskId + "/localVariables/";
-        List<String> ids = Arrays.stream(ok(baseUrl, "GET", variables + "ballotsText", null).get("value").asText()
-                        .lines().findFirst().orElseThrow().split(","))
-                .map(column -> column.split(" ")[0]).filter(column -> !column.equals("无效")).toList();
-        Matcher seats = Pattern.compile("应选 (\\d+) 名")
-                .matcher(ok(baseUrl, "GET", variables + "ballotText", null).get("value").asText());
-        if (!seats.find()) {
-            throw new IllegalStateException("任务 " + taskId + " 的选票未写明应选名额");
-        }
-        String csv = GeneratedBallots.csv(new Ballot(ids, Integer.parseInt(seats.group(1))), tally.approvals(),
+        String key = task.get("taskDefinitionKey").asText();
+        boolean plenary = key.equals("plenaryVote");
+        String counter = users.member(plenary ? "plenary-committee" : "congress-secretariat").userId();
+        String vote = plenary ? "plenary" : key.equals("preliminaryBallot") ? "preliminary" : "congress";
+        String ballotPath = "/api/elections/" + election.id() + "/ballot?vote=" + vote;
+        JsonNode printed = expected2xx("GET", ballotPath, call(baseUrl, "GET", ballotPath, counter, null));
+        List<String> ids = new ArrayList<>();
+        printed.path("candidates").forEach(candidate -> ids.add(candidate.path("id").asText()));
+        String csv = GeneratedBallots.csv(new Ballot(ids, printed.path("seats").asInt()), tally.approvals(),
                 tally.ballotsReturned() - tally.invalidBallots(), tally.invalidBallots());
         String path = "/api/elections/" + election.id() + (plenary ? "/plenary-ballots" : "/ballots");
-        String counter = users.member(plenary ? "plenary-committee" : "congress-secretariat").userId();
         try {
             HttpResponse<String> response = http.send(request(baseUrl, path, counter)
                     .header("Content-Type", CandidateController.CSV)

@@ -28,9 +28,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The 38 units of the national allocation as generated, without Spring: each unit's plan elects its delegates, and
  * the delegates of all 38 roll up to the figures the Organization Department published for the 20th Congress.
  */
-class GeneratedUnitsTest {
+public class GeneratedUnitsTest {
 
-    private static final LocalDate AGE_ON = LocalDate.of(2022, 6, 30);
+    /** The day the roll-up counts ages on: the Centre's date for the units' results. */
+    public static final LocalDate AGE_ON = LocalDate.of(2022, 6, 30);
     private static final GeneratedUnits NATIONAL = new GeneratedUnits();
 
     @Test
@@ -112,7 +113,11 @@ class GeneratedUnitsTest {
         }
     }
 
-    private static NationalRollUp rollUp() {
+    /**
+     * The roll-up of the delegates the 38 units' plans elect, ages on {@link #AGE_ON}: the figures this class proves
+     * to be the published ones, which a drive of all 38 must reproduce (the concurrent benchmark checks it).
+     */
+    public static NationalRollUp rollUp() {
         List<NationalRollUp.Unit> units = new ArrayList<>();
         for (SeatAllocation.Row allocated : NATIONAL.allocation().rows()) {
             HandbookElection election = NATIONAL.of(allocated.code());
