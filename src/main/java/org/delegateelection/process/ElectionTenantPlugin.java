@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * will choose for the caller ({@link UnitTenants#forRegistration} of the form's {@code electionUnitCode}); a called
  * instance (a recommending unit's {@code unit-nomination}) and a decision its caller's. The instance's executions,
  * tasks, variables, jobs, incidents and history carry it, and the engine's tenant check then shows them only to the
- * unit's members. An instance of any other diagram gets no tenant.
+ * unit's members. A {@code national-election} instance gets the Centre's tenant ({@link UnitTenants#CENTRE}), seen
+ * by the central bodies only. An instance of any other diagram gets no tenant.
  */
 @Component
 public class ElectionTenantPlugin extends AbstractProcessEnginePlugin implements TenantIdProvider {
@@ -42,7 +43,11 @@ public class ElectionTenantPlugin extends AbstractProcessEnginePlugin implements
         if (context.getSuperExecution() != null) {
             return context.getSuperExecution().getTenantId();
         }
-        if (!AccessRules.ELECTION_PROCESS.equals(context.getProcessDefinition().getKey())) {
+        String key = context.getProcessDefinition().getKey();
+        if (AccessRules.NATIONAL_PROCESS.equals(key)) {
+            return UnitTenants.CENTRE;
+        }
+        if (!AccessRules.ELECTION_PROCESS.equals(key)) {
             return null;
         }
         if (context.getVariables().get(ProcessVariables.ELECTION_ID) instanceof Number id) {

@@ -18,10 +18,19 @@ import org.springframework.stereotype.Component;
  * unit's members; the domain API applies the same rule ({@link ApiSecurity}). A unit's bodies are its members one
  * by one (user memberships), since the body groups ({@code org-dept}, …) are the same for every unit; the central
  * bodies ({@link AccessRules#CENTRAL_BODIES}) are members of every unit as groups; administrators pass the engine's
- * tenant check anyway. A unit's tenant id is the code of its first election.
+ * tenant check anyway. A unit's tenant id is the code of its first election. The national procedure's instances
+ * belong to the tenant {@link #CENTRE}, whose only members are the central bodies.
  */
 @Component
 public class UnitTenants {
+
+    /**
+     * The tenant of the national procedure ({@code national-election}): the Centre's own data, hidden from every
+     * unit's bodies. Election codes are lower case, so no unit can take this id.
+     */
+    public static final String CENTRE = "Centre";
+    /** Name of the tenant {@link #CENTRE}. */
+    public static final String CENTRE_NAME = "中央";
 
     private final IdentityService identityService;
     private final CallerChecked callerChecked;
@@ -38,13 +47,14 @@ public class UnitTenants {
     }
 
     /**
-     * Once the bodies' groups exist ({@link AccessSetup}): the tenant of every unit that has an election, with the
-     * central bodies its members, when absent (a database of an earlier version, whose elections each became a unit
-     * of their own).
+     * Once the bodies' groups exist ({@link AccessSetup}): the tenant {@link #CENTRE} and that of every unit that
+     * has an election, with the central bodies their members, when absent (a database of an earlier version, whose
+     * elections each became a unit of their own).
      */
     @EventListener
     @Order(1)
     public void onPostDeploy(PostDeployEvent event) {
+        ensure(CENTRE, CENTRE_NAME);
         elections.tenants().forEach(this::ensure);
     }
 
