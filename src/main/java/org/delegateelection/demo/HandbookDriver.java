@@ -189,6 +189,8 @@ public class HandbookDriver {
         final LocalDate noticeDate;
         /** Each candidate group's first member by user id, if it has one, as looked up during this drive. */
         final Map<String, Optional<User>> members = new HashMap<>();
+        /** Each user's groups and units, as looked up at the user's first completion in this drive (a login). */
+        final Map<String, Login> logins = new HashMap<>();
         LocalDate publishedOn;
 
         /** A drive of the election {@code electionId} whose business key is {@code code}, printing to {@code out}. */
@@ -227,6 +229,10 @@ public class HandbookDriver {
         }
     }
 
+    /** A user signed in: his groups and the units (tenants) he works for, as the engine's authentication takes them. */
+    private record Login(List<String> groups, List<String> tenantIds) {
+    }
+
     private void complete(Run run, Task task) {
         String key = task.getTaskDefinitionKey();
         if ("consultDisciplineCommission".equals(key) && !run.reportSent) {
@@ -244,8 +250,9 @@ public class HandbookDriver {
         Map<String, Object> values = decide(run, key, task.getName(), () -> taskVariable(task, "unitCode"),
                 tally -> enterBallots(run, step.vote(), tally));
         // as Tasklist does: the engine checks the user's rights and writes the user into its operation log
-        identityService.setAuthentication(user.getId(), identityService.createGroupQuery().groupMember(user.getId())
-                .list().stream().map(Group::getId).toList(), tenants.of(user.getId()));
+        Login login = run.logins.computeIfAbsent(user.getId(), id -> new Login(identityService.createGroupQuery()
+                .groupMember(id).list().stream().map(Group::getId).toList(), tenants.of(id)));
+        identityService.setAuthentication(user.getId(), login.groups(), login.tenantIds());
         if ("consultCentralOrganization".equals(key)) {
             // step 17's agreement publishes the notice (its variable noticePublishedAt is the engine's time then),
             // on the notice date if one is given: the engine's clock moved there and still running, so that history

@@ -1,6 +1,7 @@
 package org.delegateelection.election;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,10 +10,19 @@ import org.delegateelection.system.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Election units and their recommending units in tables {@code election} and {@code recommending_unit}. */
+/**
+ * Election units and their recommending units in tables {@code election} and {@code recommending_unit}. Inside a
+ * transaction {@link #get} reads each election once: a task completion, with the listeners and delegates it runs,
+ * asks for the same election a dozen times; a change through this repository makes the next {@link #get} read again.
+ */
 @Repository
 public class ElectionRepository {
+
+    /** The key of the elections read in the current transaction (a map by id, bound as a transaction resource). */
+    private static final Object READ = new Object();
 
     private final JdbcClient jdbc;
 
@@ -97,9 +107,48 @@ public class ElectionRepository {
                 .map(this::get).toList();
     }
 
-    /** The election with this id; {@link ElectionNotFoundException} when there is none. */
+    /**
+     * The election with this id, read once per transaction (outside one, read each time); {@link
+     * ElectionNotFoundException} when there is none.
+     */
     public ElectionUnit get(long id) {
-        return find(id).orElseThrow(() -> new ElectionNotFoundException(id));
+        Map<Long, ElectionUnit> read = readInTransaction();
+        ElectionUnit election = read == null ? null : read.get(id);
+        if (election == null) {
+            election = find(id).orElseThrow(() -> new ElectionNotFoundException(id));
+            if (read != null) {
+                read.put(id, election);
+            }
+        }
+        return election;
+    }
+
+    /** The elections {@link #get} read in the current transaction, by id; {@code null} outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private static Map<Long, ElectionUnit> readInTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<Long, ElectionUnit> read = (Map<Long, ElectionUnit>) TransactionSynchronizationManager.getResource(READ);
+        if (read == null) {
+            read = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(READ, read);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(READ);
+                }
+            });
+        }
+        return read;
+    }
+
+    /** Forgets the elections read in the current transaction: one of them has just changed. */
+    private static void changed() {
+        Map<Long, ElectionUnit> read = readInTransaction();
+        if (read != null) {
+            read.clear();
+        }
     }
 
     /** The electoral unit (engine tenant) the election belongs to, if the election exists. */
@@ -158,6 +207,7 @@ public class ElectionRepository {
     /** Step 1: the seats and structure requirements as registered. */
     public void updateAllocation(long id, int seats, int nomineeQuota, int minPreliminary, int minMinorities,
             BigDecimal womenMemberShare) {
+        changed();
         jdbc.sql("""
                         update election set seats = ?, nominee_quota = ?, min_preliminary = ?, min_minorities = ?,
                             women_member_share = ? where id = ?""")
@@ -171,6 +221,7 @@ public class ElectionRepository {
      */
     public void updatePlan(long id, int leadingCadreTarget, int frontlineTarget, int minWomenNominees,
             int minUnder55Nominees, int consultationRounds, Map<String, Integer> unitQuotas) {
+        changed();
         jdbc.sql("""
                         update election set leading_cadre_target = ?, frontline_target = ?, min_women_nominees = ?,
                             min_under55_nominees = ?, consultation_rounds = ? where id = ?""")

@@ -258,7 +258,11 @@ public class NominationRepository {
 
     /** The unit's participation in the round, from its branches in force; empty before its first upload. */
     public Optional<Participation> participation(long electionId, String unitCode, int round) {
-        List<CommitteeFigures> committees = committees(electionId, unitCode, round);
+        return participation(committees(electionId, unitCode, round));
+    }
+
+    /** The participation of these committees' figures, summed; empty for none. */
+    private static Optional<Participation> participation(List<CommitteeFigures> committees) {
         if (committees.isEmpty()) {
             return Optional.empty();
         }
@@ -338,9 +342,9 @@ public class NominationRepository {
         List<Support> people = support(electionId, unitCode, round);
         List<Listed> issued = list(electionId, unitCode, round);
         if (unitCode != null) {
+            List<CommitteeFigures> committees = committees(electionId, unitCode, round);
             return new SupportReport(unitCode, round, election.consultationRounds(),
-                    participation(electionId, unitCode, round).orElse(null), committees(electionId, unitCode, round),
-                    people, issued);
+                    participation(committees).orElse(null), committees, people, issued);
         }
         List<Participation> units = election.recommendingUnits().stream()
                 .map(unit -> participation(electionId, unit.code(), round)).flatMap(Optional::stream).toList();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -87,16 +88,16 @@ public class TaskFormView implements TaskListener {
         String unit = (String) task.getVariable(ProcessVariables.UNIT_CODE);
         String checkpoint = step.checkpoint() == null ? null
                 : checkpointKey(step.checkpoint().id(), step.perUnit() ? unit : null);
-        task.setVariableLocal("quotaReportText", checkpoint == null ? ""
-                : quotaReports.latest(electionId, checkpoint).map(json -> QuotaReport.fromJson(json).toMarkdown())
-                        .orElse(""));
+        Optional<QuotaReportRepository.Stored> report = checkpoint == null ? Optional.empty()
+                : quotaReports.latest(electionId, checkpoint);
+        task.setVariableLocal("quotaReportText", report.map(r -> QuotaReport.fromJson(r.json()).toMarkdown())
+                .orElse(""));
         String links = DocumentController.links(electionId, step.key(), unit);
         if (!links.isEmpty()) {
             task.setVariableLocal("documentLinks", links);
         }
         // the report shown, kept with the task in the history (audit: which report the decision saw)
-        task.setVariableLocal("quotaReportId", checkpoint == null ? null
-                : quotaReports.latestId(electionId, checkpoint).orElse(null));
+        task.setVariableLocal("quotaReportId", report.map(QuotaReportRepository.Stored::id).orElse(null));
         ElectionUnit election = elections.get(electionId);
         View view = new View(election.ageReferenceDate(), election.recommendingUnits());
         if (unit != null) {

@@ -64,14 +64,6 @@ public class QuotaReportRepository implements RecordContent {
                 .param(electionId).query(String.class).optional().map(json -> QuotaReport.fromJson(json).toJson());
     }
 
-    /** The id of the newest report of one checkpoint, if any: what a task shows, recorded with the task. */
-    public Optional<Long> latestId(long electionId, String checkpoint) {
-        return jdbc.sql("""
-                        select id from quota_report where election_id = ? and checkpoint = ?
-                        order by id desc fetch first 1 rows only""")
-                .params(electionId, checkpoint).query(Long.class).optional();
-    }
-
     /** True when a report was stored at the checkpoint (for any recommending unit, at the checks of stage 2). */
     public boolean anyAt(long electionId, Checkpoint checkpoint) {
         return jdbc.sql("""
@@ -80,11 +72,21 @@ public class QuotaReportRepository implements RecordContent {
                 .params(electionId, checkpoint.id(), checkpoint.id() + ":%").query(Long.class).single() > 0;
     }
 
-    /** The JSON of the newest report of one checkpoint, if any. */
-    public Optional<String> latest(long electionId, String checkpoint) {
+    /**
+     * The newest report of one checkpoint, if any: what a task shows, its id recorded with the task.
+     *
+     * @param id   the report's id in {@code quota_report}
+     * @param json the report as stored
+     */
+    public record Stored(long id, String json) {
+    }
+
+    /** The newest report of one checkpoint, if any, with its id. */
+    public Optional<Stored> latest(long electionId, String checkpoint) {
         return jdbc.sql("""
-                        select report from quota_report where election_id = ? and checkpoint = ?
+                        select id, report from quota_report where election_id = ? and checkpoint = ?
                         order by id desc fetch first 1 rows only""")
-                .params(electionId, checkpoint).query(String.class).optional();
+                .params(electionId, checkpoint).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2)))
+                .optional();
     }
 }

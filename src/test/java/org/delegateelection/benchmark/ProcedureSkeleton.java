@@ -89,6 +89,8 @@ final class ProcedureSkeleton implements AutoCloseable {
                 .putValue("preliminaryElection", false)
                 .putValue("centralReviewReturned", false)
                 .putValue("needsRegulators", true)
+                .putValue("consultationRounds", 1)
+                .putValue("anotherConsultationRound", false)
                 .putValue("unitCodes", new ArrayList<>(unitCodes))
                 .putValue("noticeDue", Date.from(noticeDue.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
     }
@@ -132,11 +134,14 @@ final class ProcedureSkeleton implements AutoCloseable {
         strip(model, "delegate-election", ELECTION_KEY);
         for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
             call.setCalledElement(UNIT_KEY);
-            // the called skeleton's gateways read quotaPassed, which the real unit's quota checks set themselves
-            CamundaIn in = model.newInstance(CamundaIn.class);
-            in.setCamundaSource("quotaPassed");
-            in.setCamundaTarget("quotaPassed");
-            call.getExtensionElements().addChildElement(in);
+            // the called skeleton's gateways read quotaPassed, which the real unit's quota checks set themselves,
+            // and anotherConsultationRound, which stands for the consultation rounds' comparison
+            for (String variable : List.of("quotaPassed", "anotherConsultationRound")) {
+                CamundaIn in = model.newInstance(CamundaIn.class);
+                in.setCamundaSource(variable);
+                in.setCamundaTarget(variable);
+                call.getExtensionElements().addChildElement(in);
+            }
         }
         for (MultiInstanceLoopCharacteristics loop : model.getModelElementsByType(
                 MultiInstanceLoopCharacteristics.class)) {
@@ -156,6 +161,12 @@ final class ProcedureSkeleton implements AutoCloseable {
     private static BpmnModelInstance unitNomination() {
         BpmnModelInstance model = read("processes/unit-nomination.bpmn");
         strip(model, "unit-nomination", UNIT_KEY);
+        for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
+            if (condition.getTextContent().contains("consultationRound")) {
+                condition.setTextContent(condition.getTextContent().startsWith("${!")
+                        ? "${!anotherConsultationRound}" : "${anotherConsultationRound}");
+            }
+        }
         return checked(model);
     }
 
