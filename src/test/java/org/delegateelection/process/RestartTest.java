@@ -20,6 +20,7 @@ import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRepository;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * still stored, no second election and no second version of the diagram; the restarted application carries it to the
  * end. Two applications one after the other, so no {@code @SpringBootTest}.
  */
+@Tag("embedded")
 class RestartTest {
 
     private static final String CODE = new HandbookElection().unit().code();

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.delegateelection.DelegateElectionApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * error — while a demo user exists or a user has a default password, or when the administrator's password is a
  * default one. The refused starts run in a JVM of their own, as an operator would start the application.
  */
+@Tag("embedded")
 class ProductionStartTest {
 
     private final Path directory = Path.of("target", "production-start-test", UUID.randomUUID().toString());
@@ -96,8 +98,9 @@ class ProductionStartTest {
 
     /** Starts the application in a new JVM, expects it to end with an error, and returns what it printed. */
     private String startAlone(String... extra) throws IOException, InterruptedException {
+        // quick to start on two shared cores: the first compiler only
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"),
+                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 DelegateElectionApplication.class.getName()));
         command.addAll(arguments(extra));
         Files.createDirectories(directory);

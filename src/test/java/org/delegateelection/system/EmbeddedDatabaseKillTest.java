@@ -17,6 +17,7 @@ import java.util.List;
 import org.delegateelection.cluster.ClusterNode;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRequest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * its first two steps completed over HTTP, the process is killed (SIGKILL) as soon as the last completion is answered
  * and started again on the same files, and the election and both completions are there.
  */
+@Tag("embedded")
 class EmbeddedDatabaseKillTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()

@@ -136,7 +136,7 @@ async function render(node, engineApi) {
   try {
     await showChart(chart, notice.deadline);
   } catch (error) {
-    chart.appendChild(element('p', {}, '读取全国汇总失败：' + error.message));
+    chart.appendChild(element('p', {class: 'text-muted election-national-no-chart'}, '读取全国汇总失败：' + error.message));
   }
 }
 
