@@ -389,12 +389,9 @@ public class NominationRepository {
         jdbc.sql("""
                 insert into recommendation_committee_support (file_id, committee, candidate_id, person_name, birth_date,
                         workplace, branches, votes)
-                    select v.file_id, b.committee, v.candidate_id, v.person_name, v.birth_date, v.workplace, count(*),
-                        sum(v.votes)
-                    from recommendation_vote v
-                    join recommendation_branch b on b.file_id = v.file_id and b.branch = v.branch
-                    where v.file_id = ?
-                    group by v.file_id, b.committee, v.candidate_id, v.person_name, v.birth_date, v.workplace""")
+                    select file_id, committee, candidate_id, person_name, birth_date, workplace, count(*), sum(votes)
+                    from recommendation_vote where file_id = ?
+                    group by file_id, committee, candidate_id, person_name, birth_date, workplace""")
                 .params(fileId).update();
         jdbc.sql("delete from recommendation_unit_support where election_id = ? and round = ? and unit_code = ?")
                 .params(electionId, round, unitCode).update();
@@ -418,8 +415,8 @@ public class NominationRepository {
     private final class Writer {
         private static final String BRANCH_COLUMNS = "recommendation_branch (file_id, committee, branch, members, "
                 + "taking_part, file_row)";
-        private static final String VOTE_COLUMNS = "recommendation_vote (file_id, branch, candidate_id, person_name, "
-                + "birth_date, workplace, votes, file_row)";
+        private static final String VOTE_COLUMNS = "recommendation_vote (file_id, committee, branch, candidate_id, "
+                + "person_name, birth_date, workplace, votes, file_row)";
         private final long fileId;
         private final long electionId;
         private final String unitCode;
@@ -446,7 +443,7 @@ public class NominationRepository {
             }
             Person person = row.person();
             if (person != null) {
-                votes.add(new Object[] {fileId, row.branch(), person.candidateId(),
+                votes.add(new Object[] {fileId, row.committee(), row.branch(), person.candidateId(),
                         person.candidateId() == null ? person.name() : null, person.birthDate(), person.workplace(),
                         row.votes(), row.row()});
             }
@@ -466,9 +463,9 @@ public class NominationRepository {
             }
             batch("insert into " + BRANCH_COLUMNS + " values (?, ?, ?, ?, ?, ?)", branches, new int[] {Types.BIGINT,
                     Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER});
-            batch("insert into " + VOTE_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?)", votes, new int[] {Types.BIGINT,
-                    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.INTEGER,
-                    Types.INTEGER});
+            batch("insert into " + VOTE_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", votes, new int[] {
+                    Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR,
+                    Types.INTEGER, Types.INTEGER});
         }
 
         private void batch(String sql, List<Object[]> rows, int[] types) {

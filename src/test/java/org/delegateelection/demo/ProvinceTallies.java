@@ -24,8 +24,8 @@ import org.delegateelection.election.RecommendingUnit;
  *
  * <p>Each member recommends up to the unit's nominee quota, so a branch's tally lists everyone its members named:
  * each of the unit's planned nominees (in 92 % of branches, by 50 to 95 % of the members taking part), so that they
- * lead the unit's ranking, and as many others again as the quota, each by a few members, drawn from the unit's other
- * people in the registry and 45 people not in it (named by name and birth date). About one branch in five has one
+ * lead the unit's ranking, and as many others again as the quota (at most five), each by a few members, drawn from the
+ * unit's other people in the registry and 45 people not in it (named by name and birth date). About one branch in five has one
  * member who stays away.
  */
 public final class ProvinceTallies {
@@ -35,6 +35,9 @@ public final class ProvinceTallies {
 
     /** Grassroots committees of a province of about 5 million members. */
     public static final int PROVINCE = 20_000;
+
+    /** The most people beside the planned nominees in a branch's tally. */
+    static final int OTHERS = 5;
 
     /** People not in the registry whom each unit's branches may name. */
     static final int UNREGISTERED = 45;
@@ -123,7 +126,7 @@ public final class ProvinceTallies {
                             rows++;
                         }
                     }
-                    for (int k = 0; k < Math.min(quota, order.length); k++) {
+                    for (int k = 0; k < Math.min(Math.min(quota, OTHERS), order.length); k++) {
                         int pick = k + random.nextInt(order.length - k);
                         int person = order[pick];
                         order[pick] = order[k];
