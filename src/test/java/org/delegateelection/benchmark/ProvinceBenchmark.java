@@ -54,7 +54,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       {@link NominationRepository#upload} from the files' streams — read, checked, stored and summed — and the
  *       whole electoral unit's support read; the wall time and the peak of the used heap (sampled every 5 ms by
  *       {@link MemoryMXBean});</li>
- *   <li>the election driven ({@link HandbookDriver}) to step 7 and then to step 8, and each step's form opened
+ *   <li>after {@code ANALYZE} (as autovacuum does after so many rows), the election driven ({@link HandbookDriver})
+ *       to step 7 and then to step 8, and each step's form opened
  *       {@code benchmark.openings} times (default 30, after 5 unmeasured): the form's preparation by its create
  *       listener ({@code ${taskFormView}}, in a transaction of the engine, as at the task's creation) and the form
  *       variables read as Tasklist reads them ({@link FormService#getTaskFormVariables}).</li>
