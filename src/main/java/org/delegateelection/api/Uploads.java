@@ -1,5 +1,6 @@
 package org.delegateelection.api;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Files sent to the domain API, as a raw request body or a multipart part, read in memory within the limit of
- * {@code spring.servlet.multipart.max-file-size} (the raw body under the same limit as an upload); a file over it is
+ * Files sent to the domain API, as a raw request body or a multipart part, read in memory or as a stream within the
+ * limit of {@code spring.servlet.multipart.max-file-size} (the raw body under the same limit as an upload); a file over it is
  * answered 413 by {@link ApiExceptionHandler}. An .xlsx is written to a private temporary file only while it is read
  * ({@link TableFile}); at start-up the files a killed node left there are deleted.
  */
@@ -46,6 +47,49 @@ public class Uploads {
             throw new MaxUploadSizeExceededException(maxBytes);
         }
         return content;
+    }
+
+    /**
+     * The body as a stream that may be read up to the limit: reading beyond it throws, so a file is refused while it
+     * is read, never held whole (for files stored as they are read, e.g. the branch tallies).
+     *
+     * @throws MaxUploadSizeExceededException from a read beyond the limit
+     */
+    public InputStream stream(InputStream body) {
+        if (maxBytes < 0) {
+            return body;
+        }
+        return new FilterInputStream(body) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                long skipped = super.skip(n);
+                count(skipped);
+                return skipped;
+            }
+
+            private void count(long n) {
+                read += n;
+                if (read > maxBytes) {
+                    throw new MaxUploadSizeExceededException(maxBytes);
+                }
+            }
+        };
     }
 
     /** CSV or .xlsx, from a content type (first) or a file name (.csv, .xlsx); empty for anything else. */

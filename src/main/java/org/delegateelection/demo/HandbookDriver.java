@@ -1,5 +1,6 @@
 package org.delegateelection.demo;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -372,7 +373,8 @@ public class HandbookDriver {
         RecommendingUnit unit = elections.get(run.electionId).recommendingUnits().stream()
                 .filter(ru -> ru.code().equals(unitCode)).findFirst().orElseThrow();
         nominations.upload(run.electionId, unitCode, round, TableFile.Format.CSV,
-                GeneratedTallies.csvOfList(unit, list, round).getBytes(StandardCharsets.UTF_8), user.getId(), null);
+                new ByteArrayInputStream(GeneratedTallies.csvOfList(unit, list, round).getBytes(StandardCharsets.UTF_8)),
+                user.getId(), null);
         run.out.printf("       第 %d 轮征求意见：%s按下发的名单（%d 名）上传党支部推荐情况%n", round, unit.name(), list.size());
     }
 

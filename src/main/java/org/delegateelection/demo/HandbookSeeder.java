@@ -1,5 +1,6 @@
 package org.delegateelection.demo;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.delegateelection.candidate.CandidateRepository;
@@ -123,7 +124,7 @@ public class HandbookSeeder {
     /** Stores the generated branch tallies of every recommending unit of the handbook election {@code electionId}. */
     private void uploadTallies(long electionId, HandbookElection handbook, String uploadedBy) {
         GeneratedTallies.csvByUnit(handbook.unit(), handbook.candidates(), handbook.plan()).forEach((unit, csv) ->
-                nominations.upload(electionId, unit, 1, TableFile.Format.CSV, csv.getBytes(StandardCharsets.UTF_8),
+                nominations.upload(electionId, unit, 1, TableFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                         uploadedBy, null));
     }
 }

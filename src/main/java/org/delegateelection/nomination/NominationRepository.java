@@ -13,6 +13,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import org.delegateelection.candidate.CandidateRepository;
 import org.delegateelection.election.ElectionRepository;
 import org.delegateelection.election.ElectionUnit;
@@ -20,7 +29,9 @@ import org.delegateelection.election.RecommendingUnit;
 import org.delegateelection.system.InputValues;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.TableFile;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -29,9 +40,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The branch recommendation tallies of stage 2 (tables {@code recommendation_file}, {@code recommendation_committee},
  * {@code recommendation_branch}, {@code recommendation_vote}; the view {@code recommendation_in_force}): uploads
- * stored with batched writes while the file is read, and the figures summed in the database — each unit's and
- * committee's participation (step 5) and each person's support (steps 6 to 8). An upload never changes what is
- * stored: a grassroots committee uploaded again gets a new file, which is then in force for it. Each consultation
+ * streamed and stored with batched writes while the file is read (on PostgreSQL the branches and votes by
+ * {@code COPY}), then summed in the database in the same transaction (decision 0037): each committee's participation
+ * and support per person ({@code recommendation_committee_figures}, {@code recommendation_committee_support}), and the
+ * unit's support over its committees in force ({@code recommendation_unit_support}, derived again at each upload of
+ * the unit). The figures — each unit's and committee's participation (step 5) and each person's support (steps 6 to 8)
+ * — are read from these sums, never from the rows. An upload never changes what is stored: a grassroots committee
+ * uploaded again gets a new file, which is then in force for it. Each consultation
  * round (三上三下, the election's {@link ElectionUnit#consultationRounds()}) has tallies of its own; after each round
  * but the last, the unit's list goes down (table {@code consultation_list}, written once) and the next round's
  * tallies may name only people on it.
@@ -39,8 +54,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class NominationRepository {
 
-    /** Rows written per batch. */
-    static final int BATCH = 1000;
+    /** Rows written per batch (branches and votes together). */
+    static final int BATCH = 5000;
 
     /** The most characters of the reason for uploading a committee again. */
     static final int MAX_REASON = 500;
@@ -115,7 +130,9 @@ public class NominationRepository {
 
     /**
      * Stores the tallies of a file of the unit's branches (a whole unit's or one grassroots committee's), all or
-     * nothing: the rows are written as they are read, and a rejection rolls them back.
+     * nothing: the file is read from the stream once, every row checked and each good row written in batches as it
+     * is read; a rejection rolls them back. Uploads of one unit are taken one after the other (the unit's row is
+     * locked), since each derives the unit's support again.
      *
      * @param reason why committees already uploaded are uploaded again; required then
      * @throws InvalidInputException (400) with every problem of the file by row ({@link TallyFile}, in a round
@@ -127,13 +144,15 @@ public class NominationRepository {
      * @throws org.delegateelection.system.ConflictException when the election is closed
      */
     @Transactional
-    public Upload upload(long electionId, String unitCode, int round, TableFile.Format format, byte[] content,
+    public Upload upload(long electionId, String unitCode, int round, TableFile.Format format, InputStream content,
             String uploadedBy, String reason) {
         ElectionUnit election = elections.get(electionId);
         elections.requireOpen(electionId);
         if (election.recommendingUnits().stream().map(RecommendingUnit::code).noneMatch(unitCode::equals)) {
             throw InvalidInputException.field("unit", "“" + unitCode + "”不是本次选举的推荐单位");
         }
+        jdbc.sql("select code from recommending_unit where election_id = ? and code = ? for update")
+                .params(electionId, unitCode).query(String.class).single();
         requireRound(election, round);
         TallyFile.RoundList roundList = null;
         if (round > 1) {
@@ -181,6 +200,7 @@ public class NominationRepository {
         }
         writer.flush();
         jdbc.sql("update recommendation_file set file_rows = ? where id = ?").params(summary.rows(), fileId).update();
+        sum(fileId, electionId, unitCode, round);
         return new Upload(fileId, unitCode, round, summary.rows(), summary.committees().size(), summary.branches(),
                 replaced);
     }
@@ -258,29 +278,33 @@ public class NominationRepository {
 
     /** The unit's participation in the round, from its branches in force; empty before its first upload. */
     public Optional<Participation> participation(long electionId, String unitCode, int round) {
-        return participation(committees(electionId, unitCode, round));
+        return Optional.ofNullable(participationByUnit(electionId, unitCode, round).get(unitCode));
     }
 
-    /** The participation of these committees' figures, summed; empty for none. */
-    private static Optional<Participation> participation(List<CommitteeFigures> committees) {
-        if (committees.isEmpty()) {
-            return Optional.empty();
-        }
-        long branches = committees.stream().mapToLong(CommitteeFigures::branches).sum();
-        long takingPartBranches = committees.stream().mapToLong(CommitteeFigures::branchesTakingPart).sum();
-        long members = committees.stream().mapToLong(CommitteeFigures::members).sum();
-        long takingPart = committees.stream().mapToLong(CommitteeFigures::takingPart).sum();
-        return Optional.of(new Participation(Math.toIntExact(branches), Math.toIntExact(takingPartBranches),
-                Math.toIntExact(members), Math.toIntExact(takingPart)));
+    /**
+     * Each unit's participation in the round from its committees in force (of one unit, or of every unit for
+     * {@code unitCode} {@code null}), in one query: unit code → figures, units without an upload left out.
+     */
+    private Map<String, Participation> participationByUnit(long electionId, String unitCode, int round) {
+        Map<String, Participation> units = new HashMap<>();
+        jdbc.sql("select r.unit_code, sum(f.branches), sum(f.branches_taking_part), sum(f.members), "
+                        + "sum(f.taking_part) from recommendation_in_force r "
+                        + "join recommendation_committee_figures f on f.file_id = r.file_id and f.committee = r.committee "
+                        + "where r.election_id = :election and r.round = :round"
+                        + (unitCode == null ? "" : " and r.unit_code = :unit") + " group by r.unit_code")
+                .param("election", electionId).param("round", round).param("unit", unitCode, Types.VARCHAR)
+                .query((rs, n) -> units.put(rs.getString(1), new Participation(Math.toIntExact(rs.getLong(2)),
+                        Math.toIntExact(rs.getLong(3)), Math.toIntExact(rs.getLong(4)),
+                        Math.toIntExact(rs.getLong(5))))).list();
+        return units;
     }
 
     /** Each grassroots committee's figures in force for the unit and round, by name. */
     public List<CommitteeFigures> committees(long electionId, String unitCode, int round) {
-        return jdbc.sql("select r.committee, count(*), sum(case when b.taking_part > 0 then 1 else 0 end), "
-                        + "sum(b.members), sum(b.taking_part) from recommendation_in_force r "
-                        + "join recommendation_branch b on b.file_id = r.file_id and b.committee = r.committee "
-                        + "where r.election_id = ? and r.round = ? and r.unit_code = ? "
-                        + "group by r.committee order by r.committee")
+        return jdbc.sql("select r.committee, f.branches, f.branches_taking_part, f.members, f.taking_part "
+                        + "from recommendation_in_force r "
+                        + "join recommendation_committee_figures f on f.file_id = r.file_id and f.committee = r.committee "
+                        + "where r.election_id = ? and r.round = ? and r.unit_code = ? order by r.committee")
                 .params(electionId, round, unitCode)
                 .query((rs, n) -> new CommitteeFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5))).list();
@@ -292,28 +316,25 @@ public class NominationRepository {
      * unit registered since with the same name and birth date.
      */
     public List<Support> support(long electionId, String unitCode, int round) {
-        String unitFilter = unitCode == null ? "" : " and r.unit_code = :unit";
+        return support(electionId, unitCode, round, participationByUnit(electionId, unitCode, round));
+    }
+
+    private List<Support> support(long electionId, String unitCode, int round, Map<String, Participation> units) {
         Map<String, Long> takingPart = new HashMap<>();
-        jdbc.sql("select r.unit_code, sum(b.taking_part) from recommendation_in_force r "
-                        + "join recommendation_branch b on b.file_id = r.file_id and b.committee = r.committee "
-                        + "where r.election_id = :election and r.round = :round" + unitFilter
-                        + " group by r.unit_code")
-                .param("election", electionId).param("round", round).param("unit", unitCode, Types.VARCHAR)
-                .query((rs, n) -> takingPart.put(rs.getString(1), rs.getLong(2))).list();
+        units.forEach((unit, p) -> takingPart.put(unit, (long) p.membersParticipating()));
         List<SupportRanking.Tallied> tallied = jdbc.sql("""
-                        select unit_code, person_id, person_name, birth_date, workplace, count(*), sum(votes)
-                        from (select r.unit_code, coalesce(v.candidate_id, m.id) as person_id,
-                                  case when v.candidate_id is null and m.id is null then v.person_name end as person_name,
-                                  case when v.candidate_id is null and m.id is null then v.birth_date end as birth_date,
-                                  case when v.candidate_id is null and m.id is null then v.workplace end as workplace,
-                                  v.votes
-                              from recommendation_in_force r
-                              join recommendation_branch b on b.file_id = r.file_id and b.committee = r.committee
-                              join recommendation_vote v on v.file_id = b.file_id and v.branch = b.branch
-                              left join candidate m on v.candidate_id is null and m.election_id = r.election_id
-                                  and m.recommending_unit = r.unit_code and m.name = v.person_name
-                                  and m.birth_date = v.birth_date
-                              where r.election_id = :election and r.round = :round""" + unitFilter + """
+                        select unit_code, person_id, person_name, birth_date, workplace, sum(branches), sum(votes)
+                        from (select s.unit_code, coalesce(s.candidate_id, m.id) as person_id,
+                                  case when s.candidate_id is null and m.id is null then s.person_name end as person_name,
+                                  case when s.candidate_id is null and m.id is null then s.birth_date end as birth_date,
+                                  case when s.candidate_id is null and m.id is null then s.workplace end as workplace,
+                                  s.branches, s.votes
+                              from recommendation_unit_support s
+                              left join candidate m on s.candidate_id is null and m.election_id = s.election_id
+                                  and m.recommending_unit = s.unit_code and m.name = s.person_name
+                                  and m.birth_date = s.birth_date
+                              where s.election_id = :election and s.round = :round""" + (unitCode == null ? ""
+                        : " and s.unit_code = :unit") + """
                              ) t
                         group by unit_code, person_id, person_name, birth_date, workplace""")
                 .param("election", electionId).param("round", round).param("unit", unitCode, Types.VARCHAR)
@@ -339,29 +360,68 @@ public class NominationRepository {
     public SupportReport report(long electionId, String unitCode, int round) {
         ElectionUnit election = elections.get(electionId);
         requireRound(election, round);
-        List<Support> people = support(electionId, unitCode, round);
+        Map<String, Participation> units = participationByUnit(electionId, unitCode, round);
+        List<Support> people = support(electionId, unitCode, round, units);
         List<Listed> issued = list(electionId, unitCode, round);
         if (unitCode != null) {
-            List<CommitteeFigures> committees = committees(electionId, unitCode, round);
-            return new SupportReport(unitCode, round, election.consultationRounds(),
-                    participation(committees).orElse(null), committees, people, issued);
+            return new SupportReport(unitCode, round, election.consultationRounds(), units.get(unitCode),
+                    committees(electionId, unitCode, round), people, issued);
         }
-        List<Participation> units = election.recommendingUnits().stream()
-                .map(unit -> participation(electionId, unit.code(), round)).flatMap(Optional::stream).toList();
         return new SupportReport(null, round, election.consultationRounds(), units.isEmpty() ? null
-                : new Participation(units.stream().mapToInt(Participation::branchesTotal).sum(),
-                        units.stream().mapToInt(Participation::branchesRecommending).sum(),
-                        units.stream().mapToInt(Participation::membersTotal).sum(),
-                        units.stream().mapToInt(Participation::membersParticipating).sum()), List.of(), people,
-                issued);
+                : new Participation(units.values().stream().mapToInt(Participation::branchesTotal).sum(),
+                        units.values().stream().mapToInt(Participation::branchesRecommending).sum(),
+                        units.values().stream().mapToInt(Participation::membersTotal).sum(),
+                        units.values().stream().mapToInt(Participation::membersParticipating).sum()), List.of(),
+                people, issued);
     }
 
-    /** The rows of one upload as they are read, written in batches: committees, then branches, then votes. */
+    /**
+     * Sums the file's rows in the database: each committee's participation and support per person; then the unit's
+     * support in the round over its committees in force, derived again.
+     */
+    private void sum(long fileId, long electionId, String unitCode, int round) {
+        jdbc.sql("""
+                insert into recommendation_committee_figures (file_id, committee, branches, branches_taking_part,
+                        members, taking_part)
+                    select file_id, committee, count(*), sum(case when taking_part > 0 then 1 else 0 end), sum(members),
+                        sum(taking_part)
+                    from recommendation_branch where file_id = ? group by file_id, committee""").params(fileId).update();
+        jdbc.sql("""
+                insert into recommendation_committee_support (file_id, committee, candidate_id, person_name, birth_date,
+                        workplace, branches, votes)
+                    select file_id, committee, candidate_id, person_name, birth_date, workplace, count(*), sum(votes)
+                    from recommendation_vote where file_id = ?
+                    group by file_id, committee, candidate_id, person_name, birth_date, workplace""")
+                .params(fileId).update();
+        jdbc.sql("delete from recommendation_unit_support where election_id = ? and round = ? and unit_code = ?")
+                .params(electionId, round, unitCode).update();
+        jdbc.sql("""
+                insert into recommendation_unit_support (election_id, unit_code, round, candidate_id, person_name,
+                        birth_date, workplace, branches, votes)
+                    select r.election_id, r.unit_code, r.round, s.candidate_id, s.person_name, s.birth_date,
+                        s.workplace, sum(s.branches), sum(s.votes)
+                    from recommendation_in_force r
+                    join recommendation_committee_support s on s.file_id = r.file_id and s.committee = r.committee
+                    where r.election_id = ? and r.round = ? and r.unit_code = ?
+                    group by r.election_id, r.unit_code, r.round, s.candidate_id, s.person_name, s.birth_date,
+                        s.workplace""").params(electionId, round, unitCode).update();
+    }
+
+    /**
+     * The rows of one upload as they are read, written in batches: committees, then branches, then votes; on
+     * PostgreSQL the branches and votes by {@code COPY ... FROM STDIN} (PgJDBC's {@code CopyManager}) on the
+     * transaction's connection, elsewhere (H2) as JDBC batches.
+     */
     private final class Writer {
+        private static final String BRANCH_COLUMNS = "recommendation_branch (file_id, committee, branch, members, "
+                + "taking_part, file_row)";
+        private static final String VOTE_COLUMNS = "recommendation_vote (file_id, committee, branch, candidate_id, "
+                + "person_name, birth_date, workplace, votes, file_row)";
         private final long fileId;
         private final long electionId;
         private final String unitCode;
         private final int round;
+        private final PGConnection postgres = postgres();
         private final List<Object[]> committees = new ArrayList<>();
         private final List<Object[]> branches = new ArrayList<>();
         private final List<Object[]> votes = new ArrayList<>();
@@ -383,7 +443,7 @@ public class NominationRepository {
             }
             Person person = row.person();
             if (person != null) {
-                votes.add(new Object[] {fileId, row.branch(), person.candidateId(),
+                votes.add(new Object[] {fileId, row.committee(), row.branch(), person.candidateId(),
                         person.candidateId() == null ? person.name() : null, person.birthDate(), person.workplace(),
                         row.votes(), row.row()});
             }
@@ -393,22 +453,66 @@ public class NominationRepository {
         }
 
         void flush() {
-            write("insert into recommendation_committee (file_id, election_id, unit_code, round, committee) "
+            batch("insert into recommendation_committee (file_id, election_id, unit_code, round, committee) "
                     + "values (?, ?, ?, ?, ?)", committees, new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR,
                             Types.INTEGER, Types.VARCHAR});
-            write("insert into recommendation_branch (file_id, committee, branch, members, taking_part, file_row) "
-                    + "values (?, ?, ?, ?, ?, ?)", branches, new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-                            Types.INTEGER, Types.INTEGER, Types.INTEGER});
-            write("insert into recommendation_vote (file_id, branch, candidate_id, person_name, birth_date, "
-                    + "workplace, votes, file_row) values (?, ?, ?, ?, ?, ?, ?, ?)", votes, new int[] {Types.BIGINT,
-                            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.INTEGER,
-                            Types.INTEGER});
+            if (postgres != null) {
+                copy(BRANCH_COLUMNS, branches);
+                copy(VOTE_COLUMNS, votes);
+                return;
+            }
+            batch("insert into " + BRANCH_COLUMNS + " values (?, ?, ?, ?, ?, ?)", branches, new int[] {Types.BIGINT,
+                    Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER});
+            batch("insert into " + VOTE_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", votes, new int[] {
+                    Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR,
+                    Types.INTEGER, Types.INTEGER});
         }
 
-        private void write(String sql, List<Object[]> rows, int[] types) {
+        private void batch(String sql, List<Object[]> rows, int[] types) {
             if (!rows.isEmpty()) {
                 template.batchUpdate(sql, rows, types);
                 rows.clear();
+            }
+        }
+
+        /** The rows as CSV to {@code COPY}: null as nothing, every other value quoted. */
+        private void copy(String table, List<Object[]> rows) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            StringBuilder csv = new StringBuilder(rows.size() * 96);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        csv.append(',');
+                    }
+                    if (row[i] != null) {
+                        csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
+                    }
+                }
+                csv.append('\n');
+            }
+            try {
+                postgres.getCopyAPI().copyIn("copy " + table + " from stdin (format csv)",
+                        new StringReader(csv.toString()));
+            } catch (SQLException e) {
+                throw template.getExceptionTranslator().translate("copy " + table, null, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            rows.clear();
+        }
+
+        /** The transaction's connection as PostgreSQL's, or {@code null} on another database. */
+        private PGConnection postgres() {
+            DataSource dataSource = template.getDataSource();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : null;
+            } catch (SQLException e) {
+                throw template.getExceptionTranslator().translate("unwrap", null, e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
             }
         }
     }

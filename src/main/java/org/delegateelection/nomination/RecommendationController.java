@@ -25,7 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The branch recommendation tallies of stage 2 over HTTP: a recommending unit uploads its branches' tallies (CSV or
- * .xlsx, see {@link TallyFile}), and the deciding bodies read each person's support. A recommending unit's group
+ * .xlsx, see {@link TallyFile}; read as a stream, the upload limit enforced while it is read), and the deciding bodies read each person's support. A recommending unit's group
  * uploads and reads for its own unit only (the access rules answer 403 otherwise).
  */
 @RestController
@@ -62,7 +62,7 @@ public class RecommendationController {
             InputStream body) throws IOException {
         elections.get(electionId);
         return nominations.upload(electionId, unitCode, roundOr(electionId, unitCode, round),
-                Uploads.tableFormat(type, null).orElseThrow(), uploads.read(body), currentUser.id(), reason);
+                Uploads.tableFormat(type, null).orElseThrow(), uploads.stream(body), currentUser.id(), reason);
     }
 
     /**
@@ -81,8 +81,10 @@ public class RecommendationController {
         elections.get(electionId);
         TableFile.Format format = Uploads.tableFormat(file.getContentType(), file.getOriginalFilename())
                 .orElseThrow(() -> InvalidInputException.field("file", "无法判断文件格式，请上传 .csv 或 .xlsx 文件"));
-        return nominations.upload(electionId, unitCode, roundOr(electionId, unitCode, round), format,
-                file.getBytes(), currentUser.id(), reason);
+        try (InputStream content = file.getInputStream()) {
+            return nominations.upload(electionId, unitCode, roundOr(electionId, unitCode, round), format, content,
+                    currentUser.id(), reason);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.delegateelection.nomination;
 
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -142,14 +143,16 @@ public final class TallyFile {
     }
 
     /**
-     * Reads the file and hands each good row to {@code rows} while no problem has been found (after the first, only
-     * the checks go on).
+     * Reads the file from the stream in one pass, holding a row at a time and what the checks across rows need (each
+     * branch's committee, figures and people named), and hands each good row to {@code rows} while no problem has
+     * been found (after the first, only the checks go on, to report every problem).
      *
-     * @throws InvalidInputException with every problem by row (the first {@link Problems#LISTED}), or one problem for
-     *                               a file that cannot be read, goes beyond its limits or has no rows; the rows
-     *                               handed on must then be discarded
+     * @throws InvalidInputException with every problem by row (the first {@link Problems#LISTED}, and how many in
+     *                               all), or one problem for a file that cannot be read, goes beyond its limits or has
+     *                               no rows; the rows handed on must then be discarded
      */
-    public static Summary read(TableFile.Format format, byte[] content, Context context, Consumer<TallyRow> rows) {
+    public static Summary read(TableFile.Format format, InputStream content, Context context,
+            Consumer<TallyRow> rows) {
         TallyFile file = new TallyFile(context);
         try {
             TableFile.read(format, content, LIMITS, row -> file.row(row, rows));

@@ -1,11 +1,14 @@
 package org.delegateelection.system;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,6 +145,20 @@ public final class TableFile {
      * @throws UnreadableException when the file cannot be read, or at the first row beyond {@code limits}
      */
     public static void read(Format format, byte[] content, Limits limits, Consumer<Row> rows) {
+        read(format, new ByteArrayInputStream(content), limits, rows);
+    }
+
+    /**
+     * Reads the file from a stream as {@link #read(Format, byte[], Limits, Consumer)} does, without holding it: CSV
+     * row by row as it arrives, an .xlsx copied to the spool ({@link #spool()}) first. A row is handed on before the
+     * rest of the file is read, so that a fault further on (text that is no UTF-8, a truncated workbook) comes after
+     * rows already handed on. An exception the stream throws (e.g. a size limit of the upload) comes out as it is;
+     * the stream is left open.
+     *
+     * @throws UnreadableException when the file cannot be read, or at the first row beyond {@code limits}
+     * @throws UncheckedIOException when the stream cannot be read
+     */
+    public static void read(Format format, InputStream content, Limits limits, Consumer<Row> rows) {
         Counter counter = new Counter(limits, rows);
         try {
             if (format == Format.CSV) {
@@ -154,19 +171,11 @@ public final class TableFile {
         }
     }
 
-    private static void csv(byte[] content, Counter counter) {
-        int start = content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB
-                && content[2] == (byte) 0xBF ? 3 : 0;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content, start, content.length - start))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new UnreadableException("CSV 文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入");
-        }
+    private static void csv(InputStream content, Counter counter) {
         // Empty lines are kept as records so that record numbers are the row numbers a spreadsheet shows.
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
-        try (CSVParser parser = format.parse(new StringReader(text))) {
+        try (CSVParser parser = format.parse(new InputStreamReader(withoutByteOrderMark(content),
+                StandardCharsets.UTF_8.newDecoder()))) {
             for (CSVRecord csvRecord : parser) {
                 counter.startRow((int) csvRecord.getRecordNumber());
                 for (int column = 0; column < csvRecord.size(); column++) {
@@ -175,17 +184,40 @@ public final class TableFile {
                 counter.endRow();
             }
         } catch (IOException | UncheckedIOException e) {
+            if (e instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
+                throw new UnreadableException("CSV 文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入");
+            }
             throw new UnreadableException("不是有效的 CSV 文件：" + e.getMessage());
         }
     }
 
-    private static void xlsx(byte[] content, Counter counter) {
+    /** The stream after its UTF-8 byte order mark, if it starts with one. */
+    private static InputStream withoutByteOrderMark(InputStream content) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(content, 64 * 1024), 3);
+        byte[] start = in.readNBytes(3);
+        if (!(start.length == 3 && start[0] == (byte) 0xEF && start[1] == (byte) 0xBB && start[2] == (byte) 0xBF)) {
+            in.unread(start);
+        }
+        return in;
+    }
+
+    private static void xlsx(InputStream content, Counter counter) {
         Path file = null;
         OPCPackage workbook = null;
         try {
             // a package opened from a file reads each part when asked; one opened from a stream inflates them all
             file = Files.createTempFile(spool(), "upload-", ".xlsx");
-            Files.write(file, content);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                content.transferTo(out);
+            }
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+        try {
             workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
             XSSFReader reader = new XSSFReader(workbook);
             Iterator<InputStream> sheets = reader.getSheetsData();

@@ -157,6 +157,13 @@ class RecommendationApiTest {
         HttpResponse<String> xlsx = refused(400, () -> http.sendBytes("POST", path, "wuhao", DemoIdentity.PASSWORD,
                 "not a workbook".getBytes(StandardCharsets.UTF_8), Uploads.XLSX));
         assertThat(xlsx.body()).contains(".xlsx");
+        long stored = jdbc.sql("select count(*) from recommendation_file where election_id = ?").param(election.id)
+                .query(Long.class).single();
+        refused(413, () -> upload("wuhao", path, HEADER + "甲党委,一支部,20,20," + own + ",,,,5\n甲党委,"
+                + "长".repeat(7 * 1024 * 1024)));
+        assertThat(jdbc.sql("select count(*) from recommendation_file where election_id = ?").param(election.id)
+                .query(Long.class).single()).as("a file over the limit, refused while read, stores nothing")
+                .isEqualTo(stored);
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.delegateelection.nomination;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,11 @@ class TallyFileTest {
     private final List<TallyRow> rows = new ArrayList<>();
 
     private TallyFile.Summary read(String body) {
-        return TallyFile.read(TableFile.Format.CSV, (HEADER + body).getBytes(StandardCharsets.UTF_8), CITY01,
-                rows::add);
+        return TallyFile.read(TableFile.Format.CSV, csv(HEADER + body), CITY01, rows::add);
+    }
+
+    private static InputStream csv(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private List<Problem> problems(String body) {
@@ -111,14 +116,13 @@ class TallyFileTest {
     @Test
     void aRoundAfterTheFirstNamesOnlyPeopleOnTheListTheRoundBeforeSentDown() {
         List<TallyRow> read = new ArrayList<>();
-        TallyFile.read(TableFile.Format.CSV, (HEADER + "甲党委,一支部,30,29,HB-0001,,,,25\n甲党委,二支部,20,20,,张伟,,,18\n")
-                .getBytes(StandardCharsets.UTF_8), CITY01_ROUND_2, read::add);
+        TallyFile.read(TableFile.Format.CSV, csv(HEADER + "甲党委,一支部,30,29,HB-0001,,,,25\n甲党委,二支部,20,20,,张伟,,,18\n"),
+                CITY01_ROUND_2, read::add);
         assertThat(read).extracting(row -> row.person().candidateId())
                 .as("a name on the list is the person of the list").containsExactly("HB-0001", "HB-0001");
 
-        assertThatThrownBy(() -> TallyFile.read(TableFile.Format.CSV, (HEADER + "甲党委,一支部,30,29,HB-0001,,,,25\n"
-                + "甲党委,一支部,30,29,HB-0002,,,,9\n甲党委,二支部,20,20,,赵新民,1978-03-12,,5\n")
-                .getBytes(StandardCharsets.UTF_8), CITY01_ROUND_2, row -> { }))
+        assertThatThrownBy(() -> TallyFile.read(TableFile.Format.CSV, csv(HEADER + "甲党委,一支部,30,29,HB-0001,,,,25\n"
+                + "甲党委,一支部,30,29,HB-0002,,,,9\n甲党委,二支部,20,20,,赵新民,1978-03-12,,5\n"), CITY01_ROUND_2, row -> { }))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
                         new Problem(3, "人选编号", "李娜（HB-0002）不在第 1 轮下发的推荐人选名单中，第 2 轮只能推荐名单中的人选"),
                         new Problem(4, "姓名", "“赵新民”不在第 1 轮下发的推荐人选名单中，第 2 轮只能推荐名单中的人选")));

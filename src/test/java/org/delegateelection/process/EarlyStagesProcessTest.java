@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -245,7 +246,7 @@ class EarlyStagesProcessTest {
             half.append(String.join(",", cells)).append('\n');
         }
         nominations.upload(election.id(), UNIT, 1, TableFile.Format.CSV,
-                half.toString().getBytes(StandardCharsets.UTF_8), "tester", "各党支部参加推荐人数填报有误，予以更正");
+                new ByteArrayInputStream(half.toString().getBytes(StandardCharsets.UTF_8)), "tester", "各党支部参加推荐人数填报有误，予以更正");
 
         complete(unitTask(election, UNIT, "branchRecommendation"), Map.of());
         assertThat(unitInstance(election, UNIT)).isWaitingAt("branchRecommendation");
@@ -253,7 +254,7 @@ class EarlyStagesProcessTest {
         assertThat(shownReport(again)).contains("未通过", "✘ " + rule(report(again), "participationMajority").label(),
                 "参加推荐的党员 " + takingPart + " 名，党员总数 " + members + " 名");
 
-        nominations.upload(election.id(), UNIT, 1, TableFile.Format.CSV, generated.getBytes(StandardCharsets.UTF_8),
+        nominations.upload(election.id(), UNIT, 1, TableFile.Format.CSV, new ByteArrayInputStream(generated.getBytes(StandardCharsets.UTF_8)),
                 "tester", "恢复核实后的推荐情况");
         complete(again, Map.of());
         assertThat(unitInstance(election, UNIT)).isWaitingAt("grassrootsSelection");

@@ -1,5 +1,6 @@
 package org.delegateelection.process;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -71,7 +72,7 @@ public class TestElections {
         candidates.saveAll(started.electionId(), handbook.candidates(), "tester", null);
         GeneratedTallies.csvByUnit(handbook.unit(), handbook.candidates(), handbook.plan()).forEach((ru, csv) ->
                 nominations.upload(started.electionId(), ru, 1, TableFile.Format.CSV,
-                        csv.getBytes(StandardCharsets.UTF_8), "tester", null));
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "tester", null));
         return started;
     }
 }
