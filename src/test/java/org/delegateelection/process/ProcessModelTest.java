@@ -21,16 +21,18 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.delegateelection.calendar.PublicNoticeCalendar;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,9 +48,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code confirmed}, {@code anotherRound}; on a return from the central review also {@code centralReviewReturned},
  * which the application's completion listener sets). Each test walks the diagrams along the happy path to the step
  * under test and takes the branch there. The whole-application drives ({@code EarlyStagesProcessTest},
- * {@code LateStagesProcessTest}, {@code HandbookDriverTest}) check what the real beans do on the way.
+ * {@code LateStagesProcessTest}, {@code HandbookDriverTest}) check what the real beans do on the way. The diagrams
+ * are deployed once for the class; after each test its elections, running or ended, are deleted with their history,
+ * so that each test starts from an engine without instances.
  */
-@Deployment(resources = {"processes/delegate-election.bpmn", "processes/unit-nomination.bpmn"})
 class ProcessModelTest {
 
     private static final List<String> UNITS = List.of("city01", "city02", "city03");
@@ -56,6 +59,7 @@ class ProcessModelTest {
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
+    private static String deploymentId;
     private ProcessEngine engine;
     /** Scripted quota results per check (activity id), used up in order; a check without one passes. */
     private final Map<String, Deque<Boolean>> quotaResults = new HashMap<>();
@@ -68,6 +72,18 @@ class ProcessModelTest {
     private final List<String> listsIssued = new ArrayList<>();
     private final ElectionUnits electionUnits = mock(ElectionUnits.class);
     private final PublicNoticeCalendar noticeCalendar = mock(PublicNoticeCalendar.class);
+
+    @BeforeAll
+    static void deployTheDiagrams() {
+        deploymentId = extension.getProcessEngine().getRepositoryService().createDeployment()
+                .addClasspathResource("processes/delegate-election.bpmn")
+                .addClasspathResource("processes/unit-nomination.bpmn").deploy().getId();
+    }
+
+    @AfterAll
+    static void undeployTheDiagrams() {
+        extension.getProcessEngine().getRepositoryService().deleteDeployment(deploymentId, true);
+    }
 
     @BeforeEach
     void mocks() {
@@ -108,7 +124,17 @@ class ProcessModelTest {
     }
 
     @AfterEach
-    void forgetTheMocks() {
+    void forgetTheElectionsAndTheMocks() {
+        List<String> running = engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstances().list()
+                .stream().map(ProcessInstance::getId).toList();
+        if (!running.isEmpty()) {
+            engine.getRuntimeService().deleteProcessInstances(running, "test over", true, true);
+        }
+        List<String> passed = engine.getHistoryService().createHistoricProcessInstanceQuery().list().stream()
+                .map(HistoricProcessInstance::getId).toList();
+        if (!passed.isEmpty()) {
+            engine.getHistoryService().deleteHistoricProcessInstances(passed);
+        }
         Mocks.reset();
         BpmnAwareTests.reset();
     }
