@@ -68,11 +68,12 @@ class NationalCockpitBrowserTest {
                         "document.querySelector('.election-national').scrollIntoView({block: 'start'})");
                 browser.screenshot("18-cockpit-national");
 
+                // the chart below the table, in view first (in a full database it lies past the window's lower edge)
+                browser.scrollTo("全国当选代表构成与中央结构要求");
                 browser.visible(By.cssSelector("svg.election-national-chart, .election-national-no-chart"));
                 assertThat(browser.driver().findElements(By.cssSelector(".election-national-no-chart")))
                         .as(browser.driver().findElement(By.cssSelector(".election-national-composition")).getText())
                         .isEmpty();
-                browser.scrollTo("全国当选代表构成与中央结构要求");
                 assertThat(browser.driver().findElement(By.cssSelector("svg.election-national-chart")).getText())
                         .contains("全国当选代表结构情况", "生产和工作第一线", "55岁以下");
                 assertThat(browser.driver().findElement(By.cssSelector(".election-national-missing")).getText())
