@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -30,6 +32,8 @@ import org.delegateelection.system.InputValues;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.TableFile;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +58,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class NominationRepository {
 
-    /** Rows written per batch (branches and votes together). */
+    /** Rows written per JDBC batch where there is no {@code COPY} (H2; branches and votes together). */
     static final int BATCH = 5000;
 
     /** The most characters of the reason for uploading a committee again. */
@@ -191,14 +195,20 @@ public class NominationRepository {
                 .params(electionId, unitCode, round, why, uploadedBy).update(key, "id");
         long fileId = key.getKey().longValue();
         Writer writer = new Writer(fileId, electionId, unitCode, round);
-        TallyFile.Summary summary = TallyFile.read(format, content,
-                new TallyFile.Context(unitCode, registry, otherCommittees, branchesInForce, roundList), writer::add);
+        TallyFile.Summary summary;
+        try {
+            summary = TallyFile.read(format, content,
+                    new TallyFile.Context(unitCode, registry, otherCommittees, branchesInForce, roundList), writer::add);
+        } catch (RuntimeException e) {
+            writer.abandon(e);
+            throw e;
+        }
+        writer.finish();
         List<String> replaced = summary.committees().stream().filter(committeesInForce::contains).toList();
         if (!replaced.isEmpty() && why == null) {
             throw InvalidInputException.field("reason", "基层党委" + String.join("、", replaced)
                     + "的推荐情况已经上报，重新上报（更正）须说明理由");
         }
-        writer.flush();
         jdbc.sql("update recommendation_file set file_rows = ? where id = ?").params(summary.rows(), fileId).update();
         sum(fileId, electionId, unitCode, round);
         return new Upload(fileId, unitCode, round, summary.rows(), summary.committees().size(), summary.branches(),
@@ -408,15 +418,22 @@ public class NominationRepository {
     }
 
     /**
-     * The rows of one upload as they are read, written in batches: committees, then branches, then votes; on
-     * PostgreSQL the branches and votes by {@code COPY ... FROM STDIN} (PgJDBC's {@code CopyManager}) on the
-     * transaction's connection, elsewhere (H2) as JDBC batches.
+     * The rows of one upload as they are read. On PostgreSQL the votes go into one {@code COPY ... FROM STDIN}
+     * (PgJDBC's {@link CopyIn}) on the transaction's connection, opened at the file's first vote and written row by row
+     * while the file is read, so that the file's reading and the database's writing overlap; the committees and
+     * branches, a tenth of the rows, are kept and written when the file has been read (a connection holds one
+     * {@code COPY} at a time): the committees by a JDBC batch, the branches by a {@code COPY}. Elsewhere (H2)
+     * committees, branches and votes go as JDBC batches of {@link #BATCH} rows.
      */
     private final class Writer {
         private static final String BRANCH_COLUMNS = "recommendation_branch (file_id, committee, branch, members, "
                 + "taking_part, file_row)";
         private static final String VOTE_COLUMNS = "recommendation_vote (file_id, committee, branch, candidate_id, "
                 + "person_name, birth_date, workplace, votes, file_row)";
+        private static final String COMMITTEES = "insert into recommendation_committee (file_id, election_id, "
+                + "unit_code, round, committee) values (?, ?, ?, ?, ?)";
+        private static final int[] COMMITTEE_TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.INTEGER,
+                Types.VARCHAR};
         private final long fileId;
         private final long electionId;
         private final String unitCode;
@@ -425,6 +442,8 @@ public class NominationRepository {
         private final List<Object[]> committees = new ArrayList<>();
         private final List<Object[]> branches = new ArrayList<>();
         private final List<Object[]> votes = new ArrayList<>();
+        private CopyIn voteCopy;
+        private java.io.Writer voteText;
 
         Writer(long fileId, long electionId, String unitCode, int round) {
             this.fileId = fileId;
@@ -443,24 +462,88 @@ public class NominationRepository {
             }
             Person person = row.person();
             if (person != null) {
-                votes.add(new Object[] {fileId, row.committee(), row.branch(), person.candidateId(),
+                Object[] vote = {fileId, row.committee(), row.branch(), person.candidateId(),
                         person.candidateId() == null ? person.name() : null, person.birthDate(), person.workplace(),
-                        row.votes(), row.row()});
+                        row.votes(), row.row()};
+                if (postgres != null) {
+                    copyVote(vote);
+                } else {
+                    votes.add(vote);
+                }
             }
-            if (votes.size() + branches.size() >= BATCH) {
+            if (postgres == null && votes.size() + branches.size() >= BATCH) {
                 flush();
             }
         }
 
-        void flush() {
-            batch("insert into recommendation_committee (file_id, election_id, unit_code, round, committee) "
-                    + "values (?, ?, ?, ?, ?)", committees, new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-                            Types.INTEGER, Types.VARCHAR});
-            if (postgres != null) {
-                copy(BRANCH_COLUMNS, branches);
-                copy(VOTE_COLUMNS, votes);
+        /** Writes what is kept once the whole file has been read; on PostgreSQL ends the votes' {@code COPY} first. */
+        void finish() {
+            if (postgres == null) {
+                flush();
                 return;
             }
+            if (voteText != null) {
+                try {
+                    voteText.close();
+                } catch (IOException e) {
+                    throw copyFailure("copy " + VOTE_COLUMNS, e);
+                }
+                voteText = null;
+            }
+            batch(COMMITTEES, committees, COMMITTEE_TYPES);
+            StringBuilder csv = new StringBuilder(branches.size() * 64);
+            branches.forEach(branch -> csvLine(csv, branch));
+            branches.clear();
+            try {
+                postgres.getCopyAPI().copyIn("copy " + BRANCH_COLUMNS + " from stdin (format csv)",
+                        new StringReader(csv.toString()));
+            } catch (SQLException e) {
+                throw template.getExceptionTranslator().translate("copy " + BRANCH_COLUMNS, null, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * Ends an open {@code COPY} after the file was refused, so that the transaction's connection can roll back;
+         * a failure to end it is added to {@code cause}.
+         */
+        void abandon(RuntimeException cause) {
+            if (voteCopy != null && voteCopy.isActive()) {
+                try {
+                    voteCopy.cancelCopy();
+                } catch (SQLException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+
+        private void copyVote(Object[] vote) {
+            try {
+                if (voteText == null) {
+                    voteCopy = postgres.getCopyAPI().copyIn("copy " + VOTE_COLUMNS + " from stdin (format csv)");
+                    voteText = new OutputStreamWriter(new PGCopyOutputStream(voteCopy, 1 << 16),
+                            StandardCharsets.UTF_8);
+                }
+                StringBuilder line = new StringBuilder(96);
+                csvLine(line, vote);
+                voteText.append(line);
+            } catch (SQLException e) {
+                throw template.getExceptionTranslator().translate("copy " + VOTE_COLUMNS, null, e);
+            } catch (IOException e) {
+                throw copyFailure("copy " + VOTE_COLUMNS, e);
+            }
+        }
+
+        /** A failed write of a {@code COPY}: PgJDBC's stream wraps the database's error in an I/O error. */
+        private RuntimeException copyFailure(String task, IOException e) {
+            return e.getCause() instanceof SQLException sql
+                    ? template.getExceptionTranslator().translate(task, null, sql)
+                    : new UncheckedIOException(e);
+        }
+
+        private void flush() {
+            batch(COMMITTEES, committees, COMMITTEE_TYPES);
             batch("insert into " + BRANCH_COLUMNS + " values (?, ?, ?, ?, ?, ?)", branches, new int[] {Types.BIGINT,
                     Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER});
             batch("insert into " + VOTE_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", votes, new int[] {
@@ -475,32 +558,17 @@ public class NominationRepository {
             }
         }
 
-        /** The rows as CSV to {@code COPY}: null as nothing, every other value quoted. */
-        private void copy(String table, List<Object[]> rows) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            StringBuilder csv = new StringBuilder(rows.size() * 96);
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        csv.append(',');
-                    }
-                    if (row[i] != null) {
-                        csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
-                    }
+        /** A row as a line of CSV for {@code COPY}: null as nothing, every other value quoted. */
+        private static void csvLine(StringBuilder csv, Object[] row) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
                 }
-                csv.append('\n');
+                if (row[i] != null) {
+                    csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
+                }
             }
-            try {
-                postgres.getCopyAPI().copyIn("copy " + table + " from stdin (format csv)",
-                        new StringReader(csv.toString()));
-            } catch (SQLException e) {
-                throw template.getExceptionTranslator().translate("copy " + table, null, e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            rows.clear();
+            csv.append('\n');
         }
 
         /** The transaction's connection as PostgreSQL's, or {@code null} on another database. */
