@@ -47,8 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
  * streamed and stored with batched writes while the file is read (on PostgreSQL the branches and votes by
  * {@code COPY}), then summed in the database in the same transaction (decision 0037): each committee's participation
  * and support per person ({@code recommendation_committee_figures}, {@code recommendation_committee_support}), and the
- * unit's support over its committees in force ({@code recommendation_unit_support}, derived again at each upload of
- * the unit). The figures — each unit's and committee's participation (step 5) and each person's support (steps 6 to 8)
+ * unit's participation and support over its committees in force ({@code recommendation_unit_figures},
+ * {@code recommendation_unit_support}, derived again at each upload of the unit). The figures — each unit's and committee's participation (step 5) and each person's support (steps 6 to 8)
  * — are read from these sums, never from the rows. An upload never changes what is stored: a grassroots committee
  * uploaded again gets a new file, which is then in force for it. Each consultation
  * round (三上三下, the election's {@link ElectionUnit#consultationRounds()}) has tallies of its own; after each round
@@ -292,16 +292,15 @@ public class NominationRepository {
     }
 
     /**
-     * Each unit's participation in the round from its committees in force (of one unit, or of every unit for
-     * {@code unitCode} {@code null}), in one query: unit code → figures, units without an upload left out.
+     * Each unit's participation in the round over its committees in force, as derived at its last upload (of one
+     * unit, or of every unit for {@code unitCode} {@code null}): unit code → figures, units without an upload left
+     * out.
      */
     private Map<String, Participation> participationByUnit(long electionId, String unitCode, int round) {
         Map<String, Participation> units = new HashMap<>();
-        jdbc.sql("select r.unit_code, sum(f.branches), sum(f.branches_taking_part), sum(f.members), "
-                        + "sum(f.taking_part) from recommendation_in_force r "
-                        + "join recommendation_committee_figures f on f.file_id = r.file_id and f.committee = r.committee "
-                        + "where r.election_id = :election and r.round = :round"
-                        + (unitCode == null ? "" : " and r.unit_code = :unit") + " group by r.unit_code")
+        jdbc.sql("select unit_code, branches, branches_taking_part, members, taking_part "
+                        + "from recommendation_unit_figures where election_id = :election and round = :round"
+                        + (unitCode == null ? "" : " and unit_code = :unit"))
                 .param("election", electionId).param("round", round).param("unit", unitCode, Types.VARCHAR)
                 .query((rs, n) -> units.put(rs.getString(1), new Participation(Math.toIntExact(rs.getLong(2)),
                         Math.toIntExact(rs.getLong(3)), Math.toIntExact(rs.getLong(4)),
@@ -387,7 +386,7 @@ public class NominationRepository {
 
     /**
      * Sums the file's rows in the database: each committee's participation and support per person; then the unit's
-     * support in the round over its committees in force, derived again.
+     * participation and support in the round over its committees in force, derived again.
      */
     private void sum(long fileId, long electionId, String unitCode, int round) {
         jdbc.sql("""
@@ -403,6 +402,17 @@ public class NominationRepository {
                     from recommendation_vote where file_id = ?
                     group by file_id, committee, candidate_id, person_name, birth_date, workplace""")
                 .params(fileId).update();
+        jdbc.sql("delete from recommendation_unit_figures where election_id = ? and round = ? and unit_code = ?")
+                .params(electionId, round, unitCode).update();
+        jdbc.sql("""
+                insert into recommendation_unit_figures (election_id, unit_code, round, branches, branches_taking_part,
+                        members, taking_part)
+                    select r.election_id, r.unit_code, r.round, sum(f.branches), sum(f.branches_taking_part),
+                        sum(f.members), sum(f.taking_part)
+                    from recommendation_in_force r
+                    join recommendation_committee_figures f on f.file_id = r.file_id and f.committee = r.committee
+                    where r.election_id = ? and r.round = ? and r.unit_code = ?
+                    group by r.election_id, r.unit_code, r.round""").params(electionId, round, unitCode).update();
         jdbc.sql("delete from recommendation_unit_support where election_id = ? and round = ? and unit_code = ?")
                 .params(electionId, round, unitCode).update();
         jdbc.sql("""
