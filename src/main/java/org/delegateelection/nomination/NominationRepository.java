@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -30,6 +32,8 @@ import org.delegateelection.system.InputValues;
 import org.delegateelection.system.InvalidInputException;
 import org.delegateelection.system.TableFile;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,8 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
  * streamed and stored with batched writes while the file is read (on PostgreSQL the branches and votes by
  * {@code COPY}), then summed in the database in the same transaction (decision 0037): each committee's participation
  * and support per person ({@code recommendation_committee_figures}, {@code recommendation_committee_support}), and the
- * unit's support over its committees in force ({@code recommendation_unit_support}, derived again at each upload of
- * the unit). The figures — each unit's and committee's participation (step 5) and each person's support (steps 6 to 8)
+ * unit's participation and support over its committees in force ({@code recommendation_unit_figures},
+ * {@code recommendation_unit_support}, derived again at each upload of the unit). The figures — each unit's and committee's participation (step 5) and each person's support (steps 6 to 8)
  * — are read from these sums, never from the rows. An upload never changes what is stored: a grassroots committee
  * uploaded again gets a new file, which is then in force for it. Each consultation
  * round (三上三下, the election's {@link ElectionUnit#consultationRounds()}) has tallies of its own; after each round
@@ -54,7 +58,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class NominationRepository {
 
-    /** Rows written per batch (branches and votes together). */
+    /** Rows written per JDBC batch where there is no {@code COPY} (H2; branches and votes together). */
     static final int BATCH = 5000;
 
     /** The most characters of the reason for uploading a committee again. */
@@ -191,14 +195,20 @@ public class NominationRepository {
                 .params(electionId, unitCode, round, why, uploadedBy).update(key, "id");
         long fileId = key.getKey().longValue();
         Writer writer = new Writer(fileId, electionId, unitCode, round);
-        TallyFile.Summary summary = TallyFile.read(format, content,
-                new TallyFile.Context(unitCode, registry, otherCommittees, branchesInForce, roundList), writer::add);
+        TallyFile.Summary summary;
+        try {
+            summary = TallyFile.read(format, content,
+                    new TallyFile.Context(unitCode, registry, otherCommittees, branchesInForce, roundList), writer::add);
+        } catch (RuntimeException e) {
+            writer.abandon(e);
+            throw e;
+        }
+        writer.finish();
         List<String> replaced = summary.committees().stream().filter(committeesInForce::contains).toList();
         if (!replaced.isEmpty() && why == null) {
             throw InvalidInputException.field("reason", "基层党委" + String.join("、", replaced)
                     + "的推荐情况已经上报，重新上报（更正）须说明理由");
         }
-        writer.flush();
         jdbc.sql("update recommendation_file set file_rows = ? where id = ?").params(summary.rows(), fileId).update();
         sum(fileId, electionId, unitCode, round);
         return new Upload(fileId, unitCode, round, summary.rows(), summary.committees().size(), summary.branches(),
@@ -282,16 +292,15 @@ public class NominationRepository {
     }
 
     /**
-     * Each unit's participation in the round from its committees in force (of one unit, or of every unit for
-     * {@code unitCode} {@code null}), in one query: unit code → figures, units without an upload left out.
+     * Each unit's participation in the round over its committees in force, as derived at its last upload (of one
+     * unit, or of every unit for {@code unitCode} {@code null}): unit code → figures, units without an upload left
+     * out.
      */
     private Map<String, Participation> participationByUnit(long electionId, String unitCode, int round) {
         Map<String, Participation> units = new HashMap<>();
-        jdbc.sql("select r.unit_code, sum(f.branches), sum(f.branches_taking_part), sum(f.members), "
-                        + "sum(f.taking_part) from recommendation_in_force r "
-                        + "join recommendation_committee_figures f on f.file_id = r.file_id and f.committee = r.committee "
-                        + "where r.election_id = :election and r.round = :round"
-                        + (unitCode == null ? "" : " and r.unit_code = :unit") + " group by r.unit_code")
+        jdbc.sql("select unit_code, branches, branches_taking_part, members, taking_part "
+                        + "from recommendation_unit_figures where election_id = :election and round = :round"
+                        + (unitCode == null ? "" : " and unit_code = :unit"))
                 .param("election", electionId).param("round", round).param("unit", unitCode, Types.VARCHAR)
                 .query((rs, n) -> units.put(rs.getString(1), new Participation(Math.toIntExact(rs.getLong(2)),
                         Math.toIntExact(rs.getLong(3)), Math.toIntExact(rs.getLong(4)),
@@ -377,7 +386,7 @@ public class NominationRepository {
 
     /**
      * Sums the file's rows in the database: each committee's participation and support per person; then the unit's
-     * support in the round over its committees in force, derived again.
+     * participation and support in the round over its committees in force, derived again.
      */
     private void sum(long fileId, long electionId, String unitCode, int round) {
         jdbc.sql("""
@@ -393,6 +402,17 @@ public class NominationRepository {
                     from recommendation_vote where file_id = ?
                     group by file_id, committee, candidate_id, person_name, birth_date, workplace""")
                 .params(fileId).update();
+        jdbc.sql("delete from recommendation_unit_figures where election_id = ? and round = ? and unit_code = ?")
+                .params(electionId, round, unitCode).update();
+        jdbc.sql("""
+                insert into recommendation_unit_figures (election_id, unit_code, round, branches, branches_taking_part,
+                        members, taking_part)
+                    select r.election_id, r.unit_code, r.round, sum(f.branches), sum(f.branches_taking_part),
+                        sum(f.members), sum(f.taking_part)
+                    from recommendation_in_force r
+                    join recommendation_committee_figures f on f.file_id = r.file_id and f.committee = r.committee
+                    where r.election_id = ? and r.round = ? and r.unit_code = ?
+                    group by r.election_id, r.unit_code, r.round""").params(electionId, round, unitCode).update();
         jdbc.sql("delete from recommendation_unit_support where election_id = ? and round = ? and unit_code = ?")
                 .params(electionId, round, unitCode).update();
         jdbc.sql("""
@@ -408,15 +428,22 @@ public class NominationRepository {
     }
 
     /**
-     * The rows of one upload as they are read, written in batches: committees, then branches, then votes; on
-     * PostgreSQL the branches and votes by {@code COPY ... FROM STDIN} (PgJDBC's {@code CopyManager}) on the
-     * transaction's connection, elsewhere (H2) as JDBC batches.
+     * The rows of one upload as they are read. On PostgreSQL the votes go into one {@code COPY ... FROM STDIN}
+     * (PgJDBC's {@link CopyIn}) on the transaction's connection, opened at the file's first vote and written row by row
+     * while the file is read, so that the file's reading and the database's writing overlap; the committees and
+     * branches, a tenth of the rows, are kept and written when the file has been read (a connection holds one
+     * {@code COPY} at a time): the committees by a JDBC batch, the branches by a {@code COPY}. Elsewhere (H2)
+     * committees, branches and votes go as JDBC batches of {@link #BATCH} rows.
      */
     private final class Writer {
         private static final String BRANCH_COLUMNS = "recommendation_branch (file_id, committee, branch, members, "
                 + "taking_part, file_row)";
         private static final String VOTE_COLUMNS = "recommendation_vote (file_id, committee, branch, candidate_id, "
                 + "person_name, birth_date, workplace, votes, file_row)";
+        private static final String COMMITTEES = "insert into recommendation_committee (file_id, election_id, "
+                + "unit_code, round, committee) values (?, ?, ?, ?, ?)";
+        private static final int[] COMMITTEE_TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.INTEGER,
+                Types.VARCHAR};
         private final long fileId;
         private final long electionId;
         private final String unitCode;
@@ -425,6 +452,8 @@ public class NominationRepository {
         private final List<Object[]> committees = new ArrayList<>();
         private final List<Object[]> branches = new ArrayList<>();
         private final List<Object[]> votes = new ArrayList<>();
+        private CopyIn voteCopy;
+        private java.io.Writer voteText;
 
         Writer(long fileId, long electionId, String unitCode, int round) {
             this.fileId = fileId;
@@ -443,24 +472,88 @@ public class NominationRepository {
             }
             Person person = row.person();
             if (person != null) {
-                votes.add(new Object[] {fileId, row.committee(), row.branch(), person.candidateId(),
+                Object[] vote = {fileId, row.committee(), row.branch(), person.candidateId(),
                         person.candidateId() == null ? person.name() : null, person.birthDate(), person.workplace(),
-                        row.votes(), row.row()});
+                        row.votes(), row.row()};
+                if (postgres != null) {
+                    copyVote(vote);
+                } else {
+                    votes.add(vote);
+                }
             }
-            if (votes.size() + branches.size() >= BATCH) {
+            if (postgres == null && votes.size() + branches.size() >= BATCH) {
                 flush();
             }
         }
 
-        void flush() {
-            batch("insert into recommendation_committee (file_id, election_id, unit_code, round, committee) "
-                    + "values (?, ?, ?, ?, ?)", committees, new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-                            Types.INTEGER, Types.VARCHAR});
-            if (postgres != null) {
-                copy(BRANCH_COLUMNS, branches);
-                copy(VOTE_COLUMNS, votes);
+        /** Writes what is kept once the whole file has been read; on PostgreSQL ends the votes' {@code COPY} first. */
+        void finish() {
+            if (postgres == null) {
+                flush();
                 return;
             }
+            if (voteText != null) {
+                try {
+                    voteText.close();
+                } catch (IOException e) {
+                    throw copyFailure("copy " + VOTE_COLUMNS, e);
+                }
+                voteText = null;
+            }
+            batch(COMMITTEES, committees, COMMITTEE_TYPES);
+            StringBuilder csv = new StringBuilder(branches.size() * 64);
+            branches.forEach(branch -> csvLine(csv, branch));
+            branches.clear();
+            try {
+                postgres.getCopyAPI().copyIn("copy " + BRANCH_COLUMNS + " from stdin (format csv)",
+                        new StringReader(csv.toString()));
+            } catch (SQLException e) {
+                throw template.getExceptionTranslator().translate("copy " + BRANCH_COLUMNS, null, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * Ends an open {@code COPY} after the file was refused, so that the transaction's connection can roll back;
+         * a failure to end it is added to {@code cause}.
+         */
+        void abandon(RuntimeException cause) {
+            if (voteCopy != null && voteCopy.isActive()) {
+                try {
+                    voteCopy.cancelCopy();
+                } catch (SQLException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+
+        private void copyVote(Object[] vote) {
+            try {
+                if (voteText == null) {
+                    voteCopy = postgres.getCopyAPI().copyIn("copy " + VOTE_COLUMNS + " from stdin (format csv)");
+                    voteText = new OutputStreamWriter(new PGCopyOutputStream(voteCopy, 1 << 16),
+                            StandardCharsets.UTF_8);
+                }
+                StringBuilder line = new StringBuilder(96);
+                csvLine(line, vote);
+                voteText.append(line);
+            } catch (SQLException e) {
+                throw template.getExceptionTranslator().translate("copy " + VOTE_COLUMNS, null, e);
+            } catch (IOException e) {
+                throw copyFailure("copy " + VOTE_COLUMNS, e);
+            }
+        }
+
+        /** A failed write of a {@code COPY}: PgJDBC's stream wraps the database's error in an I/O error. */
+        private RuntimeException copyFailure(String task, IOException e) {
+            return e.getCause() instanceof SQLException sql
+                    ? template.getExceptionTranslator().translate(task, null, sql)
+                    : new UncheckedIOException(e);
+        }
+
+        private void flush() {
+            batch(COMMITTEES, committees, COMMITTEE_TYPES);
             batch("insert into " + BRANCH_COLUMNS + " values (?, ?, ?, ?, ?, ?)", branches, new int[] {Types.BIGINT,
                     Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER});
             batch("insert into " + VOTE_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", votes, new int[] {
@@ -475,32 +568,17 @@ public class NominationRepository {
             }
         }
 
-        /** The rows as CSV to {@code COPY}: null as nothing, every other value quoted. */
-        private void copy(String table, List<Object[]> rows) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            StringBuilder csv = new StringBuilder(rows.size() * 96);
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        csv.append(',');
-                    }
-                    if (row[i] != null) {
-                        csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
-                    }
+        /** A row as a line of CSV for {@code COPY}: null as nothing, every other value quoted. */
+        private static void csvLine(StringBuilder csv, Object[] row) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
                 }
-                csv.append('\n');
+                if (row[i] != null) {
+                    csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
+                }
             }
-            try {
-                postgres.getCopyAPI().copyIn("copy " + table + " from stdin (format csv)",
-                        new StringReader(csv.toString()));
-            } catch (SQLException e) {
-                throw template.getExceptionTranslator().translate("copy " + table, null, e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            rows.clear();
+            csv.append('\n');
         }
 
         /** The transaction's connection as PostgreSQL's, or {@code null} on another database. */

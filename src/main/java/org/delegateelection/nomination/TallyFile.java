@@ -137,6 +137,9 @@ public final class TallyFile {
     private final Set<String> committees = new LinkedHashSet<>();
     private Map<Integer, Column> columns;
     private int rows;
+    /** The last row's committee and branch when they passed their own checks: a row naming them again skips them. */
+    private String lastCommittee;
+    private String lastBranch;
 
     private TallyFile(Context context) {
         this.context = context;
@@ -221,8 +224,14 @@ public final class TallyFile {
     /** The row's checks; the row, or {@code null} when a value could not be read. */
     private TallyRow check(int number, Map<Column, String> values) {
         RowCheck row = new RowCheck(number, values);
-        String committee = row.text(Column.COMMITTEE, true);
-        String branchName = row.text(Column.BRANCH, true);
+        boolean sameCommittee = values.getOrDefault(Column.COMMITTEE, "").equals(lastCommittee);
+        String committee = sameCommittee ? lastCommittee : row.text(Column.COMMITTEE, true);
+        lastCommittee = null;
+        String branchName = values.getOrDefault(Column.BRANCH, "");
+        if (!branchName.equals(lastBranch)) {
+            branchName = row.text(Column.BRANCH, true);
+            lastBranch = branchName;
+        }
         Integer members = row.integer(Column.MEMBERS, true, 1);
         Integer takingPart = row.integer(Column.TAKING_PART, true, 0);
         if (members != null && takingPart != null && takingPart > members) {
@@ -237,9 +246,11 @@ public final class TallyFile {
             row.problem(Column.VOTES, "得票数 " + votes + " 多于参加推荐党员数 " + takingPart);
         }
         if (committee != null) {
-            String otherUnit = context.otherCommittees().get(committee);
+            String otherUnit = sameCommittee ? null : context.otherCommittees().get(committee);
             if (otherUnit != null) {
                 row.problem(Column.COMMITTEE, "基层党委“" + committee + "”属于推荐单位 " + otherUnit + "，不能由本单位上报");
+            } else {
+                lastCommittee = committee;
             }
         }
         if (committee == null || branchName == null || members == null || takingPart == null) {
