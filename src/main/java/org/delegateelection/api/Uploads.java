@@ -13,8 +13,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Files sent to the domain API, as a raw request body or a multipart part, read in memory or as a stream within the
- * limit of {@code spring.servlet.multipart.max-file-size} (the raw body under the same limit as an upload); a file over it is
- * answered 413 by {@link ApiExceptionHandler}. An .xlsx is written to a private temporary file only while it is read
+ * limit of {@code spring.servlet.multipart.max-file-size} (the raw body under the same limit as an upload); a file
+ * over it is answered 413 by {@link ApiExceptionHandler}. An .xlsx is written to a private temporary file only while it is read
  * ({@link TableFile}); at start-up the files a killed node left there are deleted.
  */
 @Component

@@ -124,7 +124,7 @@ public class HandbookSeeder {
     /** Stores the generated branch tallies of every recommending unit of the handbook election {@code electionId}. */
     private void uploadTallies(long electionId, HandbookElection handbook, String uploadedBy) {
         GeneratedTallies.csvByUnit(handbook.unit(), handbook.candidates(), handbook.plan()).forEach((unit, csv) ->
-                nominations.upload(electionId, unit, 1, TableFile.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                        uploadedBy, null));
+                nominations.upload(electionId, unit, 1, TableFile.Format.CSV,
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), uploadedBy, null));
     }
 }

@@ -1,5 +1,13 @@
 package org.delegateelection.nomination;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,15 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
@@ -35,8 +34,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +47,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code COPY}), then summed in the database in the same transaction (decision 0037): each committee's participation
  * and support per person ({@code recommendation_committee_figures}, {@code recommendation_committee_support}), and the
  * unit's participation and support over its committees in force ({@code recommendation_unit_figures},
- * {@code recommendation_unit_support}, derived again at each upload of the unit). The figures — each unit's and committee's participation (step 5) and each person's support (steps 6 to 8)
- * — are read from these sums, never from the rows. An upload never changes what is stored: a grassroots committee
- * uploaded again gets a new file, which is then in force for it. Each consultation
- * round (三上三下, the election's {@link ElectionUnit#consultationRounds()}) has tallies of its own; after each round
+ * {@code recommendation_unit_support}, derived again at each upload of the unit). The figures — each unit's and
+ * committee's participation (step 5) and each person's support (steps 6 to 8) — are read from these sums, never from
+ * the rows. An upload never changes what is stored: a grassroots committee uploaded again gets a new file, which is
+ * then in force for it. Each consultation round (三上三下, the election's {@link ElectionUnit#consultationRounds()}) has tallies of its own; after each round
  * but the last, the unit's list goes down (table {@code consultation_list}, written once) and the next round's
  * tallies may name only people on it.
  */

@@ -25,8 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The branch recommendation tallies of stage 2 over HTTP: a recommending unit uploads its branches' tallies (CSV or
- * .xlsx, see {@link TallyFile}; read as a stream, the upload limit enforced while it is read), and the deciding bodies read each person's support. A recommending unit's group
- * uploads and reads for its own unit only (the access rules answer 403 otherwise).
+ * .xlsx, see {@link TallyFile}; read as a stream, the upload limit enforced while it is read), and the deciding
+ * bodies read each person's support. A recommending unit's group uploads and reads for its own unit only (the access
+ * rules answer 403 otherwise).
  */
 @RestController
 @RequestMapping("/api/elections/{electionId}/recommendations")

@@ -1,12 +1,10 @@
 package org.delegateelection.system;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
@@ -31,6 +29,7 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -174,8 +173,9 @@ public final class TableFile {
     private static void csv(InputStream content, Counter counter) {
         // Empty lines are kept as records so that record numbers are the row numbers a spreadsheet shows.
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
-        try (CSVParser parser = format.parse(new InputStreamReader(withoutByteOrderMark(content),
-                StandardCharsets.UTF_8.newDecoder()))) {
+        // BOMInputStream skips a UTF-8 byte order mark (as Excel writes "CSV UTF-8") and only that
+        try (CSVParser parser = format.parse(new InputStreamReader(BOMInputStream.builder().setInputStream(content)
+                .get(), StandardCharsets.UTF_8.newDecoder()))) {
             for (CSVRecord csvRecord : parser) {
                 counter.startRow((int) csvRecord.getRecordNumber());
                 for (int column = 0; column < csvRecord.size(); column++) {
@@ -189,16 +189,6 @@ public final class TableFile {
             }
             throw new UnreadableException("不是有效的 CSV 文件：" + e.getMessage());
         }
-    }
-
-    /** The stream after its UTF-8 byte order mark, if it starts with one. */
-    private static InputStream withoutByteOrderMark(InputStream content) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(content, 64 * 1024), 3);
-        byte[] start = in.readNBytes(3);
-        if (!(start.length == 3 && start[0] == (byte) 0xEF && start[1] == (byte) 0xBB && start[2] == (byte) 0xBF)) {
-            in.unread(start);
-        }
-        return in;
     }
 
     private static void xlsx(InputStream content, Counter counter) {
