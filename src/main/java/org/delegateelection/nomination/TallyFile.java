@@ -51,6 +51,8 @@ public final class TallyFile {
     /** The longest name of a grassroots committee, a branch or a workplace. */
     static final int MAX_TEXT = 200;
 
+    private static final Column[] COLUMNS = Column.values();
+
     /** The columns, by their Chinese header (and English name). */
     enum Column {
         COMMITTEE("基层党委", "committee", true),
@@ -135,7 +137,8 @@ public final class TallyFile {
     private final Problems problems = new Problems();
     private final Map<String, Branch> branches = new HashMap<>();
     private final Set<String> committees = new LinkedHashSet<>();
-    private Map<Integer, Column> columns;
+    /** The column of each position of the header, {@code null} for a position without a name. */
+    private Column[] columns;
     private int rows;
     /** The last row's committee and branch when they passed their own checks: a row naming them again skips them. */
     private String lastCommittee;
@@ -171,15 +174,16 @@ public final class TallyFile {
             return;
         }
         rows++;
-        Map<Column, String> values = new EnumMap<>(Column.class);
+        String[] values = new String[COLUMNS.length];
+        Arrays.fill(values, "");
         for (int i = 0; i < row.cells().size(); i++) {
             String text = row.cells().get(i);
-            Column column = columns.get(i);
+            Column column = i < columns.length ? columns[i] : null;
             if (text == null) {
                 problems.add(new Problem(row.number(), column == null ? null : column.chinese,
                         row.unreadable().get(i)));
             } else if (column != null) {
-                values.put(column, text.strip());
+                values[column.ordinal()] = text.strip();
             } else if (!text.isBlank()) {
                 problems.add(new Problem(row.number(), null, "第" + (i + 1) + "列有数据但没有列名"));
             }
@@ -191,7 +195,7 @@ public final class TallyFile {
     }
 
     private void header(TableFile.Row row) {
-        columns = new HashMap<>();
+        columns = new Column[row.cells().size()];
         Set<Column> seen = EnumSet.noneOf(Column.class);
         if (row.number() != 1) {
             problems.add(new Problem(1, null, "第 1 行应为表头"));
@@ -208,7 +212,7 @@ public final class TallyFile {
             } else if (!seen.add(column)) {
                 problems.add(new Problem(row.number(), name, "列重复"));
             } else {
-                columns.put(i, column);
+                columns[i] = column;
             }
         }
         for (Column column : Column.values()) {
@@ -222,12 +226,12 @@ public final class TallyFile {
     }
 
     /** The row's checks; the row, or {@code null} when a value could not be read. */
-    private TallyRow check(int number, Map<Column, String> values) {
+    private TallyRow check(int number, String[] values) {
         RowCheck row = new RowCheck(number, values);
-        boolean sameCommittee = values.getOrDefault(Column.COMMITTEE, "").equals(lastCommittee);
+        boolean sameCommittee = values[Column.COMMITTEE.ordinal()].equals(lastCommittee);
         String committee = sameCommittee ? lastCommittee : row.text(Column.COMMITTEE, true);
         lastCommittee = null;
-        String branchName = values.getOrDefault(Column.BRANCH, "");
+        String branchName = values[Column.BRANCH.ordinal()];
         if (!branchName.equals(lastBranch)) {
             branchName = row.text(Column.BRANCH, true);
             lastBranch = branchName;
@@ -316,10 +320,10 @@ public final class TallyFile {
     /** The checks of one row's values. */
     private final class RowCheck {
         private final int number;
-        private final Map<Column, String> values;
+        private final String[] values;
         private boolean failed;
 
-        RowCheck(int number, Map<Column, String> values) {
+        RowCheck(int number, String[] values) {
             this.number = number;
             this.values = values;
         }
@@ -329,7 +333,7 @@ public final class TallyFile {
         }
 
         String text(Column column, boolean required) {
-            String text = values.getOrDefault(column, "");
+            String text = values[column.ordinal()];
             if (text.isEmpty()) {
                 if (required) {
                     problem(column, "必填");
@@ -349,7 +353,7 @@ public final class TallyFile {
         }
 
         Integer integer(Column column, boolean required, int min) {
-            String text = values.getOrDefault(column, "");
+            String text = values[column.ordinal()];
             if (text.isEmpty()) {
                 if (required) {
                     problem(column, "必填");
@@ -371,9 +375,12 @@ public final class TallyFile {
 
         /** The person named, or {@code null} for a row of the branch's figures only. */
         Person person() {
-            String id = text(Column.CANDIDATE_ID, false);
+            // an id of the registry is known good text: the registry's import checked it
+            String written = values[Column.CANDIDATE_ID.ordinal()];
+            Registered registered = written.isEmpty() ? null : context.registry().get(written);
+            String id = registered != null ? written : text(Column.CANDIDATE_ID, false);
             String name = text(Column.NAME, false);
-            String birth = values.getOrDefault(Column.BIRTH_DATE, "");
+            String birth = values[Column.BIRTH_DATE.ordinal()];
             String workplace = text(Column.WORKPLACE, false);
             LocalDate birthDate = null;
             if (!birth.isEmpty()) {
@@ -384,7 +391,6 @@ public final class TallyFile {
                 }
             }
             if (id != null) {
-                Registered registered = context.registry().get(id);
                 if (registered == null) {
                     problem(Column.CANDIDATE_ID, "人选库中没有编号为“" + id + "”的人选；尚未入库的人选请只写姓名和出生日期或工作单位");
                 } else if (!context.unitCode().equals(registered.unitCode())) {

@@ -39,6 +39,7 @@ import org.delegateelection.system.TableFile;
 import org.postgresql.PGConnection;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The nomination of stage 2 at a province's real scale, on PostgreSQL. The 17 recommending units' files of
@@ -61,8 +62,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       variables read as Tasklist reads them ({@link FormService#getTaskFormVariables}).</li>
  * </ol>
  *
- * Prints the figures, the application's time as a multiple of PostgreSQL's, and the forms' median and 95th
- * percentile. Not a test: nothing is asserted. Run the JVM with {@code -Xmx512m} to show the heap's bound.
+ * Each of the two measured ingests starts after a {@code CHECKPOINT}, so that neither pays for writing the other's
+ * pages to disk. Prints the figures, the application's time as a multiple of PostgreSQL's, and the forms' median and
+ * 95th percentile. Not a test: nothing is asserted. Run the JVM with {@code -Xmx512m} to show the heap's bound.
  */
 public final class ProvinceBenchmark {
 
@@ -116,7 +118,7 @@ public final class ProvinceBenchmark {
                 System.out.printf(Locale.ROOT, "application / PostgreSQL: %.2f (goal at most 2)%n",
                         application / (postgres[0] + postgres[1]));
                 // the planner's statistics, as autovacuum refreshes them after so many rows
-                context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).execute("analyze");
+                context.getBean(JdbcTemplate.class).execute("analyze");
                 forms(context, openings);
             }
         } finally {
@@ -140,6 +142,7 @@ public final class ProvinceBenchmark {
             statement.execute("create table copied (committee varchar(200), branch varchar(200), members integer, "
                     + "taking_part integer, candidate_id varchar(64), person_name varchar(100), birth_date date, "
                     + "workplace varchar(200), votes integer, unit_code varchar(64))");
+            statement.execute("checkpoint");
             long start = System.nanoTime();
             for (ProvinceTallies.UnitFile file : files) {
                 statement.execute("alter table copied alter column unit_code set default '" + file.unitCode() + "'");
@@ -189,6 +192,7 @@ public final class ProvinceBenchmark {
             }
         });
         sampler.setDaemon(true);
+        context.getBean(JdbcTemplate.class).execute("checkpoint");
         sampler.start();
         long start = System.nanoTime();
         for (ProvinceTallies.UnitFile file : files) {

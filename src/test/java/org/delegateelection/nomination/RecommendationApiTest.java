@@ -95,6 +95,7 @@ class RecommendationApiTest {
         assertThat(stored.get("rows").asInt()).isEqualTo(3);
         assertThat(stored.get("branches").asInt()).isEqualTo(2);
         assertThat(stored.get("replaced")).isEmpty();
+        JsonNode before = supportOf(election, nominees.get(0));
 
         HttpResponse<String> again = refused(400, () -> upload("wuhao", path, file.replace(",18\n", ",19\n")));
         assertThat(again.body()).contains("\"field\":\"reason\"", "东川市新区基层党委");
@@ -130,6 +131,21 @@ class RecommendationApiTest {
         });
         assertThat(top).as("the planned nominees lead the unit's ranking").containsExactlyInAnyOrderElementsOf(nominees);
         assertThat(support.get("people").findValuesAsText("name")).contains("孙立新");
+        JsonNode after = supportOf(election, nominees.get(0));
+        assertThat(after.get("votes").asLong()).as("the corrected 19 votes count, the replaced 18 no longer")
+                .isEqualTo(before.get("votes").asLong() + 1);
+        assertThat(after.get("branches").asLong()).isEqualTo(before.get("branches").asLong());
+        JsonNode unregistered = StreamSupport.stream(support.get("people").spliterator(), false)
+                .filter(p -> p.get("name").asText().equals("孙立新")).findFirst().orElseThrow();
+        assertThat(unregistered.get("votes").asLong()).as("counted once, from the file in force").isEqualTo(6);
+    }
+
+    /** The unit city01's support of the person, as the unit reads it. */
+    private JsonNode supportOf(Election election, String candidateId) throws Exception {
+        JsonNode support = JSON.readTree(http.send("GET", "/api/elections/" + election.id
+                + "/recommendations/support?unit=city01", "wuhao", DemoIdentity.PASSWORD, null, null).body());
+        return StreamSupport.stream(support.get("people").spliterator(), false)
+                .filter(p -> candidateId.equals(p.path("candidateId").asText(null))).findFirst().orElseThrow();
     }
 
     @Test
