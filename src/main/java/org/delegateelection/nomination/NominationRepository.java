@@ -421,8 +421,8 @@ public class NominationRepository {
             }
         }
         if (postgres) {
-            jdbc.sql("reset enable_sort").update();
-            jdbc.sql("reset work_mem").update();
+            jdbc.sql("set local enable_sort to default").update();
+            jdbc.sql("set local work_mem to default").update();
         }
         jdbc.sql("delete from recommendation_unit_figures where election_id = ? and round = ? and unit_code = ?")
                 .params(electionId, round, unitCode).update();

@@ -3,9 +3,7 @@ package org.delegateelection.nomination;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -207,7 +205,7 @@ public final class TallyFile {
             }
             Column column = Column.named(name);
             if (column == null) {
-                problems.add(new Problem(row.number(), name, "未知的列名；可用的列名：" + Arrays.stream(Column.values())
+                problems.add(new Problem(row.number(), name, "未知的列名；可用的列名：" + Arrays.stream(COLUMNS)
                         .map(c -> c.chinese).collect(Collectors.joining("、"))));
             } else if (!seen.add(column)) {
                 problems.add(new Problem(row.number(), name, "列重复"));
@@ -215,7 +213,7 @@ public final class TallyFile {
                 columns[i] = column;
             }
         }
-        for (Column column : Column.values()) {
+        for (Column column : COLUMNS) {
             if (column.required && !seen.contains(column)) {
                 problems.add(new Problem(row.number(), column.chinese, "缺少必填列"));
             }
