@@ -7,7 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -214,7 +216,9 @@ class ProductionWalkthroughTest {
      * procedure, the other unit's is out of its sight. 南州省's own people, imported by its organization department,
      * run the election: the implementation plan sets two consultation rounds, every recommending unit goes through
      * round 1 and its list goes down; a round-2 tally of 临江's user naming someone not on that list is refused by
-     * row and reason with nothing stored, the tally on the list is taken, and the unit's round-2 step 5 completed.
+     * row and reason with nothing stored, the tally on the list is taken, one grassroots committee's tallies are
+     * corrected by re-uploading them with a reason (the person's support then counts the corrected rows instead of
+     * the replaced ones), and the unit's round-2 step 5 completed.
      * Every task is completed by 南州省's imported people.
      */
     @Test
@@ -329,9 +333,34 @@ class ProductionWalkthroughTest {
         assertThat(DatabaseDump.difference(untouched, DatabaseDump.of(dataSource))).isEmpty();
         RecommendingUnit unit = handbook.unit().recommendingUnits().stream().filter(u -> u.code().equals("city01"))
                 .findFirst().orElseThrow();
+        String roundTwoFile = GeneratedTallies.csvOfList(unit, list, 2);
         HttpResponse<String> taken = logged(city01.userId(), "（第 2 轮，按下发的名单）", http.send("POST", upload,
-                city01.userId(), city01.password(), GeneratedTallies.csvOfList(unit, list, 2), CSV));
+                city01.userId(), city01.password(), roundTwoFile, CSV));
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        // a committee's tallies corrected by re-uploading it with a reason: its rows replace those of the first file
+        String first = list.get(0);
+        String corrected = unit.name() + "第1基层党委";
+        long[] replacedFigures = new long[2];
+        roundTwoFile.lines().map(line -> line.split(",", -1))
+                .filter(cells -> cells[0].equals(corrected) && cells[4].equals(first)).forEach(cells -> {
+                    replacedFigures[0]++;
+                    replacedFigures[1] += Long.parseLong(cells[8]);
+                });
+        assertThat(replacedFigures[0]).as("the generated committee recommends the list's first").isPositive();
+        JsonNode supportBefore = supportOf(ok(city01.userId(), city01.password(), "GET", api
+                + "/recommendations/support?unit=city01&round=2"), first);
+        HttpResponse<String> correction = logged(city01.userId(), "（更正一个基层党委的推荐情况）", http.send("POST",
+                upload + "&reason=" + URLEncoder.encode("第1党支部得票数录入有误", StandardCharsets.UTF_8),
+                city01.userId(), city01.password(), GeneratedTallies.HEADER + "\n" + corrected + ",第一党支部,20,20,"
+                        + first + ",,,,20\n", CSV));
+        assertThat(correction.statusCode()).as(correction.body()).isEqualTo(201);
+        assertThat(json(correction.body()).get("replaced").get(0).asText()).isEqualTo(corrected);
+        JsonNode supportAfter = supportOf(ok(city01.userId(), city01.password(), "GET", api
+                + "/recommendations/support?unit=city01&round=2"), first);
+        assertThat(supportAfter.get("branches").asLong())
+                .isEqualTo(supportBefore.get("branches").asLong() - replacedFigures[0] + 1);
+        assertThat(supportAfter.get("votes").asLong())
+                .isEqualTo(supportBefore.get("votes").asLong() - replacedFigures[1] + 20);
         JsonNode stepFive = ok(orgDept.userId(), orgDept.password(), "GET", "/engine-rest/task?processInstanceBusinessKey="
                 + UNIT + "&taskDefinitionKey=branchRecommendation&candidateGroup=ru-city01").get(0);
         assertThat(driver.complete(base(), election, stepFive).status()).isEqualTo(204);
@@ -728,5 +757,11 @@ class ProductionWalkthroughTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The person's row in a support report. */
+    private static JsonNode supportOf(JsonNode report, String candidateId) {
+        return StreamSupport.stream(report.get("people").spliterator(), false)
+                .filter(p -> candidateId.equals(p.path("candidateId").asText(null))).findFirst().orElseThrow();
     }
 }
