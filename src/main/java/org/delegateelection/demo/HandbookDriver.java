@@ -156,7 +156,7 @@ public class HandbookDriver {
      */
     public void advanceTo(Run run, String taskKey) {
         String processInstanceId = elections.processInstanceOf(run.electionId).orElseThrow();
-        while (!ended(processInstanceId)) {
+        while (true) {
             List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(run.code)
                     .orderByTaskCreateTime().asc().list();
             if (taskKey != null && tasks.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(taskKey))) {
@@ -164,6 +164,8 @@ public class HandbookDriver {
             }
             if (!tasks.isEmpty()) {
                 complete(run, tasks.get(0));
+            } else if (ended(processInstanceId)) {
+                break;
             } else {
                 runJobs(run, processInstanceId);
             }
