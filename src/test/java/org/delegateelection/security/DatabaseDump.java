@@ -21,10 +21,13 @@ import javax.sql.DataSource;
 
 /**
  * Test support: a fingerprint of every table of the application and the engine — its name, its number of rows and
- * the sum of a 64-bit hash of each row's text (order-independent, each row counted as often as it occurs) — to
- * assert that a refused request left the database as it was, and to name the tables it changed when it did not.
- * PostgreSQL hashes the rows itself ({@code md5} of the row's text); on H2 the rows are read and hashed here (the
- * SHA-256 of each value's text, binary values by their bytes). Works on H2 and PostgreSQL (the current schema).
+ * the sum of a hash of each row (order-independent, each row counted as often as it occurs) — to assert that a
+ * refused request left the database as it was, and to name the tables it changed when it did not. On PostgreSQL the
+ * hash is of the row's version, its place and the transaction that wrote it ({@code ctid}, {@code xmin}), summed by
+ * the server: every committed insert, update (even to the same values) and delete makes or removes a version, so
+ * any write shows, without reading the rows' content. On H2, which has no row versions, the rows are read and each
+ * is hashed here (the SHA-256 of its values' text, binary values by their bytes). Works on H2 and PostgreSQL (the
+ * current schema).
  */
 public final class DatabaseDump {
 
@@ -86,8 +89,8 @@ public final class DatabaseDump {
     }
 
     private static String hashedByPostgres(Statement statement, String table) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("select count(*), coalesce(sum(('x' || substr(md5(t::text), 1, 16))"
-                + "::bit(64)::bigint::numeric), 0) from \"" + table + "\" t")) {
+        try (ResultSet rs = statement.executeQuery("select count(*), coalesce(sum(hashtext(ctid::text || ':' || "
+                + "xmin::text)::numeric), 0) from \"" + table + "\"")) {
             rs.next();
             return "rows " + rs.getLong(1) + ", hash " + rs.getBigDecimal(2).toPlainString();
         }
