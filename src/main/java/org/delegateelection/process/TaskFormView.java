@@ -42,11 +42,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${taskFormView}}, the create listener of every user task: puts into task-local variables what the task's
- * Camunda Form shows — the last quota report of the task's check ({@code quotaReportText}, Markdown), the people
+ * Camunda Form shows — at a step with a quota check, the last report of that check ({@code quotaReportText},
+ * Markdown, empty before the first, and its id {@code quotaReportId}), the people
  * the body decides on ({@code candidateTable}, {@code candidateOptions}, Json), at steps 5 to 8 the support of the
  * branch recommendation in the consultation round of the step ({@code supportText}, Markdown; {@code supportTable}
- * and at steps 6 and 7 {@code committeeTable}, Json) and each earlier round's support and list sent down
- * ({@code roundsText}, Markdown), the ballot of step 20 or 23, links to
+ * and at steps 6 and 7 {@code committeeTable}, Json) and, from round 2 on, each earlier round's support and list sent
+ * down ({@code roundsText}, Markdown), the ballot of step 20 or 23, links to
  * the documents the step uses ({@code documentLinks}, Markdown), the people written in and elected at step 24
  * ({@code writeInsText}) — and, for the verification of a report or objection, what the report says. These are
  * copies for display; the registry stays in the database.
@@ -88,16 +89,17 @@ public class TaskFormView implements TaskListener {
         String unit = (String) task.getVariable(ProcessVariables.UNIT_CODE);
         String checkpoint = step.checkpoint() == null ? null
                 : checkpointKey(step.checkpoint().id(), step.perUnit() ? unit : null);
-        Optional<QuotaReportRepository.Stored> report = checkpoint == null ? Optional.empty()
-                : quotaReports.latest(electionId, checkpoint);
-        task.setVariableLocal("quotaReportText", report.map(r -> QuotaReport.fromJson(r.json()).toMarkdown())
-                .orElse(""));
+        if (checkpoint != null) {
+            Optional<QuotaReportRepository.Stored> report = quotaReports.latest(electionId, checkpoint);
+            task.setVariableLocal("quotaReportText", report.map(r -> QuotaReport.fromJson(r.json()).toMarkdown())
+                    .orElse(""));
+            // the report shown, kept with the task in the history (audit: which report the decision saw)
+            task.setVariableLocal("quotaReportId", report.map(QuotaReportRepository.Stored::id).orElse(null));
+        }
         String links = DocumentController.links(electionId, step.key(), unit);
         if (!links.isEmpty()) {
             task.setVariableLocal("documentLinks", links);
         }
-        // the report shown, kept with the task in the history (audit: which report the decision saw)
-        task.setVariableLocal("quotaReportId", report.map(QuotaReportRepository.Stored::id).orElse(null));
         ElectionUnit election = elections.get(electionId);
         View view = new View(election.ageReferenceDate(), election.recommendingUnits());
         if (unit != null) {
@@ -169,7 +171,9 @@ public class TaskFormView implements TaskListener {
             }
             earlier.append("。\n\n");
         }
-        task.setVariableLocal("roundsText", earlier.toString().strip());
+        if (round > 1) {
+            task.setVariableLocal("roundsText", earlier.toString().strip());
+        }
         show(task, "supportTable", report.people().stream().map(view::supportRow).toList());
         if (unit != null) {
             show(task, "committeeTable", report.committees().stream().map(c -> Map.of("committee", c.committee(),
