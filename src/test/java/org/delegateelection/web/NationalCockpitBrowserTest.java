@@ -13,6 +13,7 @@ import org.delegateelection.demo.DemoIdentity;
 import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.NationalSeeder;
 import org.delegateelection.security.Http;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/screenshots/18-cockpit-national*.png}, copied into the user guide.
  */
 @ProcessTest
+@Tag("browser")
 class NationalCockpitBrowserTest {
 
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());

@@ -11,6 +11,7 @@ import org.delegateelection.demo.HandbookDriver;
 import org.delegateelection.demo.HandbookElection;
 import org.delegateelection.election.ElectionRepository;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:webapps-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("demo")
+@Tag("browser")
 class WebappsBrowserTest {
 
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
