@@ -172,8 +172,14 @@ final class Browser implements AutoCloseable {
     void logIn(String app, String user, String password) {
         driver.manage().deleteAllCookies();
         open("/camunda/app/" + app + "/default/");
-        visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
-        driver.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
+        By name = By.cssSelector("input[ng-model=username]");
+        visible(name);
+        // the page may still move the focus to the user name while it renders: typed until both fields hold theirs
+        waiting().until(d -> {
+            fill(name, user);
+            fill(By.cssSelector("input[type=password]"), password);
+            return user.equals(d.findElement(name).getDomProperty("value"));
+        });
         driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
         visible(By.cssSelector("[cam-widget-header] .account, .Header .account"));
     }
